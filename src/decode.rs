@@ -1,0 +1,234 @@
+//! Decode: bytes in whatever encoding they came → UTF-8 text.
+//!
+//! Takes raw bytes (and an optional encoding label from the user); gives the
+//! text, the name of the encoding used and `decode-error` diagnostics for
+//! malformed sequences (replaced by U+FFFD, never dropped). Refuses, with an
+//! error that says what the input is, files that are not text at all.
+
+use crate::model::{Diagnostic, Severity};
+use encoding_rs::{Encoding, GBK, UTF_16BE, UTF_16LE, UTF_8};
+use std::fmt;
+
+#[derive(Debug, Clone)]
+pub struct Decoded {
+    pub text: String,
+    pub encoding: &'static str,
+    /// Byte ranges (in `text`) where malformed input was replaced.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Why input could not be read as text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    /// Not text: the kind of file it looks like and what to do.
+    NotText {
+        what: &'static str,
+        advice: &'static str,
+    },
+    /// `--encoding` named no encoding we know.
+    UnknownEncoding(String),
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::NotText { what, advice } => write!(f, "this is {what}, not text: {advice}"),
+            DecodeError::UnknownEncoding(l) => write!(
+                f,
+                "unknown encoding '{l}': use a label such as utf-8, gb18030, gbk, big5, utf-16le or utf-16be"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+fn sniff_binary(b: &[u8]) -> Option<(&'static str, &'static str)> {
+    const CONVERT: &str = "convert it to plain text first (for example: save as .txt, or `pdftotext`/`pandoc -t plain`)";
+    let table: &[(&[u8], &str, &str)] = &[
+        (b"%PDF", "a PDF file", CONVERT),
+        (
+            b"PK\x03\x04",
+            "a ZIP archive (a .docx, .xlsx or .zip file)",
+            CONVERT,
+        ),
+        (
+            b"\xD0\xCF\x11\xE0",
+            "an old Office file (.doc/.xls)",
+            CONVERT,
+        ),
+        (b"{\\rtf", "an RTF file", CONVERT),
+        (
+            b"\x89PNG",
+            "a PNG image",
+            "gongwen reads text; run OCR first if the image holds a document",
+        ),
+        (
+            b"\xFF\xD8\xFF",
+            "a JPEG image",
+            "gongwen reads text; run OCR first if the image holds a document",
+        ),
+        (b"GIF8", "a GIF image", "gongwen reads text"),
+        (b"\x7FELF", "an executable", "gongwen reads text"),
+        (b"\x1F\x8B", "a gzip archive", "decompress it first"),
+    ];
+    table
+        .iter()
+        .find(|(m, _, _)| b.starts_with(m))
+        .map(|(_, w, a)| (*w, *a))
+}
+
+/// Looks like UTF-16 without a BOM: many NULs on one side of each pair.
+fn sniff_utf16(b: &[u8]) -> Option<&'static Encoding> {
+    let n = b.len().min(4096) & !1;
+    if n < 4 {
+        return None;
+    }
+    let even = b[..n].iter().step_by(2).filter(|&&x| x == 0).count();
+    let odd = b[1..n].iter().step_by(2).filter(|&&x| x == 0).count();
+    let half = n / 2;
+    if odd * 3 > half && even * 20 < half {
+        Some(UTF_16LE)
+    } else if even * 3 > half && odd * 20 < half {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// Name we report for an encoding: GBK input is decoded as GB18030, its superset.
+fn report_name(e: &'static Encoding) -> &'static str {
+    if e == GBK || e == encoding_rs::GB18030 {
+        "GB18030"
+    } else {
+        e.name()
+    }
+}
+
+/// Decodes `bytes`, detecting the encoding unless `label` names one.
+pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, DecodeError> {
+    let (enc, body): (&'static Encoding, &[u8]) = if let Some(l) = label {
+        let e = Encoding::for_label(l.trim().as_bytes())
+            .ok_or_else(|| DecodeError::UnknownEncoding(l.to_string()))?;
+        match Encoding::for_bom(bytes) {
+            Some((b, n)) if b == e => (e, &bytes[n..]),
+            _ => (e, bytes),
+        }
+    } else if let Some((e, n)) = Encoding::for_bom(bytes) {
+        (e, &bytes[n..])
+    } else if let Some((what, advice)) = sniff_binary(bytes) {
+        return Err(DecodeError::NotText { what, advice });
+    } else if let Some(e) = sniff_utf16(bytes) {
+        (e, bytes)
+    } else if std::str::from_utf8(bytes).is_ok() {
+        (UTF_8, bytes)
+    } else {
+        let mut det = chardetng::EncodingDetector::new();
+        det.feed(bytes, true);
+        let e = det.guess(None, false);
+        (if e == GBK { encoding_rs::GB18030 } else { e }, bytes)
+    };
+    if label.is_none() && enc != UTF_16LE && enc != UTF_16BE {
+        let sample = &body[..body.len().min(1 << 16)];
+        let nuls = sample.iter().filter(|&&b| b == 0).count();
+        if nuls > 0 && nuls * 100 >= sample.len().max(1) {
+            return Err(DecodeError::NotText {
+                what: "a binary file (it holds NUL bytes)",
+                advice: "gongwen reads text; convert it to plain text first",
+            });
+        }
+    }
+    let (text, had_errors) = enc.decode_without_bom_handling(body);
+    let text = text.into_owned();
+    let mut diagnostics = Vec::new();
+    if had_errors {
+        let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+        for (i, c) in text.char_indices() {
+            if c == '\u{FFFD}' {
+                match runs.last_mut() {
+                    Some(r) if r.end == i => r.end = i + c.len_utf8(),
+                    _ => runs.push(i..i + c.len_utf8()),
+                }
+            }
+        }
+        let total = runs.len();
+        for r in runs.into_iter().take(100) {
+            diagnostics.push(
+                Diagnostic::new(
+                    "decode-error",
+                    Severity::Warning,
+                    r,
+                    format!("bytes that are not valid {} were replaced by U+FFFD", report_name(enc)),
+                )
+                .suggest("if the text looks wrong, name the encoding with --encoding (e.g. --encoding gb18030)"),
+            );
+        }
+        if total > 100 {
+            if let Some(d) = diagnostics.last_mut() {
+                d.notes.push(format!(
+                    "{} more places with malformed bytes are not listed",
+                    total - 100
+                ));
+            }
+        }
+    }
+    Ok(Decoded {
+        text,
+        encoding: report_name(enc),
+        diagnostics,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    use encoding_rs::BIG5;
+
+    #[test]
+    fn encodings_round_trip() {
+        let s = "一、总体要求\n1.加大力度。（省商务厅负责）";
+        for e in [GBK, UTF_8] {
+            let (b, _, _) = e.encode(s);
+            let d = decode(&b, None).unwrap();
+            assert_eq!(d.text, s, "{}", e.name());
+        }
+        let t = "第一條　為了規範專利代理行為，保障委託人、專利代理機構和專利代理師的合法權益，維護專利代理活動的正常秩序，促進專利代理行業健康發展，根據《中華人民共和國專利法》，制定本條例。";
+        let (b, _, unmappable) = BIG5.encode(t);
+        assert!(!unmappable);
+        let d = decode(&b, None).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (t, "Big5"));
+        let mut le = vec![0xFF, 0xFE];
+        le.extend(s.encode_utf16().flat_map(|u| u.to_le_bytes()));
+        assert_eq!(decode(&le, None).unwrap().encoding, "UTF-16LE");
+        assert_eq!(decode(&le, None).unwrap().text, s);
+    }
+
+    #[test]
+    fn refuses_binary() {
+        assert!(matches!(
+            decode(b"%PDF-1.7 ...", None),
+            Err(DecodeError::NotText { .. })
+        ));
+        assert!(matches!(
+            decode(b"PK\x03\x04....", None),
+            Err(DecodeError::NotText { .. })
+        ));
+        assert!(matches!(
+            decode(b"ab\0\0\0\0cd\0\0\0\0\0\0", None),
+            Err(DecodeError::NotText { .. })
+        ));
+        assert!(matches!(
+            decode(b"x", Some("nonsense")),
+            Err(DecodeError::UnknownEncoding(_))
+        ));
+    }
+
+    #[test]
+    fn malformed_bytes_are_reported() {
+        let d = decode(b"abc\xFFdef", Some("utf-8")).unwrap();
+        assert_eq!(d.text, "abc\u{FFFD}def");
+        assert_eq!(d.diagnostics.len(), 1);
+        assert_eq!(d.diagnostics[0].range, 3..6);
+    }
+}

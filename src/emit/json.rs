@@ -1,0 +1,273 @@
+//! The `gongwen/1` JSON shape. Field names here are a contract: add, never rename or drop.
+
+use crate::extract::meta::DocNumber;
+use crate::extract::quantity::Quantity;
+use crate::extract::responsibility::Clause;
+use crate::model::{Diagnostic, Document};
+use crate::span::Span;
+use serde::Serialize;
+use std::ops::Range;
+
+pub const SCHEMA: &str = "gongwen/1";
+
+#[derive(Serialize)]
+pub struct JsonDocument<'a> {
+    pub schema: &'static str,
+    pub source: JsonSource<'a>,
+    pub meta: JsonMeta<'a>,
+    pub preamble: Option<JsonBlock<'a>>,
+    pub nodes: Vec<JsonNode<'a>>,
+    pub skipped: Vec<JsonSkipped<'a>>,
+    pub diagnostics: Vec<JsonDiagnostic>,
+}
+
+#[derive(Serialize)]
+pub struct JsonSource<'a> {
+    pub path: Option<&'a str>,
+    pub encoding: &'a str,
+    pub bytes: usize,
+}
+
+#[derive(Serialize)]
+pub struct JsonMeta<'a> {
+    pub title: Option<&'a str>,
+    pub title_span: Option<Span>,
+    pub doc_number: Option<JsonDocNumber<'a>>,
+    pub date: Option<&'a str>,
+    pub issuer: Option<&'a str>,
+    pub citations: Vec<JsonCitation<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct JsonDocNumber<'a> {
+    pub text: &'a str,
+    pub agency: &'a str,
+    pub year: Option<i32>,
+    pub serial: u64,
+    pub span: Span,
+}
+
+#[derive(Serialize)]
+pub struct JsonCitation<'a> {
+    pub title: &'a str,
+    pub doc_number: Option<JsonDocNumber<'a>>,
+    pub span: Span,
+}
+
+#[derive(Serialize)]
+pub struct JsonBlock<'a> {
+    pub text: &'a str,
+    pub span: Span,
+    pub quantities: Vec<JsonQuantity<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct JsonNode<'a> {
+    pub kind: &'static str,
+    pub label: &'a str,
+    pub number: u64,
+    pub title: &'a str,
+    pub text: &'a str,
+    pub span: Span,
+    pub path: String,
+    pub responsibility: Option<JsonClause<'a>>,
+    pub clauses: Vec<JsonClause<'a>>,
+    pub quantities: Vec<JsonQuantity<'a>>,
+    pub children: Vec<JsonNode<'a>>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct JsonClause<'a> {
+    pub text: &'a str,
+    pub span: Span,
+    pub lead: &'a [String],
+    pub responsible: &'a [String],
+    pub support: &'a [String],
+}
+
+#[derive(Serialize)]
+pub struct JsonQuantity<'a> {
+    pub text: &'a str,
+    pub value: f64,
+    pub unit: &'a str,
+    pub qualifier: &'static str,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub from: Option<f64>,
+    pub to: Option<f64>,
+    #[serde(skip_serializing_if = "<[f64]>::is_empty")]
+    pub parts: &'a [f64],
+    pub target: bool,
+    pub deadline: Option<&'a str>,
+    pub span: Span,
+}
+
+#[derive(Serialize)]
+pub struct JsonSkipped<'a> {
+    pub text: &'a str,
+    pub span: Span,
+    pub reason: &'static str,
+}
+
+#[derive(Serialize)]
+pub struct JsonDiagSpan {
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+}
+
+#[derive(Serialize)]
+pub struct JsonDiagnostic {
+    pub code: &'static str,
+    pub severity: &'static str,
+    pub message: String,
+    pub span: JsonDiagSpan,
+    pub related: Vec<Span>,
+    pub notes: Vec<String>,
+    pub suggestion: Option<String>,
+}
+
+/// Builds the JSON view of `doc`.
+pub struct View<'a> {
+    doc: &'a Document,
+}
+
+impl<'a> View<'a> {
+    pub fn new(doc: &'a Document) -> Self {
+        View { doc }
+    }
+
+    pub fn span(&self, r: &Range<usize>) -> Span {
+        self.doc.index.span(&self.doc.text, r)
+    }
+
+    fn docnum(&self, d: &'a DocNumber) -> JsonDocNumber<'a> {
+        JsonDocNumber {
+            text: &d.text,
+            agency: &d.agency,
+            year: d.year,
+            serial: d.serial,
+            span: self.span(&d.range),
+        }
+    }
+
+    pub fn clause(&self, c: &'a Clause) -> JsonClause<'a> {
+        JsonClause {
+            text: self.doc.slice(&c.range),
+            span: self.span(&c.range),
+            lead: &c.lead,
+            responsible: &c.responsible,
+            support: &c.support,
+        }
+    }
+
+    pub fn quantity(&self, q: &'a Quantity) -> JsonQuantity<'a> {
+        JsonQuantity {
+            text: self.doc.slice(&q.range),
+            value: q.value,
+            unit: &q.unit,
+            qualifier: q.qualifier,
+            min: q.min,
+            max: q.max,
+            from: q.from,
+            to: q.to,
+            parts: &q.parts,
+            target: q.target,
+            deadline: q.deadline.as_deref(),
+            span: self.span(&q.range),
+        }
+    }
+
+    pub fn node(&self, i: usize) -> JsonNode<'a> {
+        let n = &self.doc.nodes[i];
+        let clauses: Vec<_> = n.clauses.iter().map(|c| self.clause(c)).collect();
+        JsonNode {
+            kind: n.kind(),
+            label: self.doc.slice(&n.label_range),
+            number: n.number(),
+            title: &n.title,
+            text: self.doc.slice(&n.text_range),
+            span: self.span(&n.span),
+            path: self.doc.path(i),
+            responsibility: clauses.last().cloned(),
+            clauses,
+            quantities: n.quantities.iter().map(|q| self.quantity(q)).collect(),
+            children: n.children.iter().map(|&c| self.node(c)).collect(),
+        }
+    }
+
+    pub fn diagnostic(&self, d: &Diagnostic) -> JsonDiagnostic {
+        let s = self.span(&d.range);
+        JsonDiagnostic {
+            code: d.code,
+            severity: d.severity.as_str(),
+            message: d.message.clone(),
+            span: JsonDiagSpan {
+                start: s.start,
+                end: s.end,
+                line: s.line,
+                column: self.doc.index.column(&self.doc.text, d.range.start),
+            },
+            related: d.related.iter().map(|r| self.span(r)).collect(),
+            notes: d.notes.clone(),
+            suggestion: d.suggestion.clone(),
+        }
+    }
+
+    pub fn document(&self) -> JsonDocument<'a> {
+        let d = self.doc;
+        JsonDocument {
+            schema: SCHEMA,
+            source: JsonSource {
+                path: d.source.path.as_deref(),
+                encoding: &d.source.encoding,
+                bytes: d.source.bytes,
+            },
+            meta: JsonMeta {
+                title: d.meta.title.as_deref(),
+                title_span: d.meta.title_range.as_ref().map(|r| self.span(r)),
+                doc_number: d.meta.doc_number.as_ref().map(|n| self.docnum(n)),
+                date: d.meta.date.as_deref(),
+                issuer: d.meta.issuer.as_deref(),
+                citations: d
+                    .meta
+                    .citations
+                    .iter()
+                    .map(|c| JsonCitation {
+                        title: &c.title,
+                        doc_number: c.doc_number.as_ref().map(|n| self.docnum(n)),
+                        span: self.span(&c.range),
+                    })
+                    .collect(),
+            },
+            preamble: d.preamble.as_ref().map(|p| JsonBlock {
+                text: d.slice(&p.range),
+                span: self.span(&p.range),
+                quantities: p.quantities.iter().map(|q| self.quantity(q)).collect(),
+            }),
+            nodes: d.roots.iter().map(|&i| self.node(i)).collect(),
+            skipped: d
+                .skipped
+                .iter()
+                .map(|s| JsonSkipped {
+                    text: d.slice(&s.range),
+                    span: self.span(&s.range),
+                    reason: s.reason,
+                })
+                .collect(),
+            diagnostics: d.diagnostics.iter().map(|x| self.diagnostic(x)).collect(),
+        }
+    }
+}
+
+/// The document as `gongwen/1` JSON.
+pub fn to_string(doc: &Document, pretty: bool) -> String {
+    let v = View::new(doc).document();
+    if pretty {
+        serde_json::to_string_pretty(&v)
+    } else {
+        serde_json::to_string(&v)
+    }
+    .expect("serialising plain data cannot fail")
+}

@@ -1,0 +1,537 @@
+//! Responsibility clauses: who leads (牵头), who is responsible (负责), who
+//! supports (配合/参与/协助) a task.
+//!
+//! Takes a node's own text; gives its clauses in order, each with the units of
+//! each role as written. Forms: a bracket at the end of a sentence or heading
+//! `（省农业农村厅牵头，省供销社、省商务厅配合）`, labelled forms
+//! `（牵头单位：…，配合单位：…）` / `责任单位：…` (bracketed or on a line of their
+//! own), and the declaration `排在第一位的部门为牵头部门，下同`.
+
+use crate::outline::{is_han, is_ws};
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Role {
+    Lead,
+    Responsible,
+    Support,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Lead => "lead",
+            Role::Responsible => "responsible",
+            Role::Support => "support",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clause {
+    /// From the opening bracket (or first character) to the closing bracket.
+    pub range: Range<usize>,
+    pub lead: Vec<String>,
+    pub responsible: Vec<String>,
+    pub support: Vec<String>,
+}
+
+impl Clause {
+    pub fn units(&self) -> impl Iterator<Item = (Role, &str)> {
+        self.lead
+            .iter()
+            .map(|u| (Role::Lead, u.as_str()))
+            .chain(
+                self.responsible
+                    .iter()
+                    .map(|u| (Role::Responsible, u.as_str())),
+            )
+            .chain(self.support.iter().map(|u| (Role::Support, u.as_str())))
+    }
+}
+
+/// What carries over from one clause to the next: the declaration that the
+/// first-listed unit leads (`列第一位者为牵头单位，下同`).
+#[derive(Debug, Clone, Default)]
+pub struct State {
+    pub first_listed_leads: bool,
+}
+
+/// Role words at the end of a group, longest first.
+const ROLE_SUFFIXES: &[(&str, Role)] = &[
+    ("牵头负责", Role::Lead),
+    ("按职责分工负责", Role::Responsible),
+    ("按职责分别负责", Role::Responsible),
+    ("分别负责", Role::Responsible),
+    ("共同负责", Role::Responsible),
+    ("负责落实", Role::Responsible),
+    ("具体负责", Role::Responsible),
+    ("负责", Role::Responsible),
+    ("牵头", Role::Lead),
+    ("指导", Role::Lead),
+    ("配合", Role::Support),
+    ("参与", Role::Support),
+    ("协助", Role::Support),
+    ("协同", Role::Support),
+];
+
+/// Labels of the labelled form, longest first.
+const ROLE_LABELS: &[(&str, Role)] = &[
+    ("牵头单位", Role::Lead),
+    ("牵头部门", Role::Lead),
+    ("责任单位", Role::Responsible),
+    ("责任部门", Role::Responsible),
+    ("负责单位", Role::Responsible),
+    ("负责部门", Role::Responsible),
+    ("主责单位", Role::Responsible),
+    ("配合单位", Role::Support),
+    ("配合部门", Role::Support),
+    ("协办单位", Role::Support),
+    ("参与单位", Role::Support),
+];
+
+fn is_group_sep(c: char) -> bool {
+    matches!(c, '，' | ',' | '；' | ';')
+}
+
+fn declares_first_leads(s: &str) -> bool {
+    (s.contains("第一位")
+        || s.contains("排在首位")
+        || s.contains("列首位")
+        || s.contains("排名第一"))
+        && s.contains("牵头")
+}
+
+/// Finds the clauses in `range` of `text`, in order.
+pub fn find(text: &str, range: Range<usize>, state: &mut State) -> Vec<Clause> {
+    let s = &text[range.clone()];
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut line_start = true;
+    while i < s.len() {
+        let c = s[i..].chars().next().unwrap();
+        if line_start && !is_ws(c) {
+            line_start = false;
+            // A labelled statement on a line of its own: `责任单位：…`.
+            if let Some(label_len) = role_label_at(&s[i..]) {
+                let _ = label_len;
+                let end = s[i..].find(['\n', '\r']).map_or(s.len(), |e| i + e);
+                let body = s[i..end]
+                    .trim_end_matches(is_ws)
+                    .trim_end_matches(['。', '.']);
+                if let Some(cl) = parse_labelled(body, state) {
+                    out.push(Clause {
+                        range: range.start + i..range.start + i + body.len(),
+                        ..cl
+                    });
+                }
+                i = end;
+                continue;
+            }
+        }
+        if c == '\n' || c == '\r' {
+            line_start = true;
+        }
+        if c == '(' || c == '（' {
+            if let Some(close) = matching_close(s, i) {
+                let inner = &s[i + c.len_utf8()..close];
+                let after_close = close + s[close..].chars().next().unwrap().len_utf8();
+                if at_clause_position(s, i, after_close) {
+                    let parsed = if role_label_at(inner).is_some() {
+                        parse_labelled(inner, state)
+                    } else {
+                        parse_plain(inner, state)
+                    };
+                    if let Some(cl) = parsed {
+                        out.push(Clause {
+                            range: range.start + i..range.start + after_close,
+                            ..cl
+                        });
+                        i = after_close;
+                        continue;
+                    }
+                }
+            }
+        }
+        i += c.len_utf8();
+    }
+    out
+}
+
+fn role_label_at(s: &str) -> Option<usize> {
+    ROLE_LABELS.iter().find_map(|(l, _)| {
+        let rest = s.strip_prefix(l)?;
+        rest.starts_with(['：', ':']).then_some(l.len())
+    })
+}
+
+/// The byte index of the bracket closing the one at `open`, on the same line.
+pub fn matching_close(s: &str, open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (k, c) in s[open..].char_indices() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(open + k);
+                }
+            }
+            '\n' | '\r' => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// A clause closes what came before it: it follows a sentence end, or nothing
+/// but a full stop stands between it and the end of its line.
+fn at_clause_position(s: &str, open: usize, after: usize) -> bool {
+    let before = s[..open].trim_end_matches(is_ws).chars().last();
+    let follows_sentence =
+        before.is_none_or(|c| matches!(c, '。' | '；' | ';' | '！' | '？' | '：' | ':'));
+    let rest = s[after..].trim_start_matches(['。', '；', ';', ' ', '\t', '\u{3000}']);
+    let ends_line = rest.is_empty() || rest.starts_with(['\n', '\r']);
+    follows_sentence || ends_line
+}
+
+/// Splits at top-level separators (not inside nested brackets).
+fn split_groups(s: &str, sep: fn(char) -> bool) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth -= 1,
+            c if depth == 0 && sep(c) => {
+                out.push(&s[start..i]);
+                start = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    out.push(&s[start..]);
+    out
+}
+
+fn strip_role(group: &str) -> (&str, Option<Role>) {
+    let g = group.trim_matches(is_ws);
+    for (suf, role) in ROLE_SUFFIXES {
+        if let Some(rest) = g.strip_suffix(suf) {
+            return (rest, Some(*role));
+        }
+    }
+    (g, None)
+}
+
+/// Units of a group as written: `、` separates, `等和`/`及各` join two units,
+/// `各市、县人民政府` stays one unit, a trailing `等` is dropped.
+pub fn split_units(s: &str) -> Vec<String> {
+    let mut parts: Vec<String> = Vec::new();
+    for p in split_groups(s, |c| c == '、') {
+        let p = p.trim_matches(is_ws);
+        if p.is_empty() {
+            continue;
+        }
+        // A short collective such as `各市` or `各区` goes on into the next name.
+        if let Some(last) = parts.last_mut() {
+            if last.starts_with('各') && !has_org_suffix(last) && !p.starts_with('各') {
+                last.push('、');
+                last.push_str(p);
+                continue;
+            }
+        }
+        parts.push(p.to_string());
+    }
+    let mut out = Vec::new();
+    for p in parts {
+        let mut rest = p.as_str();
+        loop {
+            // `扶贫办等和各省级人民政府`, `银保监会及各地区`, `海关总署等国务院相关部门`.
+            let cut = ["等和", "等及", "等与", "及各", "和各", "与各", "以及"]
+                .iter()
+                .filter_map(|w| rest.find(w).map(|k| (k, *w)))
+                .min();
+            let (head, tail) = match cut {
+                Some((k, w)) => {
+                    let keep_ge = w.ends_with('各');
+                    let tail_start = if keep_ge {
+                        k + w.len() - '各'.len_utf8()
+                    } else {
+                        k + w.len()
+                    };
+                    (&rest[..k], Some(&rest[tail_start..]))
+                }
+                None => (rest, None),
+            };
+            let head = head.trim_end_matches('等');
+            match head.find('等') {
+                Some(k) if k > 0 && k + '等'.len_utf8() < head.len() => {
+                    out.push(head[..k].to_string());
+                    out.push(head[k + '等'.len_utf8()..].to_string());
+                }
+                _ => {
+                    if !head.is_empty() {
+                        out.push(head.to_string())
+                    }
+                }
+            }
+            match tail {
+                Some(t) => rest = t,
+                None => break,
+            }
+        }
+    }
+    out.retain(|u| !u.is_empty());
+    out
+}
+
+fn has_org_suffix(s: &str) -> bool {
+    [
+        "政府", "部", "厅", "局", "委", "办", "会", "院", "行", "司", "中心", "署", "所", "团",
+        "室", "组", "部门", "单位", "企业",
+    ]
+    .iter()
+    .any(|x| s.ends_with(x))
+}
+
+/// A plausible unit name: short, mostly Han, no sentence inside.
+fn unit_ok(u: &str) -> bool {
+    let n = u.chars().count();
+    (1..=40).contains(&n)
+        && u.chars().filter(|c| is_han(*c)).count() * 2 >= n
+        && !u.contains(['。', '：', ':', '“', '”', '"', '《'])
+        && !u.starts_with(['对', '在', '将', '按', '以', '从', '为'])
+}
+
+fn push(cl: &mut Clause, role: Role, units: Vec<String>) {
+    let v = match role {
+        Role::Lead => &mut cl.lead,
+        Role::Responsible => &mut cl.responsible,
+        Role::Support => &mut cl.support,
+    };
+    v.extend(units);
+}
+
+fn empty_clause() -> Clause {
+    Clause {
+        range: 0..0,
+        lead: Vec::new(),
+        responsible: Vec::new(),
+        support: Vec::new(),
+    }
+}
+
+fn apply_first_leads(cl: &mut Clause, state: &State) {
+    if state.first_listed_leads && cl.lead.is_empty() && !cl.responsible.is_empty() {
+        let first = cl.responsible.remove(0);
+        cl.lead.push(first);
+    }
+}
+
+/// `省商务厅、省财政厅,各市人民政府负责`: groups with a role word at their end;
+/// a group without one takes the role of the next group that has one.
+pub fn parse_plain(inner: &str, state: &mut State) -> Option<Clause> {
+    let inner = inner.trim_matches(is_ws);
+    // Only the first sentence holds units (`…负责落实。以下均需…`).
+    let first_sentence = inner.split('。').next().unwrap_or("");
+    // (units, role word, units before 会同)
+    type Group = (Vec<String>, Option<Role>, Option<Vec<String>>);
+    let mut groups: Vec<Group> = Vec::new();
+    let mut declared = false;
+    for g in split_groups(first_sentence, is_group_sep) {
+        let g = g.trim_matches(is_ws);
+        if g.is_empty() {
+            continue;
+        }
+        if declares_first_leads(g) || g == "下同" {
+            declared |= declares_first_leads(g);
+            continue;
+        }
+        let (names, role) = strip_role(g);
+        // `国家发展改革委会同有关部门负责`: the unit before 会同 leads.
+        let (leads, names) = match names.split_once("会同") {
+            Some((a, b)) => (Some(split_units(a)), b),
+            None => (None, names),
+        };
+        let units = split_units(names);
+        if units.is_empty() || !units.iter().all(|u| unit_ok(u)) {
+            return None;
+        }
+        if let Some(l) = &leads {
+            if l.is_empty() || !l.iter().all(|u| unit_ok(u)) {
+                return None;
+            }
+        }
+        groups.push((units, role, leads));
+    }
+    // The last group must say its role, or this is no clause.
+    groups.last()?.1?;
+    if declared {
+        state.first_listed_leads = true;
+    }
+    let mut cl = empty_clause();
+    let mut roles = vec![None; groups.len()];
+    let mut next = None;
+    for (k, g) in groups.iter().enumerate().rev() {
+        if g.1.is_some() {
+            next = g.1;
+        }
+        roles[k] = next;
+    }
+    for ((units, _, leads), role) in groups.into_iter().zip(roles) {
+        if let Some(l) = leads {
+            push(&mut cl, Role::Lead, l);
+        }
+        push(&mut cl, role?, units);
+    }
+    apply_first_leads(&mut cl, state);
+    Some(cl)
+}
+
+/// `牵头单位：市发展改革委，配合单位：市委组织部、…`, `责任单位：…`, `负责部门：…，适用范围：…`.
+pub fn parse_labelled(inner: &str, state: &mut State) -> Option<Clause> {
+    let mut cl = empty_clause();
+    let mut current: Option<Role> = None;
+    let mut any = false;
+    for g in split_groups(inner.trim_matches(is_ws), is_group_sep) {
+        let g = g.trim_matches(is_ws);
+        if let Some(n) = role_label_at(g) {
+            let role = ROLE_LABELS
+                .iter()
+                .find(|(l, _)| g.starts_with(l))
+                .map(|x| x.1);
+            current = role;
+            let rest = g[n..].trim_start_matches(['：', ':']);
+            let units = split_units(rest);
+            if !units.iter().all(|u| unit_ok(u)) {
+                return None;
+            }
+            push(&mut cl, role?, units);
+            any = true;
+        } else if g.contains(['：', ':']) {
+            // Another label (`适用范围：…`): not units.
+            current = None;
+        } else if let Some(role) = current {
+            let units = split_units(g);
+            if units.iter().all(|u| unit_ok(u)) {
+                push(&mut cl, role, units);
+            }
+        }
+    }
+    if !any {
+        return None;
+    }
+    apply_first_leads(&mut cl, state);
+    Some(cl)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roles(s: &str) -> (Vec<String>, Vec<String>, Vec<String>) {
+        let mut st = State::default();
+        let c = find(s, 0..s.len(), &mut st);
+        let c = c.last().expect(s);
+        (c.lead.clone(), c.responsible.clone(), c.support.clone())
+    }
+
+    fn v(x: &[&str]) -> Vec<String> {
+        x.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn plain_clauses() {
+        assert_eq!(
+            roles("做好。(省商务厅、省财政厅,各市人民政府负责)"),
+            (v(&[]), v(&["省商务厅", "省财政厅", "各市人民政府"]), v(&[]))
+        );
+        assert_eq!(
+            roles("做好。(省文旅厅负责,省民政厅配合)"),
+            (v(&[]), v(&["省文旅厅"]), v(&["省民政厅"]))
+        );
+        assert_eq!(
+            roles("做好。(省卫健委牵头,各市人民政府负责)"),
+            (v(&["省卫健委"]), v(&["各市人民政府"]), v(&[]))
+        );
+        assert_eq!(
+            roles("做好。（省农业农村厅牵头，省供销社、省商务厅配合）"),
+            (v(&["省农业农村厅"]), v(&[]), v(&["省供销社", "省商务厅"]))
+        );
+        assert_eq!(
+            roles("做好。(省市场监管局牵头负责)"),
+            (v(&["省市场监管局"]), v(&[]), v(&[]))
+        );
+        assert_eq!(
+            roles("现代金融(金融业专班负责)"),
+            (v(&[]), v(&["金融业专班"]), v(&[]))
+        );
+    }
+
+    #[test]
+    fn names() {
+        assert_eq!(
+            split_units("扶贫办等和各省级人民政府"),
+            v(&["扶贫办", "各省级人民政府"])
+        );
+        assert_eq!(split_units("银保监会及各地区"), v(&["银保监会", "各地区"]));
+        assert_eq!(
+            split_units("人力资源和社会保障部、住房和城乡建设部"),
+            v(&["人力资源和社会保障部", "住房和城乡建设部"])
+        );
+        assert_eq!(split_units("各市、县人民政府"), v(&["各市、县人民政府"]));
+        assert_eq!(split_units("各区、县级市"), v(&["各区、县级市"]));
+        assert_eq!(
+            split_units("海关总署等国务院相关部门"),
+            v(&["海关总署", "国务院相关部门"])
+        );
+        assert_eq!(split_units("商务部等"), v(&["商务部"]));
+        assert_eq!(split_units("各地区、各部门"), v(&["各地区", "各部门"]));
+    }
+
+    #[test]
+    fn not_clauses() {
+        let mut st = State::default();
+        for s in [
+            "支持首台(套)装备。",
+            "落实《工作方案》(晋政办发〔2022〕6号)相关要求。",
+            "创建模范县(市、区)10个。",
+            "按照“一控二降三提升”原则(适度控高度,降密度、容积率,提升建设品质)开发建设。",
+            "由国务院领导同志牵头负责的联席会议。",
+        ] {
+            assert!(find(s, 0..s.len(), &mut st).is_empty(), "{s}");
+        }
+    }
+
+    #[test]
+    fn first_listed_leads_and_labels() {
+        let s = "试点。（税务总局、财政部、海关总署负责，排在第一位的部门为牵头部门，下同）\n2.x。（海关总署、商务部负责）";
+        let mut st = State::default();
+        let c = find(s, 0..s.len(), &mut st);
+        assert_eq!(c[0].lead, v(&["税务总局"]));
+        assert_eq!(c[0].responsible, v(&["财政部", "海关总署"]));
+        assert_eq!(c[1].lead, v(&["海关总署"]));
+        assert_eq!(
+            &s[c[0].range.clone()],
+            "（税务总局、财政部、海关总署负责，排在第一位的部门为牵头部门，下同）"
+        );
+
+        let s = "做好。（牵头单位：市发展改革委，配合单位：市委组织部、市人力资源和社会保障局，各区、县级市）";
+        assert_eq!(
+            roles(s),
+            (
+                v(&["市发展改革委"]),
+                v(&[]),
+                v(&["市委组织部", "市人力资源和社会保障局", "各区、县级市"])
+            )
+        );
+        let s = "做好。\n责任单位：市商务局、市财政局";
+        assert_eq!(roles(s), (v(&[]), v(&["市商务局", "市财政局"]), v(&[])));
+        let s = "做好。（负责部门：民航局，适用范围：陕西自贸试验区）";
+        assert_eq!(roles(s), (v(&[]), v(&["民航局"]), v(&[])));
+        let s = "做好。（国家发展改革委会同有关部门负责）";
+        assert_eq!(roles(s), (v(&["国家发展改革委"]), v(&["有关部门"]), v(&[])));
+    }
+}

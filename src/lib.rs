@@ -1,0 +1,111 @@
+//! gongwen turns Chinese official documents (公文) into structured data.
+//!
+//! The pipeline, one module per stage:
+//!
+//! 1. [`decode`]: bytes in any encoding → text (and `decode-error` diagnostics);
+//! 2. [`outline`]: text → header, body, nodes nested by label style;
+//! 3. [`extract`]: nodes → responsibility clauses, quantities; header → metadata;
+//! 4. [`check`]: document → numbering and form diagnostics;
+//! 5. [`emit`]: document → JSON (`gongwen/1`), tables, CSV, diagnostics for people.
+//!
+//! Parsing never fails: [`parse_text`] always returns a [`Document`] with its
+//! diagnostics. Only reading and decoding bytes ([`parse_bytes`]) can fail.
+//!
+//! ```
+//! let doc = gongwen::parse_text("一、总体要求\n1.加大力度。（省商务厅负责）\n", None);
+//! assert_eq!(doc.nodes.len(), 2);
+//! assert_eq!(doc.nodes[1].responsibility().unwrap().responsible, ["省商务厅"]);
+//! ```
+
+pub mod check;
+pub mod decode;
+pub mod emit;
+pub mod extract;
+pub mod model;
+pub mod numeral;
+pub mod outline;
+pub mod span;
+
+pub use decode::DecodeError;
+pub use model::{Diagnostic, Document, Node, Severity, Source};
+
+use extract::responsibility;
+use outline::trim;
+
+/// Decodes `bytes` (detecting the encoding unless `encoding` names one) and parses them.
+pub fn parse_bytes(
+    bytes: &[u8],
+    encoding: Option<&str>,
+    path: Option<&str>,
+) -> Result<Document, DecodeError> {
+    let d = decode::decode(bytes, encoding)?;
+    let mut doc = parse_text(&d.text, path);
+    doc.source.encoding = d.encoding.to_string();
+    doc.source.bytes = bytes.len();
+    let mut diags = d.diagnostics;
+    diags.append(&mut doc.diagnostics);
+    diags.sort_by_key(|x| x.range.start);
+    doc.diagnostics = diags;
+    Ok(doc)
+}
+
+/// Parses decoded text. Never fails.
+pub fn parse_text(text: &str, path: Option<&str>) -> Document {
+    let o = outline::parse(text);
+    let (meta, header_skipped) = extract::meta::extract(text, &o);
+    let mut skipped = header_skipped;
+    skipped.extend(o.skipped.iter().cloned());
+    skipped.sort_by_key(|s| s.range.start);
+
+    let mut nodes = o.nodes;
+    let mut state = responsibility::State::default();
+    for n in nodes.iter_mut() {
+        let own = n.label_range.end..n.span.end;
+        n.clauses = responsibility::find(text, own, &mut state);
+        // A clause at the very end is not part of the node's text or title.
+        if let Some(last) = n.clauses.last() {
+            let after = &text[last.range.end..n.span.end];
+            if after.chars().all(|c| c == '。' || outline::is_ws(c))
+                && last.range.start >= n.text_range.start
+            {
+                n.text_range = trim(text, n.text_range.start..last.range.start);
+                if n.text_range.is_empty() {
+                    n.text_range = n.label_range.end..n.label_range.end;
+                }
+            }
+        }
+        if let Some(c) = n
+            .clauses
+            .iter()
+            .find(|c| n.title_range.contains(&c.range.start))
+        {
+            n.title_range = trim(text, n.title_range.start..c.range.start);
+            if n.title_range.is_empty() {
+                n.title_range = n.label_range.end..n.label_range.end;
+            }
+            n.title = outline::squeeze(&text[n.title_range.clone()]);
+        }
+        n.quantities = extract::quantity::find(text, n.text_range.clone());
+    }
+    let preamble = o.preamble.map(|r| model::Block {
+        quantities: extract::quantity::find(text, r.clone()),
+        range: r,
+    });
+    let mut doc = Document {
+        text: text.to_string(),
+        index: span::LineIndex::new(text),
+        source: Source {
+            path: path.map(str::to_string),
+            encoding: "UTF-8".into(),
+            bytes: text.len(),
+        },
+        meta,
+        preamble,
+        nodes,
+        roots: o.roots,
+        skipped,
+        diagnostics: Vec::new(),
+    };
+    doc.diagnostics = check::check(&doc);
+    doc
+}

@@ -1,0 +1,112 @@
+//! The `gongwen` command: a thin shell over the library.
+
+use clap::{Parser, Subcommand};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "gongwen",
+    version,
+    about = "Turns Chinese official documents (公文) into structured data",
+    long_about = "Turns Chinese official documents (公文: 行动计划, 实施方案, 通知, 意见, 条例) into structured data:\n\
+                  the numbered outline, who leads and supports each task, quantitative targets, metadata,\n\
+                  and checks of numbering and form.\n\n\
+                  Examples:\n  gongwen parse seeds/000_ae5005f7988b7668.txt\n  gongwen check plan.txt\n  cat plan.txt | gongwen parse - --compact"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(clap::Args, Clone)]
+struct Input {
+    /// Encoding of the input (utf-8, gb18030, gbk, big5, utf-16le, utf-16be…); detected when omitted.
+    #[arg(long, value_name = "LABEL")]
+    encoding: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print a document's outline, responsibilities, quantities and metadata as JSON (schema gongwen/1).
+    #[command(
+        after_help = "Examples:\n  gongwen parse plan.txt\n  gongwen parse plan.txt -o plan.json\n  gongwen parse - --compact < plan.txt"
+    )]
+    Parse {
+        /// The document to read (`-` for standard input).
+        file: PathBuf,
+        /// Write the JSON to this file instead of standard output.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Print the JSON on one line.
+        #[arg(long)]
+        compact: bool,
+        #[command(flatten)]
+        input: Input,
+    },
+}
+
+/// Reads a file (or standard input for `-`) and parses it; the error is a one-line message.
+fn load(path: &Path, input: &Input) -> Result<gongwen::Document, String> {
+    let name = path.display().to_string();
+    let bytes = if name == "-" {
+        let mut b = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut b)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
+        b
+    } else {
+        if path.is_dir() {
+            return Err(format!("{name}: is a directory; give a text file"));
+        }
+        std::fs::read(path).map_err(|e| format!("{name}: cannot read: {}", io_reason(&e)))?
+    };
+    gongwen::parse_bytes(&bytes, input.encoding.as_deref(), Some(&name))
+        .map_err(|e| format!("{name}: {e}"))
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+fn write_out(output: Option<&Path>, s: &str) -> Result<(), String> {
+    match output {
+        Some(p) => std::fs::write(p, s)
+            .map_err(|e| format!("{}: cannot write: {}", p.display(), io_reason(&e))),
+        None => {
+            let mut out = std::io::stdout().lock();
+            match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                r => r.map_err(|e| format!("cannot write output: {e}")),
+            }
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Parse {
+            file,
+            output,
+            compact,
+            input,
+        } => load(&file, &input).and_then(|doc| {
+            let mut s = gongwen::emit::json::to_string(&doc, !compact);
+            s.push('\n');
+            write_out(output.as_deref(), &s)
+        }),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("gongwen: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,252 @@
+//! Heading labels, parsed with nom: `一、` `（一）` `1.` `1．` `1、` `（1）` `①`
+//! `第一章` `第一节` `第一条`. Takes the text at a candidate position; gives the
+//! label's style, number and length. Whether a label is a heading is decided by
+//! the caller (`outline`), which knows where the label stands.
+
+use crate::numeral::{circled, parse_arabic_int, parse_cn_int};
+use nom::{
+    branch::alt,
+    bytes::complete::tag,
+    character::complete::{anychar, char},
+    combinator::map_opt,
+    IResult,
+};
+
+/// The style of a label. Its rank orders styles from outermost to innermost.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Style {
+    /// 第一章
+    Zhang,
+    /// 第一节
+    Jie,
+    /// 第一条
+    Tiao,
+    /// 一、
+    CnDun,
+    /// （一）
+    CnParen,
+    /// 1. 1． 1、
+    ArabicDot,
+    /// （1）
+    ArabicParen,
+    /// ①
+    Circled,
+}
+
+impl Style {
+    pub fn rank(self) -> u8 {
+        self as u8
+    }
+
+    /// The node kind the JSON reports for this style.
+    pub fn kind(self) -> &'static str {
+        match self {
+            Style::Zhang | Style::CnDun => "chapter",
+            Style::Jie | Style::CnParen => "section",
+            Style::Tiao => "article",
+            Style::ArabicDot => "item",
+            Style::ArabicParen | Style::Circled => "subitem",
+        }
+    }
+
+    /// How a label of this style with number `n` is written (half-width form), for messages.
+    pub fn write(self, n: u64) -> String {
+        let cn = crate::numeral::to_cn(n);
+        match self {
+            Style::Zhang => format!("第{cn}章"),
+            Style::Jie => format!("第{cn}节"),
+            Style::Tiao => format!("第{cn}条"),
+            Style::CnDun => format!("{cn}、"),
+            Style::CnParen => format!("({cn})"),
+            Style::ArabicDot => format!("{n}."),
+            Style::ArabicParen => format!("({n})"),
+            Style::Circled => char::from_u32('①' as u32 + n as u32 - 1)
+                .map(String::from)
+                .unwrap_or_else(|| format!("({n})")),
+        }
+    }
+}
+
+/// A label recognised at some position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Label {
+    pub style: Style,
+    pub number: u64,
+    /// Length of the label in bytes.
+    pub len: usize,
+    /// The punctuation that closes or follows the number (`.`, `．`, `、`, `)`, `）`, `章`…).
+    pub punct: char,
+    /// For bracketed labels: the opening bracket.
+    pub open: Option<char>,
+}
+
+impl Label {
+    /// A bracketed label whose brackets are of different widths: `（一)`.
+    pub fn mismatched_brackets(&self) -> bool {
+        matches!(
+            (self.open, self.punct),
+            (Some('('), '）') | (Some('（'), ')')
+        )
+    }
+}
+
+type R<'a, T> = IResult<&'a str, T>;
+
+fn cn_number(i: &str) -> R<'_, u64> {
+    match parse_cn_int(i, false) {
+        Some((v, n)) if v > 0 => Ok((&i[n..], v)),
+        _ => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Digit,
+        ))),
+    }
+}
+
+fn arabic_number(i: &str) -> R<'_, u64> {
+    match parse_arabic_int(i) {
+        Some((v, n)) => Ok((&i[n..], v)),
+        None => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Digit,
+        ))),
+    }
+}
+
+fn open_paren(i: &str) -> R<'_, char> {
+    alt((char('('), char('（')))(i)
+}
+
+fn close_paren(i: &str) -> R<'_, char> {
+    alt((char(')'), char('）')))(i)
+}
+
+/// 第一章 / 第一节 / 第一条 (also with Arabic numbers: 第1条).
+fn di(i: &str) -> R<'_, (Style, u64, char)> {
+    let (i, _) = tag("第")(i)?;
+    let (i, n) = alt((cn_number, arabic_number))(i)?;
+    let (i, c) = alt((char('章'), char('节'), char('条')))(i)?;
+    let style = match c {
+        '章' => Style::Zhang,
+        '节' => Style::Jie,
+        _ => Style::Tiao,
+    };
+    Ok((i, (style, n, c)))
+}
+
+fn cn_dun(i: &str) -> R<'_, (Style, u64, char)> {
+    let (i, n) = cn_number(i)?;
+    let (i, c) = char('、')(i)?;
+    Ok((i, (Style::CnDun, n, c)))
+}
+
+fn paren(i: &str) -> R<'_, (Style, u64, char, char)> {
+    let (i, o) = open_paren(i)?;
+    let (i, (style, n)) = alt((
+        |i| cn_number(i).map(|(r, n)| (r, (Style::CnParen, n))),
+        |i| arabic_number(i).map(|(r, n)| (r, (Style::ArabicParen, n))),
+    ))(i)?;
+    let (i, c) = close_paren(i)?;
+    Ok((i, (style, n, o, c)))
+}
+
+fn arabic_dot(i: &str) -> R<'_, (Style, u64, char)> {
+    let (i, n) = arabic_number(i)?;
+    let (i, c) = alt((char('.'), char('．'), char('、')))(i)?;
+    Ok((i, (Style::ArabicDot, n, c)))
+}
+
+fn with_open(r: R<'_, (Style, u64, char)>) -> R<'_, (Style, u64, char, Option<char>)> {
+    r.map(|(rest, (style, number, punct))| (rest, (style, number, punct, None)))
+}
+
+fn circled_label(i: &str) -> R<'_, (Style, u64, char)> {
+    let (i, (c, n)) = map_opt(anychar, |c| circled(c).map(|n| (c, n)))(i)?;
+    Ok((i, (Style::Circled, n, c)))
+}
+
+/// Parses a label at the start of `s`. Shape checks that need the text after
+/// the label (decimal numbering `1.1`, `1.5倍`) are applied here too.
+pub fn parse_label(s: &str) -> Option<Label> {
+    let res: R<'_, (Style, u64, char, Option<char>)> = alt((
+        |i| with_open(di(i)),
+        |i| with_open(cn_dun(i)),
+        |i| paren(i).map(|(r, (s, n, o, c))| (r, (s, n, c, Some(o)))),
+        |i| with_open(arabic_dot(i)),
+        |i| with_open(circled_label(i)),
+    ))(s);
+    let (rest, (style, number, punct, open)) = res.ok()?;
+    if style == Style::ArabicDot && punct != '、' && !dot_label_ok(rest) {
+        return None;
+    }
+    if number == 0 {
+        return None;
+    }
+    Some(Label {
+        style,
+        number,
+        len: s.len() - rest.len(),
+        punct,
+        open,
+    })
+}
+
+/// After `N.`: a digit means decimal numbering (`1.1　编制目的`, `1.2.1`) or a
+/// decimal number (`1.5倍`), unless the digits are a year or a count that opens
+/// the item's text (`3．2020年底前…`).
+fn dot_label_ok(rest: &str) -> bool {
+    let Some((_, n)) = parse_arabic_int(rest) else {
+        return true;
+    };
+    let digits = rest[..n].chars().count();
+    let after = rest[n..].chars().next();
+    digits == 4 && matches!(after, Some('年'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn l(s: &str) -> Option<(Style, u64, usize)> {
+        parse_label(s).map(|l| (l.style, l.number, l.len))
+    }
+
+    #[test]
+    fn labels() {
+        assert_eq!(l("一、总体要求"), Some((Style::CnDun, 1, 6)));
+        assert_eq!(l("二十三、x"), Some((Style::CnDun, 23, 12)));
+        assert_eq!(l("(一)现代金融"), Some((Style::CnParen, 1, 5)));
+        assert_eq!(l("（十四）教育"), Some((Style::CnParen, 14, 12)));
+        assert_eq!(l("15.加快"), Some((Style::ArabicDot, 15, 3)));
+        assert_eq!(l("1．及时"), Some((Style::ArabicDot, 1, 4)));
+        assert_eq!(l("1、开展"), Some((Style::ArabicDot, 1, 4)));
+        assert_eq!(l("（1）统一"), Some((Style::ArabicParen, 1, 7)));
+        assert_eq!(l("(12)统一"), Some((Style::ArabicParen, 12, 4)));
+        assert_eq!(l("①做好"), Some((Style::Circled, 1, 3)));
+        assert_eq!(l("第一章　总　　则"), Some((Style::Zhang, 1, 9)));
+        assert_eq!(l("第二十三条　x"), Some((Style::Tiao, 23, 15)));
+        assert_eq!(l("第3节"), Some((Style::Jie, 3, 7)));
+        assert_eq!(l("3．2020年底前开展"), Some((Style::ArabicDot, 3, 4)));
+        assert!(parse_label("（一)x").unwrap().mismatched_brackets());
+    }
+
+    #[test]
+    fn not_labels() {
+        for s in [
+            "2022年,全省",
+            "5G网络",
+            "1+3+N",
+            "1.1　编制目的",
+            "1.2.1　国家级",
+            "1.5倍",
+            "2022-04-22",
+            "一是加强",
+            "二〇〇五年六月十一日",
+            "（此件公开发布）",
+            "0.",
+            "第三批",
+            "十大产业",
+        ] {
+            assert_eq!(parse_label(s), None, "{s}");
+        }
+    }
+}

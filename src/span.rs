@@ -1,0 +1,117 @@
+//! Positions: byte ranges inside the library, character offsets and lines at the edge.
+//!
+//! Takes the decoded text; gives a [`LineIndex`] that turns a byte offset into a
+//! character (Unicode scalar) offset, a 1-based line and a 1-based column, so that
+//! a Python user can slice `text[start:end]` with what the JSON says.
+
+use serde::Serialize;
+use std::ops::Range;
+
+/// A span as users see it: character offsets (end exclusive) and the 1-based line of `start`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+}
+
+/// Maps byte offsets of one text to character offsets, lines and columns.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    /// Byte offset where each line starts.
+    line_starts: Vec<usize>,
+    /// (byte, char) checkpoints, sorted, at char boundaries; the first is (0, 0).
+    checkpoints: Vec<(usize, usize)>,
+    ascii: bool,
+}
+
+const CHECKPOINT_EVERY: usize = 256;
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let mut line_starts = vec![0];
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => line_starts.push(i + 1),
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => line_starts.push(i + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        let ascii = text.is_ascii();
+        let mut checkpoints = vec![(0, 0)];
+        if !ascii {
+            let mut next = CHECKPOINT_EVERY;
+            for (chars, (b, _)) in text.char_indices().enumerate() {
+                if b >= next {
+                    checkpoints.push((b, chars));
+                    next = b + CHECKPOINT_EVERY;
+                }
+            }
+        }
+        LineIndex {
+            line_starts,
+            checkpoints,
+            ascii,
+        }
+    }
+
+    /// Character offset of a byte offset (which must lie on a char boundary of `text`).
+    pub fn char_offset(&self, text: &str, byte: usize) -> usize {
+        if self.ascii {
+            return byte;
+        }
+        let k = self.checkpoints.partition_point(|&(b, _)| b <= byte) - 1;
+        let (b0, c0) = self.checkpoints[k];
+        c0 + text[b0..byte].chars().count()
+    }
+
+    /// 1-based line of a byte offset.
+    pub fn line(&self, byte: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= byte)
+    }
+
+    /// Byte offset where the 1-based line starts.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts[line - 1]
+    }
+
+    /// 1-based column, in characters, of a byte offset.
+    pub fn column(&self, text: &str, byte: usize) -> usize {
+        let start = self.line_start(self.line(byte));
+        text[start..byte].chars().count() + 1
+    }
+
+    pub fn span(&self, text: &str, range: &Range<usize>) -> Span {
+        Span {
+            start: self.char_offset(text, range.start),
+            end: self.char_offset(text, range.end),
+            line: self.line(range.start),
+        }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_lines_columns() {
+        let t = "山西\r\nab\n一、总体要求\rx";
+        let ix = LineIndex::new(t);
+        let b = t.find("总").unwrap();
+        assert_eq!(ix.char_offset(t, b), 9);
+        assert_eq!(ix.line(b), 3);
+        assert_eq!(ix.column(t, b), 3);
+        assert_eq!(ix.line(t.find('x').unwrap()), 4);
+        let long: String = "汉".repeat(2000) + "x";
+        let ix = LineIndex::new(&long);
+        assert_eq!(ix.char_offset(&long, long.len() - 1), 2000);
+    }
+}
