@@ -21,6 +21,14 @@ pub enum Style {
     Jie,
     /// 第一条
     Tiao,
+    /// `1　总则`: decimal numbering of emergency plans, one level deep
+    Dec1,
+    /// `1.1　编制目的`
+    Dec2,
+    /// `1.2.1　国家级`
+    Dec3,
+    /// `1.2.1.1`
+    Dec4,
     /// 一、
     CnDun,
     /// （一）
@@ -38,14 +46,18 @@ impl Style {
         self as u8
     }
 
+    pub fn is_decimal(self) -> bool {
+        matches!(self, Style::Dec1 | Style::Dec2 | Style::Dec3 | Style::Dec4)
+    }
+
     /// The node kind the JSON reports for this style.
     pub fn kind(self) -> &'static str {
         match self {
-            Style::Zhang | Style::CnDun => "chapter",
-            Style::Jie | Style::CnParen => "section",
+            Style::Zhang | Style::CnDun | Style::Dec1 => "chapter",
+            Style::Jie | Style::CnParen | Style::Dec2 => "section",
             Style::Tiao => "article",
-            Style::ArabicDot => "item",
-            Style::ArabicParen | Style::Circled => "subitem",
+            Style::ArabicDot | Style::Dec3 => "item",
+            Style::ArabicParen | Style::Circled | Style::Dec4 => "subitem",
         }
     }
 
@@ -59,6 +71,7 @@ impl Style {
             Style::CnDun => format!("{cn}、"),
             Style::CnParen => format!("({cn})"),
             Style::ArabicDot => format!("{n}."),
+            Style::Dec1 | Style::Dec2 | Style::Dec3 | Style::Dec4 => format!("…{n}"),
             Style::ArabicParen => format!("({n})"),
             Style::Circled => char::from_u32('①' as u32 + n as u32 - 1)
                 .map(String::from)
@@ -159,6 +172,47 @@ fn with_open(r: R<'_, (Style, u64, char)>) -> R<'_, (Style, u64, char, Option<ch
     r.map(|(rest, (style, number, punct))| (rest, (style, number, punct, None)))
 }
 
+/// `1　总则`, `1.1　编制目的`, `1.2.1　国家级`: numbers joined by dots, then white space.
+/// A one-level number must head a short line (`1　总则`), not open a sentence.
+fn decimal(i: &str) -> R<'_, (Style, u64, char)> {
+    let fail = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit));
+    let mut rest = i;
+    let mut parts = Vec::new();
+    loop {
+        let (r, n) = arabic_number(rest)?;
+        if n > 99 {
+            return Err(fail());
+        }
+        parts.push(n);
+        rest = r;
+        match rest.strip_prefix(['.', '．']) {
+            Some(r)
+                if r.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+                    && parts.len() < 4 =>
+            {
+                rest = r
+            }
+            _ => break,
+        }
+    }
+    let ws = rest
+        .chars()
+        .next()
+        .filter(|c| *c == ' ' || *c == '\u{3000}' || *c == '\t')
+        .ok_or_else(fail)?;
+    let line = rest.split(['\n', '\r']).next().unwrap_or("").trim();
+    if line.is_empty() {
+        return Err(fail());
+    }
+    if parts.len() == 1
+        && (line.chars().count() > 30 || line.contains(['。', '，', '；', ',', ';']))
+    {
+        return Err(fail());
+    }
+    let style = [Style::Dec1, Style::Dec2, Style::Dec3, Style::Dec4][parts.len() - 1];
+    Ok((rest, (style, *parts.last().unwrap(), ws)))
+}
+
 fn circled_label(i: &str) -> R<'_, (Style, u64, char)> {
     let (i, (c, n)) = map_opt(anychar, |c| circled(c).map(|n| (c, n)))(i)?;
     Ok((i, (Style::Circled, n, c)))
@@ -171,6 +225,7 @@ pub fn parse_label(s: &str) -> Option<Label> {
         |i| with_open(di(i)),
         |i| with_open(cn_dun(i)),
         |i| paren(i).map(|(r, (s, n, o, c))| (r, (s, n, c, Some(o)))),
+        |i| with_open(decimal(i)),
         |i| with_open(arabic_dot(i)),
         |i| with_open(circled_label(i)),
     ))(s);
@@ -227,6 +282,10 @@ mod tests {
         assert_eq!(l("第3节"), Some((Style::Jie, 3, 7)));
         assert_eq!(l("3．2020年底前开展"), Some((Style::ArabicDot, 3, 4)));
         assert!(parse_label("（一)x").unwrap().mismatched_brackets());
+        assert_eq!(l("1　总则"), Some((Style::Dec1, 1, 1)));
+        assert_eq!(l("1.1　编制目的"), Some((Style::Dec2, 1, 3)));
+        assert_eq!(l("2.1.3　成员单位职责"), Some((Style::Dec3, 3, 5)));
+        assert_eq!(l("4.2　国家级(Ⅰ级)应急响应"), Some((Style::Dec2, 2, 3)));
     }
 
     #[test]
@@ -235,8 +294,9 @@ mod tests {
             "2022年,全省",
             "5G网络",
             "1+3+N",
-            "1.1　编制目的",
-            "1.2.1　国家级",
+            "2022 年度",
+            "1　为了有效监测和控制各类突发公共事件，制定本预案。",
+            "1.5倍",
             "1.5倍",
             "2022-04-22",
             "一是加强",

@@ -121,7 +121,7 @@ const CHROME: &[&str] = &[
 ];
 
 pub fn is_chrome(line: &str) -> bool {
-    CHROME.iter().any(|k| line.contains(k))
+    line.len() <= 600 && CHROME.iter().any(|k| line.contains(k))
 }
 
 fn is_date_word_line(line: &str) -> bool {
@@ -185,7 +185,7 @@ fn is_note_line(line: &str) -> bool {
 
 fn is_junk_line(line: &str) -> bool {
     let s = line.trim_matches(is_ws);
-    (s.chars().count() <= 3 && !s.chars().any(is_han)) || is_chrome(s)
+    (s.chars().count() <= 3 && !s.chars().any(|c| is_han(c) || c.is_numeric())) || is_chrome(s)
 }
 
 fn line_has_doc_number(line: &str) -> bool {
