@@ -139,7 +139,7 @@ pub fn find_doc_numbers(s: &str) -> impl Iterator<Item = DocNumber> + '_ {
     a.chain(b)
 }
 
-fn ends_with_doc_type(s: &str) -> bool {
+pub fn ends_with_doc_type(s: &str) -> bool {
     DOC_TYPES.iter().any(|t| s.ends_with(t))
 }
 

@@ -249,6 +249,11 @@ pub fn parse_label(s: &str) -> Option<Label> {
 /// decimal number (`1.5倍`), unless the digits are a year or a count that opens
 /// the item's text (`3．2020年底前…`).
 fn dot_label_ok(rest: &str) -> bool {
+    let spaced = rest.trim_start_matches([' ', '\u{3000}', '\t']);
+    if spaced.len() != rest.len() {
+        // `13728. 6083`: a number split by a space, not a label.
+        return parse_arabic_int(spaced).is_none();
+    }
     let Some((_, n)) = parse_arabic_int(rest) else {
         return true;
     };
@@ -298,6 +303,7 @@ mod tests {
             "1　为了有效监测和控制各类突发公共事件，制定本预案。",
             "1.5倍",
             "1.5倍",
+            "13728. 6083",
             "2022-04-22",
             "一是加强",
             "二〇〇五年六月十一日",

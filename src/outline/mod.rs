@@ -285,6 +285,20 @@ fn table_of_contents(
     ok.then(|| trim(text, lines[k].start..lines[*last].end))
 }
 
+/// `附件：1.…`, `注：1、…`, `说明：1.…`: a short word and a colon before a list's first label.
+fn list_opener(s: &str) -> Option<&str> {
+    if let Some(rest) = s.strip_prefix("附件") {
+        return Some(rest.trim_start_matches([':', '：']));
+    }
+    let colon = s.find(['：', ':'])?;
+    let head = &s[..colon];
+    let rest = s[colon..].trim_start_matches([':', '：']);
+    (head.chars().count() <= 4
+        && head.chars().all(is_han)
+        && parse_label(rest).is_some_and(|l| l.number == 1))
+    .then_some(rest)
+}
+
 /// A heading found in the text.
 #[derive(Debug, Clone)]
 struct Heading {
@@ -403,11 +417,8 @@ pub fn parse(text: &str) -> Outline {
             continue;
         }
         let s = &text[t.clone()];
-        // `附件：1.…` lists attachments; the lines that go on numbering it are not headings.
-        if let Some(rest) = s
-            .strip_prefix("附件")
-            .map(|x| x.trim_start_matches([':', '：']))
-        {
+        // `附件：1.…`, `注：1、…` open a list; the lines that go on numbering it are not headings.
+        if let Some(rest) = list_opener(s) {
             in_attachments = parse_label(rest).map(|l| l.number);
             continue;
         }
