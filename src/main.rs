@@ -45,6 +45,29 @@ enum Command {
         #[command(flatten)]
         input: Input,
     },
+    /// Check numbering and form; report problems like a compiler.
+    ///
+    /// Exit code: 0 when nothing at warning level or above was found, 1 when
+    /// something was, 2 when an input could not be read.
+    #[command(
+        after_help = "Examples:\n  gongwen check plan.txt\n  gongwen check a.txt b.txt --format json\n\nColour is used when writing to a terminal, unless NO_COLOR is set."
+    )]
+    Check {
+        /// Documents to check (`-` for standard input).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// `human` (default) or `json` (an array of diagnostics, each with `file`).
+        #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+        format: CheckFormat,
+        #[command(flatten)]
+        input: Input,
+    },
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, PartialEq, Eq)]
+enum CheckFormat {
+    Human,
+    Json,
 }
 
 /// Reads a file (or standard input for `-`) and parses it; the error is a one-line message.
@@ -88,9 +111,91 @@ fn write_out(output: Option<&Path>, s: &str) -> Result<(), String> {
     }
 }
 
+fn use_colour() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+fn check(files: &[PathBuf], format: CheckFormat, input: &Input) -> ExitCode {
+    use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+    let mut unreadable = false;
+    let mut docs = Vec::new();
+    for f in files {
+        match load(f, input) {
+            Ok(d) => docs.push((f.display().to_string(), d)),
+            Err(e) => {
+                eprintln!("gongwen: {e}");
+                unreadable = true;
+            }
+        }
+    }
+    let found = docs
+        .iter()
+        .flat_map(|(_, d)| &d.diagnostics)
+        .any(|d| d.severity >= gongwen::Severity::Warning);
+    let written = match format {
+        CheckFormat::Json => {
+            let all: Vec<serde_json::Value> = docs
+                .iter()
+                .flat_map(|(name, d)| {
+                    let v = gongwen::emit::json::View::new(d);
+                    d.diagnostics.iter().map(move |x| {
+                        let mut j = serde_json::to_value(v.diagnostic(x)).expect("plain data");
+                        j["file"] = serde_json::Value::String(name.clone());
+                        j
+                    })
+                })
+                .collect();
+            write_out(
+                None,
+                &(serde_json::to_string_pretty(&all).expect("plain data") + "\n"),
+            )
+        }
+        CheckFormat::Human => {
+            let choice = if use_colour() {
+                ColorChoice::Always
+            } else {
+                ColorChoice::Never
+            };
+            let out = StandardStream::stdout(choice);
+            let mut lock = out.lock();
+            let mut r = Ok(());
+            for (name, d) in &docs {
+                r = r.and(gongwen::emit::diagnostics::render(d, name, &mut lock));
+            }
+            let refs: Vec<&gongwen::Document> = docs.iter().map(|(_, d)| d).collect();
+            r.and_then(|_| writeln!(lock, "{}", gongwen::emit::diagnostics::summary(&refs)))
+                .or_else(|e| {
+                    if e.kind() == std::io::ErrorKind::BrokenPipe {
+                        Ok(())
+                    } else {
+                        Err(e)
+                    }
+                })
+                .map_err(|e| format!("cannot write output: {e}"))
+        }
+    };
+    if let Err(e) = written {
+        eprintln!("gongwen: {e}");
+        return ExitCode::from(2);
+    }
+    if unreadable {
+        ExitCode::from(2)
+    } else if found {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Check {
+            files,
+            format,
+            input,
+        } => return check(&files, format, &input),
         Command::Parse {
             file,
             output,
