@@ -30,7 +30,7 @@ fn cn_small_unit(c: char) -> Option<u64> {
 }
 
 pub fn is_cn_numeral_char(c: char) -> bool {
-    cn_digit(c).is_some() || cn_small_unit(c).is_some() || c == '万' || c == '亿'
+    cn_digit(c).is_some() || cn_small_unit(c).is_some() || matches!(c, '万' | '亿' | '萬' | '億')
 }
 
 /// Parses the longest Chinese integer at the start of `s` (一, 十一, 二十三, 一百零五,
@@ -42,10 +42,23 @@ pub fn parse_cn_int(s: &str, allow_big: bool) -> Option<(u64, usize)> {
     let mut sec: u64 = 0; // below 万
     let mut cur: u64 = 0;
     let mut prev_digit = false;
+    let mut saw_unit = false;
     let mut read = 0;
     let mut any = false;
     for (i, c) in s.char_indices() {
         if let Some(d) = cn_digit(c) {
+            if saw_unit && d == 0 {
+                // 一百零五: 零 only holds a place.
+                cur = 0;
+                prev_digit = false;
+                any = true;
+                read = i + c.len_utf8();
+                continue;
+            }
+            if prev_digit && saw_unit {
+                // `十四五`: a digit after a digit once units were used ends the number.
+                break;
+            }
             cur = if prev_digit {
                 cur.checked_mul(10)?.checked_add(d)?
             } else {
@@ -53,16 +66,19 @@ pub fn parse_cn_int(s: &str, allow_big: bool) -> Option<(u64, usize)> {
             };
             prev_digit = true;
         } else if let Some(u) = cn_small_unit(c) {
+            saw_unit = true;
             let n = if cur == 0 && !prev_digit { 1 } else { cur };
             sec = sec.checked_add(n.checked_mul(u)?)?;
             cur = 0;
             prev_digit = false;
-        } else if allow_big && c == '万' && any {
+        } else if allow_big && matches!(c, '万' | '萬') && any {
+            saw_unit = true;
             wan = wan.checked_add((sec + cur).checked_mul(10_000)?)?;
             sec = 0;
             cur = 0;
             prev_digit = false;
-        } else if allow_big && c == '亿' && any {
+        } else if allow_big && matches!(c, '亿' | '億') && any {
+            saw_unit = true;
             result = result.checked_add((wan + sec + cur).checked_mul(100_000_000)?)?;
             wan = 0;
             sec = 0;
@@ -78,6 +94,193 @@ pub fn parse_cn_int(s: &str, allow_big: bool) -> Option<(u64, usize)> {
         return None;
     }
     Some((result + wan + sec + cur, read))
+}
+
+fn big_unit(c: char) -> Option<f64> {
+    match c {
+        '万' | '萬' => Some(1e4),
+        '亿' | '億' => Some(1e8),
+        _ => None,
+    }
+}
+
+/// A number read from text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Number {
+    pub value: f64,
+    /// Bytes read.
+    pub len: usize,
+    /// Written with Arabic digits (at least in part).
+    pub arabic: bool,
+    /// `多`, `余` or `几` made it approximate (`1000多家`, `几百`).
+    pub approx: bool,
+}
+
+/// Parses a number at the start of `s`: Arabic (`3`, `7.5`, `1,000`, `３`), Chinese
+/// (`三`, `二十三`, `一千二百`, `两`, `一万三`, `十二点五`), mixed (`3万`, `1.2万亿`,
+/// `1,100万`), with `多`/`余`/`几` marking an approximate number.
+pub fn parse_number(s: &str) -> Option<Number> {
+    let mut total = 0f64; // whole 亿 groups
+    let mut wan = 0f64; // whole 万 groups below 亿
+    let mut sec = 0f64; // below 万
+    let mut cur: Option<f64> = None;
+    let mut cur_cn_digits = 0; // consecutive Chinese digits in `cur` (for 二〇〇五)
+    let mut last_unit = 0f64;
+    let mut arabic = false;
+    let mut approx = false;
+    let mut read = 0;
+    let mut i = 0;
+    let mut saw_unit = false;
+    let mut zero_after_unit = false;
+    while i < s.len() {
+        let rest = &s[i..];
+        let c = rest.chars().next()?;
+        if digit_value(c).is_some() {
+            if cur.is_some() || (saw_unit && last_unit < 10.0) {
+                break;
+            }
+            let (v, n) = parse_arabic_decimal(rest)?;
+            cur = Some(v);
+            arabic = true;
+            i += n;
+            read = i;
+            continue;
+        }
+        if let Some(d) = cn_digit(c) {
+            if saw_unit && d == 0 && cur.is_none() {
+                // 一百零五: 零 only holds a place.
+                zero_after_unit = true;
+                i += c.len_utf8();
+                read = i;
+                continue;
+            }
+            if cur.is_some() && (cur_cn_digits == 0 || saw_unit) {
+                break;
+            }
+            cur = Some(cur.unwrap_or(0.0) * 10.0 + d as f64);
+            cur_cn_digits += 1;
+            i += c.len_utf8();
+            read = i;
+            continue;
+        }
+        if let Some(u) = cn_small_unit(c) {
+            let n = match cur {
+                Some(n) => n,
+                None if read == 0 => 1.0,
+                None => break,
+            };
+            sec += n * u as f64;
+            last_unit = u as f64;
+            zero_after_unit = false;
+            cur = None;
+            cur_cn_digits = 0;
+            saw_unit = true;
+            i += c.len_utf8();
+            read = i;
+            continue;
+        }
+        if let Some(u) = big_unit(c) {
+            if read == 0 {
+                break;
+            }
+            let group = sec + cur.unwrap_or(0.0);
+            if u == 1e8 {
+                total = (total + wan + group) * u;
+                wan = 0.0;
+            } else {
+                wan += group * u;
+            }
+            sec = 0.0;
+            cur = None;
+            cur_cn_digits = 0;
+            last_unit = u;
+            zero_after_unit = false;
+            saw_unit = true;
+            i += c.len_utf8();
+            read = i;
+            continue;
+        }
+        if read > 0 && matches!(c, '多' | '余' | '几' | '幾') {
+            approx = true;
+            i += c.len_utf8();
+            read = i;
+            continue;
+        }
+        if read > 0 && c == '点' && cur.is_some() && !arabic {
+            // 十二点五: Chinese decimal digits.
+            let frac: String = rest[c.len_utf8()..]
+                .chars()
+                .map_while(cn_digit)
+                .map(|d| char::from(b'0' + d as u8))
+                .collect();
+            if frac.is_empty() {
+                break;
+            }
+            let f: f64 = format!("0.{frac}").parse().ok()?;
+            cur = Some(cur.unwrap_or(0.0) + f);
+            i += c.len_utf8() + frac.len() * '一'.len_utf8();
+            read = i;
+            break;
+        }
+        break;
+    }
+    if read == 0 {
+        return None;
+    }
+    // `一万三` = 13000, `两百五` = 250: a lone digit after a unit counts in the next lower unit.
+    let mut tail = cur.unwrap_or(0.0);
+    if cur.is_some() && cur_cn_digits == 1 && saw_unit && last_unit >= 100.0 && !zero_after_unit {
+        tail *= last_unit / 10.0;
+    }
+    let value = total + wan + sec + tail;
+    Some(Number {
+        value,
+        len: read,
+        arabic,
+        approx,
+    })
+}
+
+/// `3`, `7.5`, `1,000`, `1,100`, `３．５` at the start of `s`.
+fn parse_arabic_decimal(s: &str) -> Option<(f64, usize)> {
+    let mut digits = String::new();
+    let mut i = 0;
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let (at, c) = chars[k];
+        if let Some(d) = digit_value(c) {
+            digits.push(char::from(b'0' + d as u8));
+            i = at + c.len_utf8();
+            k += 1;
+            continue;
+        }
+        // Thousands separator: `,` and exactly three digits.
+        if c == ',' && !digits.is_empty() && !digits.contains('.') {
+            let next3: Vec<char> = chars[k + 1..].iter().take(4).map(|x| x.1).collect();
+            if next3.len() >= 3
+                && next3[..3].iter().all(|c| digit_value(*c).is_some())
+                && next3.get(3).is_none_or(|c| digit_value(*c).is_none())
+            {
+                k += 1;
+                continue;
+            }
+        }
+        if (c == '.' || c == '．') && !digits.is_empty() && !digits.contains('.') {
+            if let Some((_, n)) = chars.get(k + 1) {
+                if digit_value(*n).is_some() {
+                    digits.push('.');
+                    k += 1;
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    if digits.is_empty() {
+        return None;
+    }
+    Some((digits.parse().ok()?, i))
 }
 
 /// ASCII digit value of an ASCII or full-width digit.
@@ -167,6 +370,55 @@ mod tests {
         assert_eq!(parse_cn_int("三十、", false), Some((30, 6)));
         assert_eq!(parse_cn_int("万", true), None);
         assert_eq!(parse_cn_int("三万", false), Some((3, 3)));
+    }
+
+    fn num(s: &str) -> (f64, usize) {
+        let n = parse_number(s).unwrap_or_else(|| panic!("{s}"));
+        (n.value, n.len)
+    }
+
+    #[test]
+    fn numbers() {
+        for (s, v) in [
+            ("3", 3.0),
+            ("7.5", 7.5),
+            ("1,000", 1000.0),
+            ("１０００", 1000.0),
+            ("３．５", 3.5),
+            ("3万", 30000.0),
+            ("1000亿", 1e11),
+            ("1.2万亿", 1.2e12),
+            ("1,100万", 1.1e7),
+            ("20万亿", 2e13),
+            ("三", 3.0),
+            ("十", 10.0),
+            ("二十三", 23.0),
+            ("三万", 30000.0),
+            ("一千二百", 1200.0),
+            ("两", 2.0),
+            ("一万三", 13000.0),
+            ("两百五", 250.0),
+            ("百三", 130.0),
+            ("壹佰伍拾", 150.0),
+            ("七十八万五佰零六", 780506.0),
+            ("四千万零六千", 40006000.0),
+            ("拾亿零六万零五百零六", 1000060506.0),
+            ("四千三百亿", 4.3e11),
+            ("十二点五", 12.5),
+            ("二〇二二", 2022.0),
+            ("7万5千", 75000.0),
+            ("四千萬", 4e7),
+        ] {
+            assert_eq!(num(s).0, v, "{s}");
+            assert_eq!(num(s).1, s.len(), "{s}");
+        }
+        assert_eq!(num("1000多家"), (1000.0, 7));
+        assert!(parse_number("1000多家").unwrap().approx);
+        assert_eq!(num("3,5个").0, 3.0);
+        assert_eq!(num("十四五").0, 14.0);
+        assert_eq!(num("5G").0, 5.0);
+        assert_eq!(parse_number("万"), None);
+        assert_eq!(parse_number("个"), None);
     }
 
     #[test]

@@ -1,22 +1,685 @@
-//! Quantities and targets (placeholder; filled in by the quantities work).
+//! Quantities and targets (量化指标).
+//!
+//! Takes the text of a node (or the preamble); gives every quantity in it, in
+//! reading order: its normalized value, unit, qualifier (以上/以下 include the
+//! number itself, 超过/不满 do not: 民法典 art. 1259), range or change, whether
+//! the text commits to reaching it (`target`) and by when (`deadline`).
+//! Years, dates, document numbers, ordinals, `5G` and quoted names are not quantities.
 
+use crate::numeral::{digit_value, is_cn_numeral_char, parse_number, Number};
+use regex::Regex;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quantity {
     pub range: Range<usize>,
     pub value: f64,
     pub unit: String,
+    /// `exact`, `at_least`, `more_than`, `at_most`, `less_than`, `about`, `range`, `change`, `ratio`.
     pub qualifier: &'static str,
     pub min: Option<f64>,
     pub max: Option<f64>,
     pub from: Option<f64>,
     pub to: Option<f64>,
+    /// The parts of a ratio (`2:2:4:2`).
     pub parts: Vec<f64>,
     pub target: bool,
     pub deadline: Option<String>,
 }
 
-pub fn find(_text: &str, _range: Range<usize>) -> Vec<Quantity> {
-    Vec::new()
+struct Measure {
+    text: &'static str,
+    compound: bool,
+    after_cn: bool,
+}
+
+static MEASURES: LazyLock<Vec<Measure>> = LazyLock::new(|| {
+    let mut v: Vec<Measure> = include_str!("../../data/measures.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let (unit, cn) = match l.strip_suffix(" cn") {
+                Some(u) => (u, true),
+                None => (l, false),
+            };
+            let (unit, compound) = match unit.strip_prefix('*') {
+                Some(u) => (u, true),
+                None => (unit, false),
+            };
+            Measure {
+                text: unit,
+                compound,
+                after_cn: cn,
+            }
+        })
+        .collect();
+    v.sort_by_key(|m| std::cmp::Reverse(m.text.len()));
+    v
+});
+
+/// Words that commit to reaching a number.
+const TARGET_CUES: &[&str] = &[
+    "达到",
+    "力争",
+    "新建",
+    "新认定",
+    "新增",
+    "培育",
+    "建成",
+    "完成",
+    "实现",
+    "布局建设",
+    "建设",
+    "降至",
+    "降到",
+    "压减",
+    "压缩",
+    "缩短",
+    "打造",
+    "引进",
+    "评定",
+    "创建",
+    "实施",
+    "认定",
+    "争取",
+    "突破",
+    "确保",
+    "提高到",
+    "提高至",
+    "提升至",
+    "提升到",
+    "增加到",
+    "增至",
+    "控制在",
+    "保持在",
+    "稳定在",
+    "新开工",
+    "开工",
+    "建立",
+    "选树",
+    "遴选",
+    "扶持",
+    "招引",
+    "吸引",
+    "新培育",
+    "改造",
+    "覆盖",
+    "累计",
+    "每年",
+    "年均",
+    "不少于",
+    "不低于",
+    "以上",
+    "超过",
+];
+
+/// Words that make a number descriptive or a standard, not a target.
+const NOT_TARGET_CUES: &[&str] = &[
+    "给予",
+    "奖励",
+    "补助",
+    "补贴",
+    "奖补",
+    "资助",
+    "标准",
+    "面向",
+    "印发",
+    "比例",
+    "开具",
+    "处方",
+    "罚款",
+    "以下的罚",
+    "已经",
+    "已有",
+    "现有",
+    "共有",
+];
+
+static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:到|至|截至|截止到?)?(?:19|20)\d{2}年(?:\d{1,2}月)?(?:底前|末前|底|末|前|上半年|下半年|内)?|年底前|年内|全年|年底|当年|今年|明年").unwrap()
+});
+
+fn is_digit(c: char) -> bool {
+    digit_value(c).is_some()
+}
+
+/// Byte ranges of `s` that hold no quantities: quoted names (`“1+3+N”`, `“431”工程`),
+/// bracketed years (〔2022〕) and titles (《…》).
+fn excluded(s: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for (open, close, max) in [
+        ('“', '”', 40),
+        ('"', '"', 40),
+        ('「', '」', 40),
+        ('〔', '〕', 8),
+        ('《', '》', 120),
+        ('[', ']', 8),
+        ('［', '］', 8),
+        ('【', '】', 8),
+    ] {
+        let mut from = 0;
+        while let Some(o) = s[from..].find(open).map(|k| from + k) {
+            let after = o + open.len_utf8();
+            match s[after..].find(close) {
+                Some(c) if s[after..after + c].chars().count() <= max => {
+                    out.push(o..after + c + close.len_utf8());
+                    from = after + c + close.len_utf8();
+                }
+                _ => from = after,
+            }
+        }
+    }
+    out
+}
+
+fn measure_at(s: &str, cn: bool) -> Option<&'static Measure> {
+    MEASURES
+        .iter()
+        .find(|m| s.starts_with(m.text) && (!cn || m.after_cn))
+}
+
+/// A number with its unit, as read at one place.
+#[derive(Debug, Clone)]
+struct Reading {
+    num: Number,
+    value: f64,
+    unit: String,
+    /// End of number and unit (bytes, relative to the scanned string).
+    end: usize,
+}
+
+/// Reads a number and the unit after it at byte `i` of `s`.
+fn read_at(s: &str, i: usize) -> Option<Reading> {
+    let rest = &s[i..];
+    if let Some(p) = rest.strip_prefix("百分之") {
+        let num = parse_number(p)?;
+        let end = i + "百分之".len() + num.len;
+        return Some(Reading {
+            num,
+            value: num.value,
+            unit: "%".into(),
+            end,
+        });
+    }
+    let mut num = parse_number(rest)?;
+    let mut value = num.value;
+    // A compound unit keeps its 万/亿: 100万千瓦 → 100 万千瓦.
+    let text = &rest[..num.len];
+    for mult in ['万', '亿'] {
+        if let Some(head) = text.strip_suffix(mult) {
+            let tail = &rest[num.len - mult.len_utf8()..];
+            if MEASURES
+                .iter()
+                .any(|m| m.compound && tail.starts_with(m.text))
+            {
+                if let Some(n) = parse_number(head).filter(|n| n.len == head.len()) {
+                    num = n;
+                    value = n.value;
+                }
+            }
+        }
+    }
+    let after = &rest[num.len..];
+    let after_trim = after.trim_start_matches([' ', '\u{3000}']);
+    let gap = after.len() - after_trim.len();
+    let m = measure_at(after_trim, !num.arabic);
+    let (unit, ulen) = match m {
+        Some(m) => {
+            let (u, v) = match m.text {
+                "万元" => ("元", value * 1e4),
+                "亿元" => ("元", value * 1e8),
+                "％" => ("%", value),
+                t => (t, value),
+            };
+            value = v;
+            (u.to_string(), m.text.len())
+        }
+        None => (String::new(), 0),
+    };
+    let end = i + num.len + if ulen > 0 { gap + ulen } else { 0 };
+    Some(Reading {
+        num,
+        value,
+        unit,
+        end,
+    })
+}
+
+/// Whether a number at `i` stands where quantities do not: after 第 (ordinals), inside
+/// another token (`G20`, `1.5` already read), or as a year, month, day or number (号).
+fn not_a_quantity(s: &str, i: usize, r: &Reading) -> bool {
+    let before = s[..i].chars().next_back();
+    let after = s[i + r.num.len..].chars().next();
+    if before.is_some_and(|c| {
+        c == '第' || c.is_ascii_alphanumeric() || c == '.' || c == '．' || is_digit(c)
+    }) {
+        return true;
+    }
+    if before.is_some_and(is_cn_numeral_char) && !r.num.arabic {
+        return true;
+    }
+    if after.is_some_and(|c| c.is_ascii_alphabetic() || c == '+' || c == '＋') {
+        return true;
+    }
+    let text = &s[i..i + r.num.len];
+    let rest = &s[i + r.num.len..];
+    // Years: 2022年, 2022年度, 二〇二二年, 2022-04-22, 2022.4
+    let is_year_number = (1900.0..=2100.0).contains(&r.num.value)
+        && r.num.value.fract() == 0.0
+        && text.chars().count() == 4;
+    if is_year_number
+        && (rest.starts_with('年')
+            || rest.starts_with(['-', '/', '.', '．', '—', '〕', ']', '）', ')']))
+    {
+        return true;
+    }
+    if !r.num.arabic
+        && text.chars().count() == 4
+        && text.chars().all(|c| crate::numeral::cn_digit(c).is_some())
+    {
+        return true;
+    }
+    // Months and days: 4月, 22日 after a month, 35号.
+    if rest.starts_with('月') && r.unit != "个月" && r.num.value <= 12.0 {
+        return true;
+    }
+    if rest.starts_with(['日', '号']) && before.is_some_and(|c| c == '月') {
+        return true;
+    }
+    if rest.starts_with('号') {
+        return true;
+    }
+    false
+}
+
+/// Qualifier words right before a number.
+fn qualifier_before(s: &str, i: usize) -> Option<(&'static str, usize)> {
+    const BEFORE: &[(&str, &str)] = &[
+        ("不少于", "at_least"),
+        ("不低于", "at_least"),
+        ("至少", "at_least"),
+        ("不超过", "at_most"),
+        ("不高于", "at_most"),
+        ("不多于", "at_most"),
+        ("最多", "at_most"),
+        ("超过", "more_than"),
+        ("多于", "more_than"),
+        ("高于", "more_than"),
+        ("大于", "more_than"),
+        ("逾", "more_than"),
+        ("不足", "less_than"),
+        ("不满", "less_than"),
+        ("低于", "less_than"),
+        ("少于", "less_than"),
+        ("小于", "less_than"),
+        ("大约", "about"),
+        ("约", "about"),
+        ("接近", "about"),
+        ("近", "about"),
+    ];
+    BEFORE
+        .iter()
+        .find(|(w, _)| s[..i].ends_with(w))
+        .map(|(w, q)| (*q, w.len()))
+}
+
+/// Qualifier words right after a number and its unit.
+fn qualifier_after(s: &str) -> Option<(&'static str, usize)> {
+    const AFTER: &[(&str, &str)] = &[
+        ("及以上", "at_least"),
+        ("以上", "at_least"),
+        ("及以下", "at_most"),
+        ("以下", "at_most"),
+        ("以内", "at_most"),
+        ("左右", "about"),
+        ("上下", "about"),
+    ];
+    AFTER
+        .iter()
+        .find(|(w, _)| s.starts_with(w))
+        .map(|(w, q)| (*q, w.len()))
+}
+
+fn range_connector(s: &str) -> Option<usize> {
+    ["-", "—", "–", "－", "~", "～", "〜", "至", "到"]
+        .iter()
+        .find(|c| s.starts_with(**c))
+        .map(|c| c.len())
+        .map(|n| {
+            if s.starts_with("——") {
+                "——".len()
+            } else {
+                n
+            }
+        })
+}
+
+fn empty(range: Range<usize>, value: f64, unit: String, qualifier: &'static str) -> Quantity {
+    Quantity {
+        range,
+        value,
+        unit,
+        qualifier,
+        min: None,
+        max: None,
+        from: None,
+        to: None,
+        parts: Vec::new(),
+        target: false,
+        deadline: None,
+    }
+}
+
+/// Finds the quantities in `range` of `text`.
+pub fn find(text: &str, range: Range<usize>) -> Vec<Quantity> {
+    let s = &text[range.clone()];
+    let skip = excluded(s);
+    let mut out: Vec<Quantity> = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        let c = s[i..].chars().next().unwrap();
+        let starts = is_digit(c)
+            || (is_cn_numeral_char(c) && !matches!(c, '万' | '亿' | '萬' | '億'))
+            || s[i..].starts_with("百分之");
+        if !starts || skip.iter().any(|r| r.contains(&i)) {
+            i += c.len_utf8();
+            continue;
+        }
+        let Some(r) = read_at(s, i) else {
+            i += c.len_utf8();
+            continue;
+        };
+        if not_a_quantity(s, i, &r) {
+            i += r.num.len.max(c.len_utf8());
+            continue;
+        }
+        if let Some(q) = quantity_at(s, i, r.clone()) {
+            i = q.range.end;
+            out.push(q);
+        } else {
+            i += r.num.len.max(c.len_utf8());
+        }
+    }
+    for q in out.iter_mut() {
+        judge_target(s, q);
+        q.range = range.start + q.range.start..range.start + q.range.end;
+    }
+    out
+}
+
+/// Builds the quantity that starts with the reading `r` at `i`, if it is one.
+fn quantity_at(s: &str, i: usize, r: Reading) -> Option<Quantity> {
+    let chinese = !r.num.arabic;
+    // Chinese numerals count only with a counter: 三大, 五类, 三万个; `一` is an article.
+    if chinese && (r.unit.is_empty() || r.value == 1.0) && !s[i..].starts_with("百分之") {
+        return None;
+    }
+    if chinese && r.unit == "大" && r.value > 10.0 {
+        return None; // 十九大: a party congress, not nineteen of something.
+    }
+    let after = &s[r.end..];
+    // Ratio: 2:2:4:2, 5:5.
+    if r.unit.is_empty() && after.starts_with([':', '：']) {
+        let mut parts = vec![r.value];
+        let mut end = r.end;
+        while let Some(rest) = s[end..].strip_prefix([':', '：']) {
+            let Some(n) = parse_number(rest).filter(|n| n.arabic) else {
+                break;
+            };
+            parts.push(n.value);
+            end = s.len() - rest.len() + n.len;
+        }
+        if parts.len() < 2 {
+            return None;
+        }
+        let mut q = empty(i..end, parts[0], "ratio".into(), "ratio");
+        q.parts = parts;
+        return Some(q);
+    }
+    // Change: 由36个月压减至24个月, 从…提高到….
+    if let Some(lead) = ["由", "从"].iter().find(|w| s[..i].ends_with(**w)) {
+        let verb_zone: String = after.chars().take(8).collect();
+        if let Some(p) = verb_zone.find(['至', '到']) {
+            let to_at = r.end + p + '至'.len_utf8();
+            if let Some(r2) = read_at(s, to_at) {
+                if r2.num.len > 0 && (r2.unit == r.unit || r.unit.is_empty() || r2.unit.is_empty())
+                {
+                    let unit = if r2.unit.is_empty() {
+                        r.unit.clone()
+                    } else {
+                        r2.unit.clone()
+                    };
+                    let mut q = empty(i - lead.len()..r2.end, r2.value, unit, "change");
+                    q.from = Some(r.value);
+                    q.to = Some(r2.value);
+                    return Some(q);
+                }
+            }
+        }
+    }
+    // Range: 3-5个, 3—5个, 3至5个, 3个至5个.
+    if let Some(n) = range_connector(after) {
+        if let Some(r2) = read_at(s, r.end + n) {
+            if r2.num.arabic == r.num.arabic
+                && !r2.unit.is_empty()
+                && (r.unit.is_empty() || r.unit == r2.unit)
+                && r2.value >= r.value
+            {
+                let min = if r.unit.is_empty() && r2.value != r2.num.value {
+                    r.value * (r2.value / r2.num.value)
+                } else {
+                    r.value
+                };
+                let mut q = empty(i..r2.end, r2.value, r2.unit.clone(), "range");
+                q.min = Some(min);
+                q.max = Some(r2.value);
+                q.value = min;
+                extend_after(s, &mut q);
+                return Some(q);
+            }
+        }
+    }
+    if r.unit.is_empty() {
+        return None;
+    }
+    let mut q = empty(i..r.end, r.value, r.unit.clone(), "exact");
+    if r.num.approx {
+        q.qualifier = "more_than";
+    }
+    if let Some((qual, n)) = qualifier_before(s, i) {
+        q.qualifier = qual;
+        q.range.start = i - n;
+    }
+    extend_after(s, &mut q);
+    Some(q)
+}
+
+/// Takes in a qualifier after the unit (`以上`, `左右`, `以内`).
+fn extend_after(s: &str, q: &mut Quantity) {
+    if let Some((qual, n)) = qualifier_after(&s[q.range.end..]) {
+        if q.qualifier != "range" {
+            q.qualifier = qual;
+        }
+        q.range.end += n;
+    } else if q.qualifier == "exact"
+        && s[q.range.end..].starts_with('内')
+        && matches!(
+            q.unit.as_str(),
+            "日" | "天" | "个月" | "年" | "小时" | "工作日" | "周"
+        )
+    {
+        q.qualifier = "at_most";
+        q.range.end += '内'.len_utf8();
+    }
+}
+
+fn sentence(s: &str, at: Range<usize>) -> Range<usize> {
+    let is_end = |c: char| matches!(c, '。' | '！' | '？' | '；' | ';' | '\n' | '\r');
+    let start = s[..at.start]
+        .rfind(is_end)
+        .map_or(0, |k| k + s[k..].chars().next().unwrap().len_utf8());
+    let end = s[at.end..].find(is_end).map_or(s.len(), |k| at.end + k);
+    start..end
+}
+
+fn clause(s: &str, at: Range<usize>) -> Range<usize> {
+    let is_end = |c: char| {
+        matches!(
+            c,
+            '。' | '！' | '？' | '；' | ';' | '\n' | '\r' | '，' | ',' | '：' | ':'
+        )
+    };
+    let start = s[..at.start]
+        .rfind(is_end)
+        .map_or(0, |k| k + s[k..].chars().next().unwrap().len_utf8());
+    let end = s[at.end..].find(is_end).map_or(s.len(), |k| at.end + k);
+    start..end
+}
+
+fn judge_target(s: &str, q: &mut Quantity) {
+    // Ratios are shares, `十大…` names a programme: neither is a target.
+    if q.qualifier == "ratio" || q.unit == "大" {
+        return;
+    }
+    let sent = sentence(s, q.range.clone());
+    let cl = clause(s, q.range.clone());
+    let clause_text = &s[cl.clone()];
+    let before = &s[cl.start..q.range.start];
+    let descriptive = s[..q.range.start].ends_with('等')
+        || NOT_TARGET_CUES.iter().any(|w| clause_text.contains(w))
+        || before.ends_with("的");
+    let committed =
+        TARGET_CUES.iter().any(|w| s[sent.clone()].contains(w)) || q.qualifier == "change";
+    q.target = committed && !descriptive;
+    if q.target {
+        // The deadline nearest before the quantity in its sentence, else after it.
+        let sent_text = &s[sent.clone()];
+        let rel = q.range.start - sent.start;
+        let found: Vec<_> = DEADLINE
+            .find_iter(sent_text)
+            .filter(|m| !(m.start() < rel + (q.range.end - q.range.start) && m.end() > rel))
+            .collect();
+        let pick = found
+            .iter()
+            .rev()
+            .find(|m| m.end() <= rel)
+            .or_else(|| found.first());
+        q.deadline = pick.map(|m| m.as_str().to_string());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(s: &str) -> Vec<(String, f64, String, &'static str, bool)> {
+        find(s, 0..s.len())
+            .into_iter()
+            .map(|q| {
+                (
+                    s[q.range.clone()].to_string(),
+                    q.value,
+                    q.unit,
+                    q.qualifier,
+                    q.target,
+                )
+            })
+            .collect()
+    }
+
+    fn one(s: &str) -> Quantity {
+        let v = find(s, 0..s.len());
+        assert_eq!(v.len(), 1, "{s}: {v:?}");
+        v.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn values_units_qualifiers() {
+        let x = one("新建5G基站3万个");
+        assert_eq!(
+            (x.value, x.unit.as_str(), x.qualifier, x.target),
+            (30000.0, "个", "exact", true)
+        );
+        let x = one("2022年,全省服务业增加值增速力争达到7.5%左右。");
+        assert_eq!((x.value, x.unit.as_str(), x.qualifier), (7.5, "%", "about"));
+        assert_eq!(x.deadline.as_deref(), Some("2022年"));
+        let x = one("2022年新认定高新技术企业1000家以上。");
+        assert_eq!(
+            (x.value, x.unit.as_str(), x.qualifier, x.target),
+            (1000.0, "家", "at_least", true)
+        );
+        let x = one("布局建设3-5个省实验室。");
+        assert_eq!(
+            (x.min, x.max, x.unit.as_str(), x.qualifier),
+            (Some(3.0), Some(5.0), "个", "range")
+        );
+        let x = one("推动商品房建设周期由36个月压减至24个月,加快推进。");
+        assert_eq!(
+            (x.from, x.to, x.value, x.unit.as_str(), x.qualifier),
+            (Some(36.0), Some(24.0), 24.0, "个月", "change")
+        );
+        let x = one("2022年末网络货运营业额达到1000亿元。");
+        assert_eq!(
+            (x.value, x.unit.as_str(), x.deadline.as_deref()),
+            (1e11, "元", Some("2022年末"))
+        );
+        let x = one("逐步将平均担保费率降至1%以下");
+        assert_eq!((x.qualifier, x.target), ("at_most", true));
+        let x = one("新建10个及以上中试基地");
+        assert_eq!((x.qualifier, x.value), ("at_least", 10.0));
+        let x = one("全年托管面积达到3000万亩。");
+        assert_eq!(
+            (x.value, x.unit.as_str(), x.deadline.as_deref()),
+            (3e7, "亩", Some("全年"))
+        );
+        let x = one("与银行2:2:4:2风险分担");
+        assert_eq!(
+            (x.unit.as_str(), x.parts.clone(), x.target),
+            ("ratio", vec![2.0, 2.0, 4.0, 2.0], false)
+        );
+        assert_eq!(one("超过300家").qualifier, "more_than");
+        assert_eq!(one("不满18周岁").qualifier, "less_than");
+        assert_eq!(one("百分之五").value, 5.0);
+        assert_eq!(one("新增装机100万千瓦").unit, "万千瓦");
+        assert_eq!(one("开展提质增效十大专项行动").value, 10.0);
+    }
+
+    #[test]
+    fn not_quantities() {
+        for s in [
+            "2022年,全省",
+            "发布日期2022-04-22",
+            "(发改财金〔2022〕271号)",
+            "晋政办发〔2022〕35号",
+            "持续推进5G网络建设",
+            "构建“1+3+N”一体化大数据体系",
+            "实施“9+13”龙头景区",
+            "推进“431”工程",
+            "严格落实“四个精准、八个不得”要求",
+            "完成第三批“三晋老字号”认定",
+            "适时引进第四家基地航空公司",
+            "党的十九大和十九届历次全会精神",
+            "统一部署，一批项目",
+            "2018年9月6日国务院第23次常务会议",
+        ] {
+            assert!(q(s).is_empty(), "{s}: {:?}", q(s));
+        }
+    }
+
+    #[test]
+    fn descriptive_counts_are_not_targets() {
+        for s in [
+            "国家发展改革委等14部委印发的",
+            "抓好等10项普惠性政策措施落实",
+            "民航等5个行业",
+            "一次性给予10万元奖励",
+            "一次性开具4-12周长处方",
+        ] {
+            let v = find(s, 0..s.len());
+            assert_eq!(v.len(), 1, "{s}");
+            assert!(!v[0].target, "{s}");
+        }
+    }
 }
