@@ -59,8 +59,15 @@ pub fn parse_text(text: &str, path: Option<&str>) -> Document {
 
     let mut nodes = o.nodes;
     let mut state = responsibility::State::default();
+    // The declaration that the first-listed unit leads may stand in the preamble.
+    if let Some(p) = &o.preamble {
+        state.first_listed_leads = responsibility::declares_first_leads(&text[p.clone()]);
+    }
     for n in nodes.iter_mut() {
         let own = n.label_range.end..n.span.end;
+        if responsibility::declares_first_leads(&text[n.text_range.clone()]) {
+            state.first_listed_leads = true;
+        }
         n.clauses = responsibility::find(text, own, &mut state);
         // A clause at the very end is not part of the node's text or title.
         if let Some(last) = n.clauses.last() {

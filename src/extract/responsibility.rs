@@ -94,7 +94,8 @@ fn is_group_sep(c: char) -> bool {
     matches!(c, '，' | ',' | '；' | ';')
 }
 
-fn declares_first_leads(s: &str) -> bool {
+/// `列第一位者为牵头单位，下同`, `排在第一位的部门为牵头部门`.
+pub fn declares_first_leads(s: &str) -> bool {
     (s.contains("第一位")
         || s.contains("排在首位")
         || s.contains("列首位")

@@ -71,7 +71,7 @@ impl Style {
             Style::CnDun => format!("{cn}、"),
             Style::CnParen => format!("({cn})"),
             Style::ArabicDot => format!("{n}."),
-            Style::Dec1 | Style::Dec2 | Style::Dec3 | Style::Dec4 => format!("…{n}"),
+            Style::Dec1 | Style::Dec2 | Style::Dec3 | Style::Dec4 => format!("{n}"),
             Style::ArabicParen => format!("({n})"),
             Style::Circled => char::from_u32('①' as u32 + n as u32 - 1)
                 .map(String::from)

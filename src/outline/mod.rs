@@ -207,7 +207,9 @@ fn header_end(text: &str, lines: &[Range<usize>]) -> (usize, Vec<Range<usize>>) 
             header.push(t);
             continue;
         }
-        let body_like = parse_label(s).is_some()
+        let is_toc = s.chars().filter(|c| !is_ws(*c)).collect::<String>() == "目录";
+        let body_like = is_toc
+            || parse_label(s).is_some()
             || s.contains('。')
             || s.ends_with('：')
             || s.ends_with(':')
@@ -491,7 +493,9 @@ pub fn parse(text: &str) -> Outline {
         if let Some(p) = seg[..title_end].find('。') {
             title_end = p;
         }
-        let title_range = trim(text, after.start..after.start + title_end);
+        // A title ends before the punctuation that closes it (`下列要求：`, `规划；`).
+        let title_text = seg[..title_end].trim_end_matches(|c: char| is_ws(c) || matches!(c, '：' | ':' | '；' | ';' | '，' | ','));
+        let title_range = trim(text, after.start..after.start + title_text.len());
         let title_range = if title_range.is_empty() {
             after.start..after.start
         } else {
