@@ -279,6 +279,11 @@ pub fn extract(text: &str, outline: &Outline) -> (Meta, Vec<Skipped>) {
                     .iter()
                     .any(|t| s.ends_with(t))
         }) {
+            // The decree header it replaces stays accounted for, as a header line.
+            if let Some(old) = meta.title_range.take() {
+                skipped.push(Skipped { range: old, reason: "header" });
+                skipped.sort_by_key(|s| s.range.start);
+            }
             meta.title = Some(squeeze(&text[l.clone()]));
             meta.title_range = Some(l.clone());
         }
