@@ -158,6 +158,13 @@ pub fn extract(text: &str, outline: &Outline) -> (Meta, Vec<Skipped>) {
     for r in &outline.header_lines {
         let s = &text[r.clone()];
         if is_chrome(s) {
+            // Navigation, though the document number may have run into it.
+            if let Some(d) = find_doc_numbers(s)
+                .next()
+                .filter(|_| meta.doc_number.is_none())
+            {
+                meta.doc_number = Some(shift(d, r.start));
+            }
             skipped.push(Skipped {
                 range: r.clone(),
                 reason: "chrome",
@@ -281,7 +288,10 @@ pub fn extract(text: &str, outline: &Outline) -> (Meta, Vec<Skipped>) {
         }) {
             // The decree header it replaces stays accounted for, as a header line.
             if let Some(old) = meta.title_range.take() {
-                skipped.push(Skipped { range: old, reason: "header" });
+                skipped.push(Skipped {
+                    range: old,
+                    reason: "header",
+                });
                 skipped.sort_by_key(|s| s.range.start);
             }
             meta.title = Some(squeeze(&text[l.clone()]));

@@ -203,6 +203,17 @@ fn header_end(text: &str, lines: &[Range<usize>]) -> (usize, Vec<Range<usize>>) 
             continue;
         }
         let s = &text[t.clone()];
+        if s.len() > 900 {
+            // A document whose line breaks were lost: the header ends with its number.
+            if let Some(d) = crate::extract::meta::find_doc_numbers(s)
+                .next()
+                .filter(|d| d.range.start < 600)
+            {
+                header.push(t.start..t.start + d.range.end);
+                return (t.start + d.range.end, header);
+            }
+            return (lines[k].start, header);
+        }
         if is_chrome(s) || is_date_word_line(s) || line_has_doc_number(s) || is_date_line(s) {
             header.push(t);
             continue;
@@ -333,14 +344,17 @@ impl<'a> Scanner<'a> {
     fn push(&mut self, at: usize, label: Label, inline: bool) {
         self.last.insert(label.style, label.number);
         self.prev_rank = Some(label.style.rank());
-        self.prev_at = at;
+        self.prev_at = at + label.len;
         self.headings.push(Heading { at, label, inline });
     }
 
-    /// Whether an inline label continues the numbering in force.
+    /// Whether an inline label continues the numbering in force. One number
+    /// skipped or repeated is allowed, so that a numbering error (13, 15, 15, 16)
+    /// does not hide the rest of the outline; `check` reports it.
     fn continues(&self, l: &Label) -> bool {
         let last = self.last.get(&l.style).copied().unwrap_or(0);
-        l.number == last + 1 || (l.number == 1 && self.prev_rank.is_none_or(|r| r < l.style.rank()))
+        (last.max(1)..=last + 2).contains(&l.number)
+            || (l.number == 1 && self.prev_rank.is_none_or(|r| r < l.style.rank()))
     }
 
     /// Labels inside a long line, where the document lost its line breaks.
@@ -364,6 +378,9 @@ impl<'a> Scanner<'a> {
                 continue;
             };
             let at = r.start + i;
+            if at < self.prev_at {
+                continue; // inside the label just taken
+            }
             let after_end = p.is_some_and(sentence_end);
             // A heading that has no full stop runs straight into its first child:
             // `一、把实施好…精准性（一）研究…`.
@@ -408,7 +425,8 @@ pub fn parse(text: &str) -> Outline {
     };
     let mut in_attachments: Option<u64> = None;
     for r in &lines {
-        if r.start < body.start || r.start >= body.end {
+        let r = &(r.start.max(body.start)..r.end.min(body.end));
+        if r.is_empty() {
             continue;
         }
         if toc.as_ref().is_some_and(|t| t.contains(&r.start)) {
@@ -494,7 +512,9 @@ pub fn parse(text: &str) -> Outline {
             title_end = p;
         }
         // A title ends before the punctuation that closes it (`下列要求：`, `规划；`).
-        let title_text = seg[..title_end].trim_end_matches(|c: char| is_ws(c) || matches!(c, '：' | ':' | '；' | ';' | '，' | ','));
+        let title_text = seg[..title_end].trim_end_matches(|c: char| {
+            is_ws(c) || matches!(c, '：' | ':' | '；' | ';' | '，' | ',')
+        });
         let title_range = trim(text, after.start..after.start + title_text.len());
         let title_range = if title_range.is_empty() {
             after.start..after.start

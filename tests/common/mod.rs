@@ -52,13 +52,22 @@ pub fn check_invariants(doc: &Document) {
     let mut covered: Vec<std::ops::Range<usize>> = Vec::new();
     for n in &doc.nodes {
         assert!(n.span.start <= n.span.end && n.span.end <= text.len());
-        assert!(text[n.span.clone()].starts_with(&text[n.label_range.clone()]), "span starts with label");
+        assert!(
+            text[n.span.clone()].starts_with(&text[n.label_range.clone()]),
+            "span starts with label"
+        );
         assert!(n.text_range.start >= n.span.start && n.text_range.end <= n.span.end);
         for c in &n.clauses {
-            assert!(c.range.start >= n.span.start && c.range.end <= n.span.end, "clause inside node");
+            assert!(
+                c.range.start >= n.span.start && c.range.end <= n.span.end,
+                "clause inside node"
+            );
         }
         for q in &n.quantities {
-            assert!(q.range.start >= n.text_range.start && q.range.end <= n.text_range.end, "quantity inside text");
+            assert!(
+                q.range.start >= n.text_range.start && q.range.end <= n.text_range.end,
+                "quantity inside text"
+            );
         }
         covered.push(n.span.clone());
     }
@@ -66,7 +75,12 @@ pub fn check_invariants(doc: &Document) {
     exclusive.extend(doc.skipped.iter().map(|s| s.range.clone()));
     exclusive.sort_by_key(|r| r.start);
     for w in exclusive.windows(2) {
-        assert!(w[0].end <= w[1].start, "spans overlap: {:?} {:?}", w[0], w[1]);
+        assert!(
+            w[0].end <= w[1].start,
+            "spans overlap: {:?} {:?}",
+            w[0],
+            w[1]
+        );
     }
     covered.extend(doc.skipped.iter().map(|s| s.range.clone()));
     covered.extend(doc.preamble.iter().map(|p| p.range.clone()));
@@ -100,7 +114,12 @@ pub fn summary(doc: &Document) -> String {
     let m = &doc.meta;
     writeln!(s, "title: {:?}", m.title).unwrap();
     if let Some(d) = &m.doc_number {
-        writeln!(s, "doc_number: {} (agency {}, year {:?}, serial {})", d.text, d.agency, d.year, d.serial).unwrap();
+        writeln!(
+            s,
+            "doc_number: {} (agency {}, year {:?}, serial {})",
+            d.text, d.agency, d.year, d.serial
+        )
+        .unwrap();
     }
     writeln!(s, "date: {:?}  issuer: {:?}", m.date, m.issuer).unwrap();
     for sk in &doc.skipped {
@@ -110,9 +129,25 @@ pub fn summary(doc: &Document) -> String {
         let n = &doc.nodes[i];
         let depth = std::iter::successors(n.parent, |&p| doc.nodes[p].parent).count();
         let pad = "  ".repeat(depth);
-        writeln!(s, "{pad}{} {} (line {}): {}", n.kind(), doc.slice(&n.label_range), doc.index.line(n.span.start), n.title).unwrap();
+        writeln!(
+            s,
+            "{pad}{} {} (line {}): {}",
+            n.kind(),
+            doc.slice(&n.label_range),
+            doc.index.line(n.span.start),
+            n.title
+        )
+        .unwrap();
         for c in &n.clauses {
-            writeln!(s, "{pad}  clause {}: lead {:?} responsible {:?} support {:?}", doc.slice(&c.range), c.lead, c.responsible, c.support).unwrap();
+            writeln!(
+                s,
+                "{pad}  clause {}: lead {:?} responsible {:?} support {:?}",
+                doc.slice(&c.range),
+                c.lead,
+                c.responsible,
+                c.support
+            )
+            .unwrap();
         }
         for q in &n.quantities {
             writeln!(
@@ -123,13 +158,25 @@ pub fn summary(doc: &Document) -> String {
                 q.unit,
                 q.qualifier,
                 if q.target { " target" } else { "" },
-                q.deadline.as_deref().map(|d| format!(" by {d}")).unwrap_or_default()
+                q.deadline
+                    .as_deref()
+                    .map(|d| format!(" by {d}"))
+                    .unwrap_or_default()
             )
             .unwrap();
         }
     }
     for d in &doc.diagnostics {
-        writeln!(s, "{} line {}: {}[{}] {}", d.severity.as_str(), doc.index.line(d.range.start), d.severity.as_str(), d.code, d.message).unwrap();
+        writeln!(
+            s,
+            "{} line {}: {}[{}] {}",
+            d.severity.as_str(),
+            doc.index.line(d.range.start),
+            d.severity.as_str(),
+            d.code,
+            d.message
+        )
+        .unwrap();
     }
     s
 }
