@@ -6,11 +6,11 @@ mod common;
 use common::*;
 use gongwen::Document;
 
+/// Kind, number, title, lead, responsible, support.
+type Row = (String, u64, String, Vec<String>, Vec<String>, Vec<String>);
+
 /// What must not change between variants: kind, number, title, owners of every node.
-fn signature(
-    doc: &Document,
-    with_titles: bool,
-) -> Vec<(String, u64, String, Vec<String>, Vec<String>, Vec<String>)> {
+fn signature(doc: &Document, with_titles: bool) -> Vec<Row> {
     doc.nodes
         .iter()
         .map(|n| {
