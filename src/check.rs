@@ -241,23 +241,33 @@ fn sequence(doc: &Document, ids: &[usize], runs_on: bool, out: &mut Vec<Diagnost
             )
             .suggest(format!("renumber from {}", style.write(expected)))
         } else if n > expected {
-            let missing: Vec<String> = (expected..n).take(5).map(|m| style.write(m)).collect();
+            let missing: Vec<String> = (expected..n)
+                .take(5)
+                .map(|m| short(&style.write(m)).to_string())
+                .collect();
             let mut d = Diagnostic::new(
                 "missing-number",
                 Severity::Error,
                 doc.nodes[i].label_range.clone(),
                 format!(
-                    "{} {} before {} at line {}",
+                    "{} {} {} before {} at line {}",
+                    doc.nodes[i].kind(),
                     missing.join(", "),
                     if n - expected == 1 {
                         "is missing"
                     } else {
                         "are missing"
                     },
-                    label(k),
+                    name(doc, i),
                     line(doc, i)
                 ),
-            );
+            )
+            .suggest(format!(
+                "renumber from `{}` at line {}, or add the missing {}",
+                label(k),
+                line(doc, i),
+                doc.nodes[i].kind()
+            ));
             if k > 0 {
                 d = d.related(doc.nodes[ids[k - 1]].label_range.clone());
             }

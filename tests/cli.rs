@@ -1,0 +1,163 @@
+//! The `gongwen` binary: commands, output formats, messages and exit codes.
+
+mod common;
+use common::*;
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn gongwen(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_gongwen"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+fn with_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gongwen"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+#[test]
+fn parse_prints_versioned_json() {
+    let o = gongwen(&["parse", SEED]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["schema"], "gongwen/1");
+    assert_eq!(v["source"]["encoding"], "UTF-8");
+    assert_eq!(v["source"]["bytes"], 29566);
+    assert_eq!(v["meta"]["doc_number"]["serial"], 35);
+    assert_eq!(v["nodes"].as_array().unwrap().len(), 7);
+    let item = &v["nodes"][1]["children"][0];
+    assert_eq!(
+        (
+            item["kind"].as_str(),
+            item["label"].as_str(),
+            item["number"].as_u64()
+        ),
+        (Some("item"), Some("1."), Some(1))
+    );
+    assert!(item["responsibility"]["text"]
+        .as_str()
+        .unwrap()
+        .starts_with('('));
+    assert_eq!(item["clauses"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn parse_compact_and_output_file() {
+    let out = std::env::temp_dir().join(format!("gongwen-cli-{}.json", std::process::id()));
+    let o = gongwen(&["parse", SEED, "--compact", "-o", out.to_str().unwrap()]);
+    assert!(o.status.success());
+    assert!(stdout(&o).is_empty());
+    let s = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(s.trim_end().lines().count(), 1);
+    std::fs::remove_file(out).ok();
+}
+
+#[test]
+fn parse_reads_standard_input() {
+    let o = with_stdin(
+        &["parse", "-", "--compact"],
+        "一、总体要求\n1.加大力度。（省商务厅负责）\n".as_bytes(),
+    );
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(
+        v["nodes"][0]["children"][0]["responsibility"]["responsible"][0],
+        "省商务厅"
+    );
+}
+
+#[test]
+fn unreadable_inputs_exit_2_with_one_line() {
+    let o = gongwen(&["parse", "no/such/file.txt"]);
+    assert_eq!(o.status.code(), Some(2));
+    let e = stderr(&o);
+    assert_eq!(e.lines().count(), 1, "{e}");
+    assert!(
+        e.contains("no/such/file.txt") && e.contains("no such file"),
+        "{e}"
+    );
+
+    let pdf = std::env::temp_dir().join(format!("gongwen-{}.pdf", std::process::id()));
+    std::fs::write(&pdf, b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj").unwrap();
+    let o = gongwen(&["parse", pdf.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("PDF") && stderr(&o).contains("convert"),
+        "{}",
+        stderr(&o)
+    );
+    std::fs::remove_file(pdf).ok();
+
+    let o = gongwen(&["parse", "fixtures"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("directory"));
+}
+
+#[test]
+fn check_reports_like_a_compiler() {
+    let o = gongwen(&["check", SEED]);
+    assert_eq!(o.status.code(), Some(1));
+    let s = stdout(&o);
+    assert!(
+        s.contains(&format!(
+            "{SEED}:48:1: error[duplicate-number]: item 15 at line 48 is probably 14"
+        )),
+        "{s}"
+    );
+    assert!(s.contains("48 │ 15.完善寄递末端网络"), "{s}");
+    assert!(
+        s.contains("help: renumber `15.` at line 48 as `14.`"),
+        "{s}"
+    );
+    assert!(!s.contains('\u{1b}'), "no colour when piped");
+    assert!(s.trim_end().ends_with("1 error, 0 warnings, 0 notes"));
+}
+
+#[test]
+fn check_json_and_exit_codes() {
+    let o = gongwen(&["check", "--format", "json", SEED, "fixtures/regulation.txt"]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let a = v.as_array().unwrap();
+    assert_eq!(a.len(), 1);
+    assert_eq!(a[0]["file"], SEED);
+    assert_eq!(a[0]["span"]["line"], 48);
+    assert_eq!(a[0]["span"]["column"], 1);
+    assert_eq!(a[0]["code"], "duplicate-number");
+
+    let o = gongwen(&["check", "fixtures/regulation.txt"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let o = gongwen(&["check", "fixtures/regulation.txt", "missing.txt"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn help_explains_every_command_with_examples() {
+    let o = gongwen(&["--help"]);
+    let s = stdout(&o);
+    for cmd in ["parse", "check"] {
+        assert!(s.contains(cmd), "{s}");
+        let h = stdout(&gongwen(&[cmd, "--help"]));
+        assert!(h.contains("Examples:"), "{cmd}: {h}");
+    }
+}
