@@ -134,9 +134,22 @@ pub fn find(text: &str, range: Range<usize>, state: &mut State) -> Vec<Clause> {
             line_start = true;
         }
         if c == '(' || c == '（' {
-            if let Some(close) = matching_close(s, i) {
+            // A clause whose closing bracket was forgotten still names its units; the
+            // check reports the bracket.
+            let close = matching_close(s, i).or_else(|| {
+                let eol = s[i..].find(['\n', '\r']).map_or(s.len(), |e| i + e);
+                let inner =
+                    s[i + c.len_utf8()..eol].trim_end_matches(|c: char| is_ws(c) || c == '。');
+                (!inner.contains(['(', '（', ')', '）'])).then_some(i + c.len_utf8() + inner.len())
+            });
+            if let Some(close) = close {
                 let inner = &s[i + c.len_utf8()..close];
-                let after_close = close + s[close..].chars().next().unwrap().len_utf8();
+                let after_close = close
+                    + s[close..]
+                        .chars()
+                        .next()
+                        .filter(|c| matches!(c, ')' | '）'))
+                        .map_or(0, char::len_utf8);
                 if at_clause_position(s, i, after_close) {
                     let parsed = if role_label_at(inner).is_some() {
                         parse_labelled(inner, state)
@@ -504,6 +517,14 @@ mod tests {
         ] {
             assert!(find(s, 0..s.len(), &mut st).is_empty(), "{s}");
         }
+    }
+
+    #[test]
+    fn unclosed_clause_still_names_units() {
+        assert_eq!(
+            roles("做好。(省科技厅负责\n"),
+            (v(&[]), v(&["省科技厅"]), v(&[]))
+        );
     }
 
     #[test]
