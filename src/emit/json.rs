@@ -3,6 +3,7 @@
 use crate::extract::meta::DocNumber;
 use crate::extract::quantity::Quantity;
 use crate::extract::responsibility::Clause;
+use crate::extract::units::{self, Units};
 use crate::model::{Diagnostic, Document};
 use crate::span::Span;
 use serde::Serialize;
@@ -83,6 +84,15 @@ pub struct JsonClause<'a> {
     pub lead: &'a [String],
     pub responsible: &'a [String],
     pub support: &'a [String],
+    pub units: Vec<JsonUnit<'a>>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct JsonUnit<'a> {
+    pub name: &'a str,
+    pub role: &'static str,
+    pub canonical: String,
+    pub kind: String,
 }
 
 #[derive(Serialize)]
@@ -131,11 +141,20 @@ pub struct JsonDiagnostic {
 /// Builds the JSON view of `doc`.
 pub struct View<'a> {
     doc: &'a Document,
+    units: &'a Units,
 }
 
 impl<'a> View<'a> {
     pub fn new(doc: &'a Document) -> Self {
-        View { doc }
+        View {
+            doc,
+            units: units::builtin(),
+        }
+    }
+
+    /// A view that names units with the given tables (built-in ones plus the user's).
+    pub fn with_units(doc: &'a Document, units: &'a Units) -> Self {
+        View { doc, units }
     }
 
     pub fn span(&self, r: &Range<usize>) -> Span {
@@ -159,6 +178,18 @@ impl<'a> View<'a> {
             lead: &c.lead,
             responsible: &c.responsible,
             support: &c.support,
+            units: c
+                .units()
+                .map(|(role, name)| {
+                    let (canonical, kind) = self.units.resolve(name);
+                    JsonUnit {
+                        name,
+                        role: role.as_str(),
+                        canonical,
+                        kind,
+                    }
+                })
+                .collect(),
         }
     }
 

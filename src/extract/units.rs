@@ -36,6 +36,12 @@ impl Default for Units {
     }
 }
 
+/// The built-in tables, loaded once.
+pub fn builtin() -> &'static Units {
+    static U: std::sync::LazyLock<Units> = std::sync::LazyLock::new(Units::default);
+    &U
+}
+
 impl Units {
     /// Adds lines `canonical<TAB>kind<TAB>alias|alias`; later lines win.
     pub fn add_units(&mut self, tsv: &str) -> Result<(), String> {
