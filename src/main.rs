@@ -45,6 +45,54 @@ enum Command {
         #[command(flatten)]
         input: Input,
     },
+    /// List every quantity (number with unit) and which are targets, with where it was found.
+    #[command(
+        after_help = "Examples:\n  gongwen quantities plan.txt\n  gongwen quantities plan.txt --targets --format csv > targets.csv\n  echo '新建5G基站3万个' | gongwen quantities -"
+    )]
+    Quantities {
+        /// The text to read (`-` for standard input); any text, not only whole documents.
+        file: PathBuf,
+        /// Keep only targets (quantities the text commits to reaching).
+        #[arg(long)]
+        targets: bool,
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+        #[command(flatten)]
+        input: Input,
+    },
+    /// The ledger turned around: for each unit, the tasks it leads, is responsible for and supports.
+    #[command(
+        after_help = "Examples:\n  gongwen departments plan.txt\n  gongwen departments plan.txt --format json\n  gongwen departments plan.txt --units my-units.tsv\n\nUnits are named canonically from data/units.tsv; --units adds lines\n`canonical<TAB>kind<TAB>alias|alias` of your own."
+    )]
+    Departments {
+        /// The document to read (`-` for standard input).
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+        /// More unit names: a TSV file of `canonical<TAB>kind<TAB>alias|alias` lines.
+        #[arg(long, value_name = "FILE")]
+        units: Option<PathBuf>,
+        #[command(flatten)]
+        input: Input,
+    },
+    /// The task ledger (任务分工台账): one row per task with its owners, targets and deadline.
+    #[command(
+        after_help = "Columns: path, number, title, lead, responsible, support, targets, deadline, line\n(序号, 编号, 任务, 牵头单位, 责任单位, 配合单位, 量化指标, 完成时限, 行号 with --lang zh).\n\nExamples:\n  gongwen ledger plan.txt\n  gongwen ledger plan.txt --format csv --lang zh > 台账.csv\n  gongwen ledger plan.txt --format markdown"
+    )]
+    Ledger {
+        /// The document to read (`-` for standard input).
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = LedgerFormat::Table)]
+        format: LedgerFormat,
+        /// Language of the column headers.
+        #[arg(long, value_enum, default_value_t = Lang::En)]
+        lang: Lang,
+        /// Leave out the byte-order mark that lets Excel open a UTF-8 CSV correctly.
+        #[arg(long)]
+        no_bom: bool,
+        #[command(flatten)]
+        input: Input,
+    },
     /// Check numbering and form; report problems like a compiler.
     ///
     /// Exit code: 0 when nothing at warning level or above was found, 1 when
@@ -62,6 +110,29 @@ enum Command {
         #[command(flatten)]
         input: Input,
     },
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, PartialEq, Eq)]
+enum TableFormat {
+    /// An aligned table for reading in a terminal.
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, PartialEq, Eq)]
+enum LedgerFormat {
+    /// An aligned table for reading in a terminal.
+    Table,
+    Csv,
+    Markdown,
+    Json,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, PartialEq, Eq)]
+enum Lang {
+    En,
+    Zh,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, PartialEq, Eq)]
@@ -196,6 +267,74 @@ fn main() -> ExitCode {
             format,
             input,
         } => return check(&files, format, &input),
+        Command::Quantities {
+            file,
+            targets,
+            format,
+            input,
+        } => load(&file, &input).and_then(|doc| {
+            use gongwen::emit::{ledger, table::Format};
+            let s = match format {
+                TableFormat::Json => {
+                    serde_json::to_string_pretty(&ledger::quantities_json(&doc, targets))
+                        .expect("plain data")
+                        + "\n"
+                }
+                TableFormat::Csv => {
+                    ledger::quantities_table(&doc, targets).render(Format::Csv { bom: false })
+                }
+                TableFormat::Table => ledger::quantities_table(&doc, targets).render(Format::Table),
+            };
+            write_out(None, &s)
+        }),
+        Command::Departments {
+            file,
+            format,
+            units,
+            input,
+        } => {
+            let mut table = gongwen::extract::units::Units::default();
+            let added = match &units {
+                Some(p) => std::fs::read_to_string(p)
+                    .map_err(|e| format!("{}: cannot read: {}", p.display(), io_reason(&e)))
+                    .and_then(|s| {
+                        table
+                            .add_units(&s)
+                            .map_err(|e| format!("{}: {e}", p.display()))
+                    }),
+                None => Ok(()),
+            };
+            added.and_then(|_| load(&file, &input)).and_then(|doc| {
+                use gongwen::emit::{ledger, table::Format};
+                let deps = ledger::departments(&doc, &table);
+                let s = match format {
+                    TableFormat::Json => {
+                        serde_json::to_string_pretty(&deps).expect("plain data") + "\n"
+                    }
+                    TableFormat::Csv => {
+                        ledger::departments_table(&deps).render(Format::Csv { bom: false })
+                    }
+                    TableFormat::Table => ledger::departments_table(&deps).render(Format::Table),
+                };
+                write_out(None, &s)
+            })
+        }
+        Command::Ledger {
+            file,
+            format,
+            lang,
+            no_bom,
+            input,
+        } => load(&file, &input).and_then(|doc| {
+            use gongwen::emit::{ledger, table::Format};
+            let f = match format {
+                LedgerFormat::Table => Format::Table,
+                LedgerFormat::Csv => Format::Csv { bom: !no_bom },
+                LedgerFormat::Markdown => Format::Markdown,
+                LedgerFormat::Json => Format::Json,
+            };
+            write_out(None, &ledger::ledger(&doc, lang == Lang::Zh).render(f))
+        }),
         Command::Parse {
             file,
             output,

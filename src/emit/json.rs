@@ -95,17 +95,53 @@ pub struct JsonUnit<'a> {
     pub kind: String,
 }
 
+/// Writes a whole number without a fraction (`30000`, not `30000.0`).
+fn number<S: serde::Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        s.serialize_i64(*v as i64)
+    } else {
+        s.serialize_f64(*v)
+    }
+}
+
+fn opt_number<S: serde::Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(v) => number(v, s),
+        None => s.serialize_none(),
+    }
+}
+
+fn numbers<S: serde::Serializer>(v: &&[f64], s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeSeq;
+    struct N(f64);
+    impl Serialize for N {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            number(&self.0, s)
+        }
+    }
+    let mut seq = s.serialize_seq(Some(v.len()))?;
+    for x in v.iter() {
+        seq.serialize_element(&N(*x))?;
+    }
+    seq.end()
+}
+
 #[derive(Serialize)]
 pub struct JsonQuantity<'a> {
     pub text: &'a str,
+    #[serde(serialize_with = "number")]
     pub value: f64,
     pub unit: &'a str,
     pub qualifier: &'static str,
+    #[serde(serialize_with = "opt_number")]
     pub min: Option<f64>,
+    #[serde(serialize_with = "opt_number")]
     pub max: Option<f64>,
+    #[serde(serialize_with = "opt_number")]
     pub from: Option<f64>,
+    #[serde(serialize_with = "opt_number")]
     pub to: Option<f64>,
-    #[serde(skip_serializing_if = "<[f64]>::is_empty")]
+    #[serde(skip_serializing_if = "<[f64]>::is_empty", serialize_with = "numbers")]
     pub parts: &'a [f64],
     pub target: bool,
     pub deadline: Option<&'a str>,

@@ -6,4 +6,5 @@
 
 pub mod diagnostics;
 pub mod json;
+pub mod ledger;
 pub mod table;

@@ -1,1 +1,171 @@
-//! Tables (placeholder).
+//! Tables for people and spreadsheets: one [`Table`] rendered as an aligned text
+//! table, CSV (UTF-8 with a BOM by default, so Excel reads Chinese), Markdown or
+//! JSON (an array of objects keyed by the column names).
+
+use unicode_width::UnicodeWidthStr;
+
+#[derive(Debug, Clone, Default)]
+pub struct Table {
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Table,
+    Csv { bom: bool },
+    Markdown,
+    Json,
+}
+
+/// Cuts `s` to at most `width` display columns, marking the cut with `…`.
+fn fit(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw + 1 > width {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out.push('…');
+    out
+}
+
+impl Table {
+    pub fn new(headers: &[&str]) -> Table {
+        Table {
+            headers: headers.iter().map(|h| h.to_string()).collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    pub fn push(&mut self, row: Vec<String>) {
+        debug_assert_eq!(row.len(), self.headers.len());
+        self.rows.push(row);
+    }
+
+    pub fn render(&self, format: Format) -> String {
+        match format {
+            Format::Table => self.text(),
+            Format::Csv { bom } => self.csv(bom),
+            Format::Markdown => self.markdown(),
+            Format::Json => self.json(),
+        }
+    }
+
+    /// Aligned columns; long cells are cut to 40 columns.
+    fn text(&self) -> String {
+        let cells: Vec<Vec<String>> = std::iter::once(&self.headers)
+            .chain(&self.rows)
+            .map(|r| {
+                r.iter()
+                    .map(|c| fit(&c.replace(['\n', '\r'], " "), 40))
+                    .collect()
+            })
+            .collect();
+        let widths: Vec<usize> = (0..self.headers.len())
+            .map(|k| cells.iter().map(|r| r[k].width()).max().unwrap_or(0))
+            .collect();
+        let mut out = String::new();
+        for (n, r) in cells.iter().enumerate() {
+            let line: Vec<String> = r
+                .iter()
+                .zip(&widths)
+                .map(|(c, w)| format!("{c}{}", " ".repeat(w - c.width())))
+                .collect();
+            out.push_str(line.join("  ").trim_end());
+            out.push('\n');
+            if n == 0 {
+                let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
+                out.push_str(&rule.join("  "));
+                out.push('\n');
+            }
+        }
+        out
+    }
+
+    fn csv(&self, bom: bool) -> String {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.write_record(&self.headers).expect("writing to memory");
+        for r in &self.rows {
+            w.write_record(r).expect("writing to memory");
+        }
+        let bytes = w.into_inner().expect("writing to memory");
+        let s = String::from_utf8(bytes).expect("CSV of UTF-8 cells is UTF-8");
+        if bom {
+            format!("\u{feff}{s}")
+        } else {
+            s
+        }
+    }
+
+    fn markdown(&self) -> String {
+        let esc = |c: &str| c.replace('|', "\\|").replace(['\n', '\r'], " ");
+        let mut out = format!(
+            "| {} |\n",
+            self.headers
+                .iter()
+                .map(|h| esc(h))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        );
+        out.push_str(&format!("|{}\n", "---|".repeat(self.headers.len())));
+        for r in &self.rows {
+            out.push_str(&format!(
+                "| {} |\n",
+                r.iter().map(|c| esc(c)).collect::<Vec<_>>().join(" | ")
+            ));
+        }
+        out
+    }
+
+    fn json(&self) -> String {
+        let rows: Vec<serde_json::Map<String, serde_json::Value>> = self
+            .rows
+            .iter()
+            .map(|r| {
+                self.headers
+                    .iter()
+                    .cloned()
+                    .zip(r.iter().map(|c| serde_json::Value::String(c.clone())))
+                    .collect()
+            })
+            .collect();
+        serde_json::to_string_pretty(&rows).expect("plain data") + "\n"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t() -> Table {
+        let mut t = Table::new(&["任务", "n"]);
+        t.push(vec!["加大力度".into(), "1".into()]);
+        t.push(vec!["a,\"b\"|c".into(), "22".into()]);
+        t
+    }
+
+    #[test]
+    fn formats() {
+        let s = t().render(Format::Table);
+        let lines: Vec<&str> = s.lines().collect();
+        assert_eq!(lines[0], "任务      n");
+        assert_eq!(lines[2], "加大力度  1");
+        let c = t().render(Format::Csv { bom: true });
+        assert!(c.starts_with("\u{feff}任务,n\n"));
+        assert!(c.contains("\"a,\"\"b\"\"|c\",22"));
+        assert!(!t()
+            .render(Format::Csv { bom: false })
+            .starts_with('\u{feff}'));
+        assert!(t().render(Format::Markdown).contains("a,\"b\"\\|c"));
+        let j: serde_json::Value = serde_json::from_str(&t().render(Format::Json)).unwrap();
+        assert_eq!(j[0]["任务"], "加大力度");
+    }
+}

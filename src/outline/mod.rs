@@ -221,7 +221,7 @@ fn header_end(text: &str, lines: &[Range<usize>]) -> (usize, Vec<Range<usize>>) 
         let is_toc = s.chars().filter(|c| !is_ws(*c)).collect::<String>() == "目录";
         let body_like = is_toc
             || parse_label(s).is_some()
-            || s.contains('。')
+            || s.contains(['。', '，'])
             || s.ends_with('：')
             || s.ends_with(':')
             || s.chars().count() > 100;

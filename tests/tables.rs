@@ -1,0 +1,160 @@
+//! The ledger, the departments view and the quantities list, through the binary.
+
+mod common;
+use common::*;
+use std::collections::BTreeMap;
+use std::process::Command;
+
+fn run(args: &[&str]) -> String {
+    let o = Command::new(env!("CARGO_BIN_EXE_gongwen"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8(o.stdout).unwrap()
+}
+
+fn expected_items() -> Vec<Vec<String>> {
+    std::fs::read_to_string(repo("tests/expected/seed_items.tsv"))
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| l.split('\t').map(String::from).collect())
+        .collect()
+}
+
+fn csv_rows(s: &str) -> Vec<Vec<String>> {
+    let mut r = csv::Reader::from_reader(s.trim_start_matches('\u{feff}').as_bytes());
+    r.records()
+        .map(|x| x.unwrap().iter().map(String::from).collect())
+        .collect()
+}
+
+#[test]
+fn ledger_of_the_seed_has_66_rows_with_the_right_owners() {
+    let s = run(&["ledger", SEED, "--format", "csv"]);
+    assert!(
+        s.starts_with("\u{feff}path,number,title,lead,responsible,support,targets,deadline,line\n")
+    );
+    let rows = csv_rows(&s);
+    assert_eq!(rows.len(), 66);
+    for (row, e) in rows.iter().zip(expected_items()) {
+        // number, title, lead, responsible, support, line
+        assert_eq!(
+            (&row[1], &row[2], &row[3], &row[4], &row[5], &row[8]),
+            (&e[0], &e[3], &e[4], &e[5], &e[6], &e[1])
+        );
+        assert_eq!(row[0], format!("{}/{}", e[2], e[0]));
+    }
+    let r10 = rows.iter().find(|r| r[1] == "10").unwrap();
+    assert_eq!((r10[6].as_str(), r10[7].as_str()), ("1000亿元", "2022年末"));
+}
+
+#[test]
+fn ledger_headers_and_formats() {
+    let zh = run(&[
+        "ledger", SEED, "--format", "csv", "--lang", "zh", "--no-bom",
+    ]);
+    assert!(
+        zh.starts_with("序号,编号,任务,牵头单位,责任单位,配合单位,量化指标,完成时限,行号\n"),
+        "{zh}"
+    );
+    let md = run(&["ledger", SEED, "--format", "markdown"]);
+    assert_eq!(md.lines().count(), 68);
+    assert!(md.lines().nth(1).unwrap().starts_with("|---|"));
+    let json: serde_json::Value =
+        serde_json::from_str(&run(&["ledger", SEED, "--format", "json"])).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 66);
+    assert_eq!(json[0]["path"], "二/1");
+    let table = run(&["ledger", SEED]);
+    assert_eq!(table.lines().count(), 68);
+}
+
+#[test]
+fn ledger_of_a_document_without_items_lists_clause_carriers() {
+    let dir = require_shared!();
+    let f = std::fs::read_dir(dir.join("corpus"))
+        .unwrap()
+        .filter_map(Result::ok)
+        .find(|e| e.file_name().to_string_lossy().starts_with("05_"))
+        .unwrap()
+        .path();
+    let rows = csv_rows(&run(&["ledger", f.to_str().unwrap(), "--format", "csv"]));
+    assert_eq!(rows.len(), 30);
+}
+
+#[test]
+fn departments_turn_the_ledger_around() {
+    // What the hand-made answers say each unit does, by item number.
+    let mut want: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
+    for e in expected_items() {
+        for (role, col) in [("lead", 4), ("responsible", 5), ("support", 6)] {
+            for u in e[col].split('、').filter(|u| !u.is_empty()) {
+                want.entry((u.to_string(), role.to_string()))
+                    .or_default()
+                    .push(e[0].clone());
+            }
+        }
+    }
+    let v: serde_json::Value =
+        serde_json::from_str(&run(&["departments", SEED, "--format", "json"])).unwrap();
+    let mut got: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
+    for d in v.as_array().unwrap() {
+        for role in ["lead", "responsible", "support"] {
+            for t in d[role].as_array().unwrap() {
+                if t["path"].as_str().unwrap().matches('/').count() >= 1
+                    && !t["path"].as_str().unwrap().ends_with(')')
+                {
+                    got.entry((d["unit"].as_str().unwrap().to_string(), role.to_string()))
+                        .or_default()
+                        .push(t["number"].to_string());
+                }
+            }
+        }
+    }
+    // Units are canonical names; the seed writes each of its units one way only.
+    assert_eq!(got, want);
+    let commerce = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["unit"] == "省商务厅")
+        .unwrap();
+    assert_eq!(commerce["kind"], "provincial_department");
+}
+
+#[test]
+fn departments_take_user_unit_names() {
+    let f = std::env::temp_dir().join(format!("gongwen-units-{}.tsv", std::process::id()));
+    std::fs::write(&f, "山西省商务厅\tprovincial_department\t省商务厅\n").unwrap();
+    let s = run(&[
+        "departments",
+        SEED,
+        "--format",
+        "csv",
+        "--units",
+        f.to_str().unwrap(),
+    ]);
+    assert!(
+        s.contains("山西省商务厅,provincial_department,lead,"),
+        "{s}"
+    );
+    std::fs::remove_file(f).ok();
+}
+
+#[test]
+fn quantities_command_lists_targets() {
+    let rows = csv_rows(&run(&["quantities", SEED, "--targets", "--format", "csv"]));
+    assert_eq!(rows.len(), 26);
+    assert!(rows
+        .iter()
+        .any(|r| r[2] == "3万个" && r[3] == "30000" && r[4] == "个"));
+    let all: serde_json::Value =
+        serde_json::from_str(&run(&["quantities", SEED, "--format", "json"])).unwrap();
+    let all = all.as_array().unwrap();
+    assert!(all.len() > 26);
+    assert!(all
+        .iter()
+        .all(|q| q["path"].is_string() && q["line"].is_u64()));
+}
