@@ -7,11 +7,11 @@ pub fn cn_digit(c: char) -> Option<u64> {
     Some(match c {
         '〇' | '零' | 'Ｏ' => 0,
         '一' | '壹' => 1,
-        '二' | '两' | '贰' => 2,
-        '三' | '叁' => 3,
+        '二' | '两' | '贰' | '兩' | '貳' | '倆' => 2,
+        '三' | '叁' | '參' => 3,
         '四' | '肆' => 4,
         '五' | '伍' => 5,
-        '六' | '陆' => 6,
+        '六' | '陆' | '陸' => 6,
         '七' | '柒' => 7,
         '八' | '捌' => 8,
         '九' | '玖' => 9,
@@ -164,9 +164,21 @@ pub fn parse_number(s: &str) -> Option<Number> {
             continue;
         }
         if let Some(u) = cn_small_unit(c) {
+            if cur_cn_digits >= 2 {
+                // 二三十: "twenty or thirty", no single number.
+                return None;
+            }
+            if read == 0
+                && u >= 100
+                && !rest[c.len_utf8()..].starts_with(|d: char| cn_digit(d).is_some())
+            {
+                // A bare 千 or 百 is no number (百三 = 130 is).
+                return None;
+            }
             let n = match cur {
                 Some(n) => n,
-                None if read == 0 => 1.0,
+                // 十 alone is ten; after 零 it is ten too: 一万零十二.
+                None if read == 0 || zero_after_unit => 1.0,
                 None => break,
             };
             sec += n * u as f64;
@@ -183,9 +195,19 @@ pub fn parse_number(s: &str) -> Option<Number> {
             if read == 0 {
                 break;
             }
+            if cur.is_none() && sec == 0.0 && last_unit == 1e4 && u == 1e4 && wan > 0.0 {
+                // 四万万 = 四亿.
+                wan *= 1e4;
+                last_unit = 1e8;
+                i += c.len_utf8();
+                read = i;
+                continue;
+            }
             let group = sec + cur.unwrap_or(0.0);
             if u == 1e8 {
-                total = (total + wan + group) * u;
+                // 五兆六十二亿: what came before 兆 is already whole trillions.
+                let trillions = (total / 1e12).floor() * 1e12;
+                total = trillions + (total - trillions + wan + group) * u;
                 wan = 0.0;
             } else {
                 wan += group * u;
@@ -200,13 +222,30 @@ pub fn parse_number(s: &str) -> Option<Number> {
             read = i;
             continue;
         }
+        if read > 0
+            && c == '兆'
+            && rest[c.len_utf8()..]
+                .starts_with(|d: char| cn_digit(d).is_some() || cn_small_unit(d).is_some())
+        {
+            // 五兆六十二亿: 兆 = 10^12 only inside a larger number (5兆瓦 is megawatts).
+            total = (total + wan + sec + cur.unwrap_or(0.0)) * 1e12;
+            wan = 0.0;
+            sec = 0.0;
+            cur = None;
+            cur_cn_digits = 0;
+            last_unit = 1e12;
+            saw_unit = true;
+            i += c.len_utf8();
+            read = i;
+            continue;
+        }
         if read > 0 && matches!(c, '多' | '余' | '几' | '幾') {
             approx = true;
             i += c.len_utf8();
             read = i;
             continue;
         }
-        if read > 0 && c == '点' && cur.is_some() && !arabic {
+        if read > 0 && matches!(c, '点' | '點') && !arabic {
             // 十二点五: Chinese decimal digits.
             let frac: String = rest[c.len_utf8()..]
                 .chars()
@@ -217,7 +256,18 @@ pub fn parse_number(s: &str) -> Option<Number> {
                 break;
             }
             let f: f64 = format!("0.{frac}").parse().ok()?;
-            cur = Some(cur.unwrap_or(0.0) + f);
+            // 一千六点五 = 1600.5: the lone 六 counts in hundreds, the fraction does not.
+            let mut whole = cur.unwrap_or(0.0);
+            if cur.is_some()
+                && cur_cn_digits == 1
+                && saw_unit
+                && last_unit >= 100.0
+                && !zero_after_unit
+            {
+                whole *= last_unit / 10.0;
+            }
+            sec += whole + f;
+            cur = None;
             i += c.len_utf8() + frac.len() * '一'.len_utf8();
             read = i;
             break;
@@ -232,13 +282,152 @@ pub fn parse_number(s: &str) -> Option<Number> {
     if cur.is_some() && cur_cn_digits == 1 && saw_unit && last_unit >= 100.0 && !zero_after_unit {
         tail *= last_unit / 10.0;
     }
-    let value = total + wan + sec + tail;
+    let value = round_sig(total + wan + sec + tail);
     Some(Number {
         value,
         len: read,
         arabic,
         approx,
     })
+}
+
+/// Words with a numeral character but no number (data/numeral_words.txt).
+static NUMERAL_WORDS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    include_str!("../data/numeral_words.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// Whether a word `w` written in `s` covers byte `i`.
+fn word_covers(s: &str, i: usize, w: &str) -> bool {
+    let from = i.saturating_sub(w.len() - 1);
+    (from..=i).any(|k| s.is_char_boundary(k) && s[k..].starts_with(w) && k + w.len() > i)
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() && !c.is_ascii_digit()
+}
+
+/// A number found in running text: its byte range and value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub range: std::ops::Range<usize>,
+    pub value: f64,
+}
+
+/// Every number in `s`, whatever follows it: Arabic, Chinese, mixed, fractions
+/// (`三分之一`, `3/5`) and `k` thousands (`40k`). A lone `一` or `两` is taken for
+/// an article (`一看`, `两两`), not a number.
+pub fn scan(s: &str) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        let c = s[i..].chars().next().unwrap();
+        let starts = digit_value(c).is_some()
+            || (is_cn_numeral_char(c) && !matches!(c, '万' | '亿' | '萬' | '億'));
+        let inside = s[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|p| p.is_ascii_alphanumeric() || digit_value(p).is_some() || p == '.');
+        if !starts || inside {
+            i += c.len_utf8();
+            continue;
+        }
+        // 四川, 陆地, 统一: a word, not a number.
+        if let Some(w) = NUMERAL_WORDS.iter().find(|w| word_covers(s, i, w)) {
+            let start = (0..=i)
+                .rev()
+                .find(|&k| s.is_char_boundary(k) && s[k..].starts_with(*w) && k + w.len() > i)
+                .unwrap_or(i);
+            i = start + w.len();
+            continue;
+        }
+        if s[i..].starts_with("百分点") || s[i..].starts_with("百分點") {
+            i += "百分点".len();
+            continue;
+        }
+        // `百分之五十`: a percentage; the number is what follows the prefix.
+        if s[i..].starts_with("百分之")
+            && s[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|p| !is_cn_numeral_char(p))
+        {
+            i += "百分之".len();
+            continue;
+        }
+        let Some(n) = parse_number(&s[i..]) else {
+            i += c.len_utf8();
+            continue;
+        };
+        let mut end = i + n.len;
+        let mut value = n.value;
+        let rest = &s[end..];
+        if let Some(r) = rest.strip_prefix("分之") {
+            // 三分之一 = 1/3, 一百分之五十五点五七九 = 0.55579
+            if let Some(m) = parse_number(r).filter(|_| n.value != 0.0) {
+                value = m.value / n.value;
+                end += "分之".len() + m.len;
+            }
+        } else if let Some(r) = rest.strip_prefix(['/', '／']).filter(|_| n.arabic) {
+            if let Some(m) = parse_arabic_decimal(r).filter(|m| m.0 != 0.0) {
+                value = n.value / m.0;
+                end += 1 + m.1 + usize::from(rest.starts_with('／')) * 2;
+            }
+        } else if n.arabic
+            && rest.starts_with(['k', 'K'])
+            && !rest[1..].starts_with(|c: char| c.is_ascii_alphabetic())
+        {
+            value *= 1000.0;
+            end += 1;
+        }
+        let text = &s[i..end];
+        // `一看`, `两两`: an article or a word, unless a measure word follows (一只, 两双).
+        let classifier = [
+            "个", "只", "双", "条", "本", "件", "位", "名", "家", "项", "次", "张", "台", "辆",
+            "块", "塊", "對", "对", "雙",
+        ];
+        let next = s[end..].chars().next();
+        let lone_article = !n.arabic
+            && matches!(text, "一" | "两" | "壹" | "兩" | "两两" | "一一")
+            && (text.chars().count() == 2 || next.is_some_and(is_word_char))
+            && !classifier.iter().any(|w| s[end..].starts_with(w));
+        // `四百多`: the approximation word is not part of the number's text.
+        let shown = text.trim_end_matches(['多', '余', '几', '幾']);
+        let mut start = i;
+        if let Some(sign) = ['-', '－', '−', '负', '負']
+            .into_iter()
+            .find(|c| s[..i].ends_with(*c))
+        {
+            let prev = s[..i - sign.len_utf8()].chars().next_back();
+            if prev.is_none_or(|p| {
+                !(digit_value(p).is_some() || is_cn_numeral_char(p) || p.is_ascii_alphanumeric())
+            }) {
+                start -= sign.len_utf8();
+                value = -value;
+            }
+        }
+        // `二％`: a percentage is not a bare number.
+        let percent = s[end..].starts_with(['%', '％']);
+        if !lone_article && !shown.is_empty() && !percent {
+            out.push(Found {
+                range: start..i + shown.len(),
+                value,
+            });
+        }
+        i = end;
+    }
+    out
+}
+
+/// Rounds away binary noise: 2.2 × 10^8 is 220000000, not 220000000.00000003.
+pub fn round_sig(v: f64) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    format!("{v:.14e}").parse().unwrap_or(v)
 }
 
 /// `3`, `7.5`, `1,000`, `1,100`, `３．５` at the start of `s`.
@@ -256,7 +445,10 @@ fn parse_arabic_decimal(s: &str) -> Option<(f64, usize)> {
             continue;
         }
         // Thousands separator: `,` and exactly three digits.
-        if c == ',' && !digits.is_empty() && !digits.contains('.') {
+        if (c == ',' || (c == '，' && k > 0 && ('０'..='９').contains(&chars[k - 1].1)))
+            && !digits.is_empty()
+            && !digits.contains('.')
+        {
             let next3: Vec<char> = chars[k + 1..].iter().take(4).map(|x| x.1).collect();
             if next3.len() >= 3
                 && next3[..3].iter().all(|c| digit_value(*c).is_some())
@@ -419,6 +611,20 @@ mod tests {
         assert_eq!(num("5G").0, 5.0);
         assert_eq!(parse_number("万"), None);
         assert_eq!(parse_number("个"), None);
+    }
+
+    #[test]
+    fn scanning_running_text() {
+        let v: Vec<f64> = scan("这不是五这是二百零一")
+            .iter()
+            .map(|f| f.value)
+            .collect();
+        assert_eq!(v, [5.0, 201.0]);
+        assert!(scan("我一看你就笑").is_empty());
+        assert_eq!(scan("三分之一")[0].value, 1.0 / 3.0);
+        assert_eq!(scan("３／５")[0].value, 0.6);
+        assert_eq!(scan("40k")[0].value, 40000.0);
+        assert_eq!(scan("1,100万")[0].value, 1.1e7);
     }
 
     #[test]

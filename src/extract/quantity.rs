@@ -145,10 +145,13 @@ fn is_digit(c: char) -> bool {
     digit_value(c).is_some()
 }
 
+static URL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?:https?://|www\.)[\x21-\x7e]+").unwrap());
+
 /// Byte ranges of `s` that hold no quantities: quoted names (`“1+3+N”`, `“431”工程`),
-/// bracketed years (〔2022〕) and titles (《…》).
+/// bracketed years (〔2022〕), titles (《…》) and web addresses.
 fn excluded(s: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+    let mut out: Vec<Range<usize>> = URL.find_iter(s).map(|m| m.range()).collect();
     for (open, close, max) in [
         ('“', '”', 40),
         ('"', '"', 40),
@@ -175,14 +178,18 @@ fn excluded(s: &str) -> Vec<Range<usize>> {
 }
 
 fn measure_at(s: &str, cn: bool) -> Option<&'static Measure> {
+    // After a Chinese numeral: units of two or more characters, or those marked `cn`
+    // (一批 is no quantity, 三批 is).
     MEASURES
         .iter()
-        .find(|m| s.starts_with(m.text) && (!cn || m.after_cn))
+        .find(|m| s.starts_with(m.text) && (!cn || m.after_cn || m.text.chars().count() >= 2))
 }
 
 /// A number with its unit, as read at one place.
 #[derive(Debug, Clone)]
 struct Reading {
+    /// Where the digits start (after `百分之`).
+    at: usize,
     num: Number,
     value: f64,
     unit: String,
@@ -190,30 +197,52 @@ struct Reading {
     end: usize,
 }
 
-/// Reads a number and the unit after it at byte `i` of `s`.
+/// Reads a number and the unit after it at byte `i` of `s`: `百分之五` and `千分之三`
+/// (as %), `七成` (70 %), `-22.2%`, `3万个`, `1000亿元`, `100万千瓦`.
 fn read_at(s: &str, i: usize) -> Option<Reading> {
     let rest = &s[i..];
-    if let Some(p) = rest.strip_prefix("百分之") {
-        let num = parse_number(p)?;
-        let end = i + "百分之".len() + num.len;
-        return Some(Reading {
-            num,
-            value: num.value,
-            unit: "%".into(),
-            end,
-        });
+    for (prefix, per) in PER {
+        if let Some(p) = rest.strip_prefix(prefix) {
+            if p.starts_with('百') && !p[3..].starts_with(|c: char| is_cn_numeral_char(c)) {
+                // 百分之百
+                let num = Number {
+                    value: 100.0,
+                    len: 3,
+                    arabic: false,
+                    approx: false,
+                };
+                let at = i + prefix.len();
+                return Some(Reading {
+                    at,
+                    num,
+                    value: 100.0 * per,
+                    unit: "%".into(),
+                    end: at + 3,
+                });
+            }
+            let num = parse_number(p)?;
+            let at = i + prefix.len();
+            return Some(Reading {
+                at,
+                num,
+                value: num.value * per,
+                unit: "%".into(),
+                end: at + num.len,
+            });
+        }
     }
     let mut num = parse_number(rest)?;
     let mut value = num.value;
-    // A compound unit keeps its 万/亿: 100万千瓦 → 100 万千瓦.
+    // A compound unit keeps its 万/亿: 100万千瓦 → 100 万千瓦; a unit that starts with
+    // a numeral character keeps it: 12千米 is 12 千米, not 12000 米.
     let text = &rest[..num.len];
-    for mult in ['万', '亿'] {
+    for mult in ['万', '亿', '千', '百'] {
         if let Some(head) = text.strip_suffix(mult) {
             let tail = &rest[num.len - mult.len_utf8()..];
-            if MEASURES
+            let keeps = MEASURES
                 .iter()
-                .any(|m| m.compound && tail.starts_with(m.text))
-            {
+                .any(|m| (m.compound || m.text.starts_with(mult)) && tail.starts_with(m.text));
+            if keeps && !head.is_empty() {
                 if let Some(n) = parse_number(head).filter(|n| n.len == head.len()) {
                     num = n;
                     value = n.value;
@@ -224,8 +253,26 @@ fn read_at(s: &str, i: usize) -> Option<Reading> {
     let after = &rest[num.len..];
     let after_trim = after.trim_start_matches([' ', '\u{3000}']);
     let gap = after.len() - after_trim.len();
-    let m = measure_at(after_trim, !num.arabic);
-    let (unit, ulen) = match m {
+    // `七成`, `三成半`: tenths, as a percentage (not 成员, 成本, 成果, 成效…).
+    if let Some(t) = after_trim.strip_prefix('成') {
+        let word = [
+            "员", "本", "果", "效", "为", "立", "功", "熟", "品", "交", "都", "型", "绩", "长",
+            "分",
+        ];
+        if !word.iter().any(|w| t.starts_with(w)) && value <= 10.0 {
+            let half = t.starts_with('半');
+            let end = i + num.len + gap + '成'.len_utf8() + if half { '半'.len_utf8() } else { 0 };
+            let value = value * 10.0 + if half { 5.0 } else { 0.0 };
+            return Some(Reading {
+                at: i,
+                num,
+                value,
+                unit: "%".into(),
+                end,
+            });
+        }
+    }
+    let (unit, ulen) = match measure_at(after_trim, !num.arabic) {
         Some(m) => {
             let (u, v) = match m.text {
                 "万元" => ("元", value * 1e4),
@@ -240,6 +287,7 @@ fn read_at(s: &str, i: usize) -> Option<Reading> {
     };
     let end = i + num.len + if ulen > 0 { gap + ulen } else { 0 };
     Some(Reading {
+        at: i,
         num,
         value,
         unit,
@@ -247,11 +295,35 @@ fn read_at(s: &str, i: usize) -> Option<Reading> {
     })
 }
 
+/// Parts-per prefixes, as percentages: 百分之五 = 5 %, 千分之三 = 0.3 %.
+const PER: [(&str, f64); 8] = [
+    ("百万分之", 1e-4),
+    ("千万分之", 1e-5),
+    ("亿分之", 1e-6),
+    ("百分之", 1.0),
+    ("千分之", 0.1),
+    ("仟分之", 0.1),
+    ("万分之", 0.01),
+    ("萬分之", 0.01),
+];
+
+/// A minus sign right before the number at `i` (`-22.2%`, `负3%`), not a range dash.
+fn negative_sign(s: &str, i: usize) -> Option<usize> {
+    let before = &s[..i];
+    let sign = ['-', '－', '−', '负', '負']
+        .into_iter()
+        .find(|c| before.ends_with(*c))?;
+    let prev = before[..before.len() - sign.len_utf8()].chars().next_back();
+    let joined =
+        prev.is_some_and(|c| is_digit(c) || is_cn_numeral_char(c) || c.is_ascii_alphanumeric());
+    (!joined).then_some(sign.len_utf8())
+}
+
 /// Whether a number at `i` stands where quantities do not: after 第 (ordinals), inside
 /// another token (`G20`, `1.5` already read), or as a year, month, day or number (号).
 fn not_a_quantity(s: &str, i: usize, r: &Reading) -> bool {
     let before = s[..i].chars().next_back();
-    let after = s[i + r.num.len..].chars().next();
+    let after = s[r.at + r.num.len..].chars().next();
     if before.is_some_and(|c| {
         c == '第' || c.is_ascii_alphanumeric() || c == '.' || c == '．' || is_digit(c)
     }) {
@@ -263,8 +335,8 @@ fn not_a_quantity(s: &str, i: usize, r: &Reading) -> bool {
     if after.is_some_and(|c| c.is_ascii_alphabetic() || c == '+' || c == '＋') {
         return true;
     }
-    let text = &s[i..i + r.num.len];
-    let rest = &s[i + r.num.len..];
+    let text = &s[r.at..r.at + r.num.len];
+    let rest = &s[r.at + r.num.len..];
     // Years: 2022年, 2022年度, 二〇二二年, 2022-04-22, 2022.4
     let is_year_number = (1900.0..=2100.0).contains(&r.num.value)
         && r.num.value.fract() == 0.0
@@ -382,7 +454,7 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<Quantity> {
         let c = s[i..].chars().next().unwrap();
         let starts = is_digit(c)
             || (is_cn_numeral_char(c) && !matches!(c, '万' | '亿' | '萬' | '億'))
-            || s[i..].starts_with("百分之");
+            || PER.iter().any(|(p, _)| s[i..].starts_with(p));
         if !starts || skip.iter().any(|r| r.contains(&i)) {
             i += c.len_utf8();
             continue;
@@ -392,14 +464,21 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<Quantity> {
             continue;
         };
         if not_a_quantity(s, i, &r) {
-            i += r.num.len.max(c.len_utf8());
+            i = r.at + r.num.len.max(c.len_utf8());
             continue;
         }
-        if let Some(q) = quantity_at(s, i, r.clone()) {
+        if let Some(mut q) = quantity_at(s, i, r.clone()) {
+            if let (Some(n), true) = (
+                negative_sign(s, q.range.start),
+                q.qualifier == "exact" && q.range.start == i,
+            ) {
+                q.range.start -= n;
+                q.value = -q.value;
+            }
             i = q.range.end;
             out.push(q);
         } else {
-            i += r.num.len.max(c.len_utf8());
+            i = r.at + r.num.len.max(c.len_utf8());
         }
     }
     for q in out.iter_mut() {
@@ -493,6 +572,16 @@ fn quantity_at(s: &str, i: usize, r: Reading) -> Option<Quantity> {
         q.range.start = i - n;
     }
     extend_after(s, &mut q);
+    // 人民币50元, 8亿元人民币: the currency's name belongs to the amount.
+    if q.unit == "元" {
+        let before = s[..q.range.start].trim_end_matches([' ', '\u{3000}']);
+        if before.ends_with("人民币") {
+            q.range.start = before.len() - "人民币".len();
+        }
+        if s[q.range.end..].starts_with("人民币") {
+            q.range.end += "人民币".len();
+        }
+    }
     Some(q)
 }
 
