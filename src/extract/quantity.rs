@@ -6,7 +6,7 @@
 //! the text commits to reaching it (`target`) and by when (`deadline`).
 //! Years, dates, document numbers, ordinals, `5G` and quoted names are not quantities.
 
-use crate::numeral::{digit_value, is_cn_numeral_char, parse_number, Number};
+use crate::numeral::{digit_value, is_cn_numeral_char, parse_number, round_sig, Number};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -482,6 +482,14 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<Quantity> {
         }
     }
     for q in out.iter_mut() {
+        // 3 × 0.1 is 0.3, not 0.30000000000000004.
+        q.value = round_sig(q.value);
+        for v in [&mut q.min, &mut q.max, &mut q.from, &mut q.to]
+            .into_iter()
+            .flatten()
+        {
+            *v = round_sig(*v);
+        }
         judge_target(s, q);
         q.range = range.start + q.range.start..range.start + q.range.end;
     }
