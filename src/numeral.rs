@@ -424,55 +424,62 @@ pub fn scan(s: &str) -> Vec<Found> {
 
 /// Rounds away binary noise: 2.2 × 10^8 is 220000000, not 220000000.00000003.
 pub fn round_sig(v: f64) -> f64 {
-    if v == 0.0 || !v.is_finite() {
+    if v.fract() == 0.0 || !v.is_finite() {
         return v;
     }
-    format!("{v:.14e}").parse().unwrap_or(v)
+    // The fewest decimals that give back the value to 13 significant digits.
+    let tolerance = v.abs() * 1e-13;
+    let mut scale = 1.0;
+    for _ in 0..12 {
+        let r = (v * scale).round() / scale;
+        if (r - v).abs() <= tolerance {
+            return r;
+        }
+        scale *= 10.0;
+    }
+    v
 }
 
 /// `3`, `7.5`, `1,000`, `1,100`, `３．５` at the start of `s`.
 fn parse_arabic_decimal(s: &str) -> Option<(f64, usize)> {
     let mut digits = String::new();
-    let mut i = 0;
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let mut k = 0;
-    while k < chars.len() {
-        let (at, c) = chars[k];
+    let mut end = 0;
+    let mut it = s.char_indices().peekable();
+    let mut prev: Option<char> = None;
+    while let Some((at, c)) = it.next() {
         if let Some(d) = digit_value(c) {
             digits.push(char::from(b'0' + d as u8));
-            i = at + c.len_utf8();
-            k += 1;
+            end = at + c.len_utf8();
+            prev = Some(c);
             continue;
         }
-        // Thousands separator: `,` and exactly three digits.
-        if (c == ',' || (c == '，' && k > 0 && ('０'..='９').contains(&chars[k - 1].1)))
-            && !digits.is_empty()
-            && !digits.contains('.')
-        {
-            let next3: Vec<char> = chars[k + 1..].iter().take(4).map(|x| x.1).collect();
-            if next3.len() >= 3
-                && next3[..3].iter().all(|c| digit_value(*c).is_some())
-                && next3.get(3).is_none_or(|c| digit_value(*c).is_none())
-            {
-                k += 1;
+        let after = &s[at + c.len_utf8()..];
+        // Thousands separator: `,` (or `，` between full-width digits) and exactly three digits.
+        let fullwidth = prev.is_some_and(|p| ('０'..='９').contains(&p));
+        if (c == ',' || (c == '，' && fullwidth)) && !digits.is_empty() && !digits.contains('.') {
+            let mut next = after.chars();
+            let three = (0..3).all(|_| next.next().is_some_and(|d| digit_value(d).is_some()));
+            if three && next.next().is_none_or(|d| digit_value(d).is_none()) {
+                prev = Some(c);
                 continue;
             }
         }
-        if (c == '.' || c == '．') && !digits.is_empty() && !digits.contains('.') {
-            if let Some((_, n)) = chars.get(k + 1) {
-                if digit_value(*n).is_some() {
-                    digits.push('.');
-                    k += 1;
-                    continue;
-                }
-            }
+        if (c == '.' || c == '．')
+            && !digits.is_empty()
+            && !digits.contains('.')
+            && after.chars().next().and_then(digit_value).is_some()
+        {
+            digits.push('.');
+            prev = Some(c);
+            continue;
         }
+        let _ = it.peek();
         break;
     }
     if digits.is_empty() {
         return None;
     }
-    Some((digits.parse().ok()?, i))
+    Some((digits.parse().ok()?, end))
 }
 
 /// ASCII digit value of an ASCII or full-width digit.

@@ -328,6 +328,19 @@ impl<'a> View<'a> {
     }
 }
 
+/// Writes the document as `gongwen/1` JSON to `w`, without building it in memory first.
+pub fn write(doc: &Document, pretty: bool, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let v = View::new(doc).document();
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
+    if pretty {
+        serde_json::to_writer_pretty(&mut w, &v)?;
+    } else {
+        serde_json::to_writer(&mut w, &v)?;
+    }
+    std::io::Write::write_all(&mut w, b"\n")?;
+    std::io::Write::flush(&mut w)
+}
+
 /// The document as `gongwen/1` JSON.
 pub fn to_string(doc: &Document, pretty: bool) -> String {
     let v = View::new(doc).document();

@@ -7,6 +7,7 @@
 //! Years, dates, document numbers, ordinals, `5G` and quoted names are not quantities.
 
 use crate::numeral::{digit_value, is_cn_numeral_char, parse_number, round_sig, Number};
+use crate::span::{ceil_boundary, floor_boundary};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -165,7 +166,8 @@ fn excluded(s: &str) -> Vec<Range<usize>> {
         let mut from = 0;
         while let Some(o) = s[from..].find(open).map(|k| from + k) {
             let after = o + open.len_utf8();
-            match s[after..].find(close) {
+            let hi = ceil_boundary(s, after + max * 4);
+            match s[after..hi].find(close) {
                 Some(c) if s[after..after + c].chars().count() <= max => {
                     out.push(o..after + c + close.len_utf8());
                     from = after + c + close.len_utf8();
@@ -447,15 +449,30 @@ fn empty(range: Range<usize>, value: f64, unit: String, qualifier: &'static str)
 /// Finds the quantities in `range` of `text`.
 pub fn find(text: &str, range: Range<usize>) -> Vec<Quantity> {
     let s = &text[range.clone()];
-    let skip = excluded(s);
+    let mut skip = excluded(s);
+    skip.sort_by_key(|r| r.start);
+    let mut next_skip = 0;
     let mut out: Vec<Quantity> = Vec::new();
     let mut i = 0;
     while i < s.len() {
         let c = s[i..].chars().next().unwrap();
         let starts = is_digit(c)
             || (is_cn_numeral_char(c) && !matches!(c, '万' | '亿' | '萬' | '億'))
-            || PER.iter().any(|(p, _)| s[i..].starts_with(p));
-        if !starts || skip.iter().any(|r| r.contains(&i)) {
+            || (matches!(c, '百' | '千' | '仟' | '万' | '萬' | '亿')
+                && PER.iter().any(|(p, _)| s[i..].starts_with(p)));
+        if !starts {
+            i += c.len_utf8();
+            continue;
+        }
+        // Excluded ranges are sorted and `i` only grows: one pointer walks them.
+        while next_skip < skip.len() && skip[next_skip].end <= i {
+            next_skip += 1;
+        }
+        if skip[next_skip..]
+            .iter()
+            .take_while(|r| r.start <= i)
+            .any(|r| r.contains(&i))
+        {
             i += c.len_utf8();
             continue;
         }
@@ -612,27 +629,34 @@ fn extend_after(s: &str, q: &mut Quantity) {
     }
 }
 
-fn sentence(s: &str, at: Range<usize>) -> Range<usize> {
-    let is_end = |c: char| matches!(c, '。' | '！' | '？' | '；' | ';' | '\n' | '\r');
-    let start = s[..at.start]
-        .rfind(is_end)
-        .map_or(0, |k| k + s[k..].chars().next().unwrap().len_utf8());
-    let end = s[at.end..].find(is_end).map_or(s.len(), |k| at.end + k);
+/// How far a sentence or clause is looked for around a quantity, in bytes: bounds the
+/// work on text without punctuation.
+const CONTEXT: usize = 600;
+
+/// The part of `s` around `at` between the nearest `is_end` characters, within [`CONTEXT`].
+fn around(s: &str, at: Range<usize>, is_end: impl Fn(char) -> bool + Copy) -> Range<usize> {
+    let lo = floor_boundary(s, at.start.saturating_sub(CONTEXT));
+    let hi = ceil_boundary(s, at.end + CONTEXT);
+    let start = s[lo..at.start].rfind(is_end).map_or(lo, |k| {
+        lo + k + s[lo + k..].chars().next().unwrap().len_utf8()
+    });
+    let end = s[at.end..hi].find(is_end).map_or(hi, |k| at.end + k);
     start..end
 }
 
+fn sentence(s: &str, at: Range<usize>) -> Range<usize> {
+    around(s, at, |c| {
+        matches!(c, '。' | '！' | '？' | '；' | ';' | '\n' | '\r')
+    })
+}
+
 fn clause(s: &str, at: Range<usize>) -> Range<usize> {
-    let is_end = |c: char| {
+    around(s, at, |c| {
         matches!(
             c,
             '。' | '！' | '？' | '；' | ';' | '\n' | '\r' | '，' | ',' | '：' | ':'
         )
-    };
-    let start = s[..at.start]
-        .rfind(is_end)
-        .map_or(0, |k| k + s[k..].chars().next().unwrap().len_utf8());
-    let end = s[at.end..].find(is_end).map_or(s.len(), |k| at.end + k);
-    start..end
+    })
 }
 
 fn judge_target(s: &str, q: &mut Quantity) {

@@ -137,7 +137,8 @@ pub fn find(text: &str, range: Range<usize>, state: &mut State) -> Vec<Clause> {
             // A clause whose closing bracket was forgotten still names its units; the
             // check reports the bracket.
             let close = matching_close(s, i).or_else(|| {
-                let eol = s[i..].find(['\n', '\r']).map_or(s.len(), |e| i + e);
+                let hi = crate::span::ceil_boundary(s, i + 1200);
+                let eol = s[i..hi].find(['\n', '\r']).map_or(hi, |e| i + e);
                 let inner =
                     s[i + c.len_utf8()..eol].trim_end_matches(|c: char| is_ws(c) || c == '。');
                 (!inner.contains(['(', '（', ')', '）'])).then_some(i + c.len_utf8() + inner.len())
@@ -182,7 +183,9 @@ fn role_label_at(s: &str) -> Option<usize> {
 /// The byte index of the bracket closing the one at `open`, on the same line.
 pub fn matching_close(s: &str, open: usize) -> Option<usize> {
     let mut depth = 0usize;
-    for (k, c) in s[open..].char_indices() {
+    // Clauses are short: looking further than this only costs time on long lines.
+    let hi = crate::span::ceil_boundary(s, open + 3000);
+    for (k, c) in s[open..hi].char_indices() {
         match c {
             '(' | '（' => depth += 1,
             ')' | '）' => {

@@ -4,13 +4,15 @@
 //! `data/units.tsv` and `data/unit_kinds.tsv` (compiled in) and any files the
 //! user adds. Unknown units keep their name with kind `unknown`.
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use std::collections::HashMap;
 
 #[derive(Debug, Clone)]
 pub struct Units {
     alias: HashMap<String, (String, String)>,
     kinds: Vec<(String, Regex)>,
+    /// All kind patterns at once, in the order of `kinds`.
+    set: RegexSet,
 }
 
 const UNITS: &str = include_str!("../../data/units.tsv");
@@ -28,6 +30,7 @@ impl Default for Units {
         let mut u = Units {
             alias: HashMap::new(),
             kinds: Vec::new(),
+            set: RegexSet::empty(),
         };
         u.add_units(UNITS).expect("built-in units.tsv is valid");
         u.add_kinds(KINDS)
@@ -78,6 +81,8 @@ impl Units {
         }
         new.append(&mut self.kinds);
         self.kinds = new;
+        self.set =
+            RegexSet::new(self.kinds.iter().map(|(_, r)| r.as_str())).map_err(|e| e.to_string())?;
         Ok(())
     }
 
@@ -87,10 +92,11 @@ impl Units {
             return (c.clone(), k.clone());
         }
         let kind = self
-            .kinds
+            .set
+            .matches(name)
             .iter()
-            .find(|(_, re)| re.is_match(name))
-            .map_or("unknown", |(k, _)| k.as_str());
+            .next()
+            .map_or("unknown", |k| self.kinds[k].0.as_str());
         (name.to_string(), kind.to_string())
     }
 }

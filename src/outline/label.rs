@@ -200,7 +200,9 @@ fn decimal(i: &str) -> R<'_, (Style, u64, char)> {
         .next()
         .filter(|c| *c == ' ' || *c == '\u{3000}' || *c == '\t')
         .ok_or_else(fail)?;
-    let line = rest.split(['\n', '\r']).next().unwrap_or("").trim();
+    // Only the start of the line matters; long lines are not read to their end.
+    let head = &rest[..crate::span::floor_boundary(rest, 400)];
+    let line = head.split(['\n', '\r']).next().unwrap_or("").trim();
     if line.is_empty() {
         return Err(fail());
     }

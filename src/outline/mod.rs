@@ -386,6 +386,7 @@ impl<'a> Scanner<'a> {
             // `一、把实施好…精准性（一）研究…`.
             let since = &self.text[self.prev_at..at];
             let in_heading = !self.headings.is_empty()
+                && since.len() <= 320
                 && since.chars().count() <= 80
                 && !since.contains(['。', '；', '）', ')']);
             if (after_end || in_heading)
