@@ -105,6 +105,40 @@ fn report_name(e: &'static Encoding) -> &'static str {
     }
 }
 
+/// Like [`decode`], but takes the bytes: valid UTF-8 (with or without a BOM) becomes
+/// the text without a copy.
+pub fn decode_vec(mut bytes: Vec<u8>, label: Option<&str>) -> Result<Decoded, DecodeError> {
+    let utf8_label = label.is_none_or(|l| Encoding::for_label(l.trim().as_bytes()) == Some(UTF_8));
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    let plain = bom == 3
+        || (label.is_some() || (sniff_binary(&bytes).is_none() && sniff_utf16(&bytes).is_none()));
+    if utf8_label
+        && plain
+        && !looks_binary(&bytes[bom..])
+        && std::str::from_utf8(&bytes[bom..]).is_ok()
+    {
+        bytes.drain(..bom);
+        let text = String::from_utf8(bytes).expect("checked above");
+        return Ok(Decoded {
+            text,
+            encoding: "UTF-8",
+            diagnostics: Vec::new(),
+        });
+    }
+    decode(&bytes, label)
+}
+
+/// Many NUL bytes: not text, whatever it decodes as.
+fn looks_binary(body: &[u8]) -> bool {
+    let sample = &body[..body.len().min(1 << 16)];
+    let nuls = sample.iter().filter(|&&b| b == 0).count();
+    nuls > 0 && nuls * 100 >= sample.len().max(1)
+}
+
 /// Decodes `bytes`, detecting the encoding unless `label` names one.
 pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, DecodeError> {
     let (enc, body): (&'static Encoding, &[u8]) = if let Some(l) = label {
@@ -129,9 +163,7 @@ pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, DecodeError>
         (if e == GBK { encoding_rs::GB18030 } else { e }, bytes)
     };
     if label.is_none() && enc != UTF_16LE && enc != UTF_16BE {
-        let sample = &body[..body.len().min(1 << 16)];
-        let nuls = sample.iter().filter(|&&b| b == 0).count();
-        if nuls > 0 && nuls * 100 >= sample.len().max(1) {
+        if looks_binary(body) {
             return Err(DecodeError::NotText {
                 what: "a binary file (it holds NUL bytes)",
                 advice: "gongwen reads text; convert it to plain text first",

@@ -31,17 +31,23 @@ struct Input {
 enum Command {
     /// Print a document's outline, responsibilities, quantities and metadata as JSON (schema gongwen/1).
     #[command(
-        after_help = "Examples:\n  gongwen parse plan.txt\n  gongwen parse plan.txt -o plan.json\n  gongwen parse - --compact < plan.txt"
+        after_help = "Examples:\n  gongwen parse plan.txt\n  gongwen parse plan.txt -o plan.json\n  gongwen parse - --compact < plan.txt\n  gongwen parse archive/ > archive.jsonl\n\nSeveral files or a directory give one JSON object per line (jsonl), parsed in parallel;\na file that cannot be read gives a line {\"source\":{\"path\":…},\"error\":…} there and a\nmessage on stderr, and the others go on. Exit code 2 when any input could not be read."
     )]
     Parse {
-        /// The document to read (`-` for standard input).
-        file: PathBuf,
+        /// Documents to read: files, directories (every *.txt below them), or `-` for standard input.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
         /// Write the JSON to this file instead of standard output.
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
         /// Print the JSON on one line.
         #[arg(long)]
         compact: bool,
+        /// `json` (one pretty document; the default for one file) or `jsonl` (one compact
+        /// document per line, in the order the files are given and sorted within
+        /// directories; the default for several files or a directory).
+        #[arg(long, value_enum)]
+        format: Option<ParseFormat>,
         #[command(flatten)]
         input: Input,
     },
@@ -113,6 +119,12 @@ enum Command {
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, PartialEq, Eq)]
+enum ParseFormat {
+    Json,
+    Jsonl,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, PartialEq, Eq)]
 enum TableFormat {
     /// An aligned table for reading in a terminal.
     Table,
@@ -152,12 +164,145 @@ fn load(path: &Path, input: &Input) -> Result<gongwen::Document, String> {
         b
     } else {
         if path.is_dir() {
-            return Err(format!("{name}: is a directory; give a text file"));
+            return Err(format!(
+                "{name}: is a directory; give a text file (`gongwen parse` reads directories)"
+            ));
         }
         std::fs::read(path).map_err(|e| format!("{name}: cannot read: {}", io_reason(&e)))?
     };
-    gongwen::parse_bytes(&bytes, input.encoding.as_deref(), Some(&name))
+    gongwen::parse_vec(bytes, input.encoding.as_deref(), Some(&name))
         .map_err(|e| format!("{name}: {e}"))
+}
+
+/// The inputs named on the command line: files as given, directories walked for
+/// `*.txt` in sorted order. Unreadable directories are reported as inputs that fail.
+fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
+            Ok(rd) => rd.filter_map(Result::ok).map(|e| e.path()).collect(),
+            Err(_) => {
+                out.push(dir.to_path_buf());
+                return;
+            }
+        };
+        entries.sort();
+        for p in entries {
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x.eq_ignore_ascii_case("txt")) {
+                out.push(p);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            walk(p, &mut out);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    out
+}
+
+fn parse(
+    files: &[PathBuf],
+    output: Option<&Path>,
+    compact: bool,
+    format: Option<ParseFormat>,
+    input: &Input,
+) -> ExitCode {
+    use rayon::prelude::*;
+    use std::io::IsTerminal;
+    let many = files.len() > 1 || files.iter().any(|p| p.is_dir());
+    let format = format.unwrap_or(if many {
+        ParseFormat::Jsonl
+    } else {
+        ParseFormat::Json
+    });
+    let paths = expand(files);
+    let mut out: Box<dyn Write> = match output {
+        Some(p) => match std::fs::File::create(p) {
+            Ok(f) => Box::new(std::io::BufWriter::new(f)),
+            Err(e) => {
+                eprintln!("gongwen: {}: cannot write: {}", p.display(), io_reason(&e));
+                return ExitCode::from(2);
+            }
+        },
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    let progress = (std::io::stderr().is_terminal() && paths.len() > 50).then(|| {
+        let bar = indicatif::ProgressBar::new(paths.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} files, {per_sec}, ETA {eta}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    });
+    let mut failed = false;
+    // Files are parsed in parallel a chunk at a time and written in order, so memory
+    // stays flat however many files there are.
+    let chunk = rayon::current_num_threads().max(1) * 4;
+    for group in paths.chunks(chunk) {
+        let results: Vec<Result<Vec<u8>, String>> = group
+            .par_iter()
+            .map(|p| {
+                let doc = load(p, input)?;
+                let mut buf = Vec::new();
+                let pretty = format == ParseFormat::Json && !compact;
+                gongwen::emit::json::write(&doc, pretty, &mut buf).map_err(|e| e.to_string())?;
+                Ok(buf)
+            })
+            .collect();
+        for (p, r) in group.iter().zip(results) {
+            let written = match r {
+                Ok(buf) => out.write_all(&buf),
+                Err(e) => {
+                    failed = true;
+                    match &progress {
+                        Some(bar) => bar.println(format!("gongwen: {e}")),
+                        None => eprintln!("gongwen: {e}"),
+                    }
+                    if format == ParseFormat::Jsonl {
+                        let line = serde_json::json!({
+                            "schema": gongwen::emit::json::SCHEMA,
+                            "source": {"path": p.display().to_string()},
+                            "error": e,
+                        });
+                        writeln!(out, "{line}")
+                    } else {
+                        Ok(())
+                    }
+                }
+            };
+            if let Err(e) = written {
+                if e.kind() == std::io::ErrorKind::BrokenPipe {
+                    return ExitCode::SUCCESS;
+                }
+                eprintln!("gongwen: cannot write output: {e}");
+                return ExitCode::from(2);
+            }
+            if let Some(bar) = &progress {
+                bar.inc(1);
+            }
+        }
+    }
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    if let Err(e) = out.flush() {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("gongwen: cannot write output: {e}");
+            return ExitCode::from(2);
+        }
+    }
+    if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn io_reason(e: &std::io::Error) -> String {
@@ -336,15 +481,12 @@ fn main() -> ExitCode {
             write_out(None, &ledger::ledger(&doc, lang == Lang::Zh).render(f))
         }),
         Command::Parse {
-            file,
+            files,
             output,
             compact,
+            format,
             input,
-        } => load(&file, &input).and_then(|doc| {
-            let mut s = gongwen::emit::json::to_string(&doc, !compact);
-            s.push('\n');
-            write_out(output.as_deref(), &s)
-        }),
+        } => return parse(&files, output.as_deref(), compact, format, &input),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

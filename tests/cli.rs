@@ -108,9 +108,45 @@ fn unreadable_inputs_exit_2_with_one_line() {
     );
     std::fs::remove_file(pdf).ok();
 
-    let o = gongwen(&["parse", "fixtures"]);
+    let o = gongwen(&["check", "fixtures"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("directory"));
+}
+
+#[test]
+fn parse_many_files_and_directories_as_json_lines() {
+    let o = gongwen(&["parse", "fixtures", "no/such.txt", SEED]);
+    assert_eq!(o.status.code(), Some(2), "one input could not be read");
+    let out = stdout(&o);
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let mut fixtures: Vec<String> = std::fs::read_dir(repo("fixtures"))
+        .unwrap()
+        .map(|e| format!("fixtures/{}", e.unwrap().file_name().to_string_lossy()))
+        .collect();
+    fixtures.sort();
+    assert_eq!(lines.len(), fixtures.len() + 2);
+    let paths: Vec<&str> = lines
+        .iter()
+        .map(|l| l["source"]["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        &paths[..fixtures.len()],
+        fixtures
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .as_slice()
+    );
+    assert_eq!(paths[fixtures.len()], "no/such.txt");
+    assert!(lines[fixtures.len()]["error"]
+        .as_str()
+        .unwrap()
+        .contains("no such file"));
+    assert_eq!(lines.last().unwrap()["meta"]["doc_number"]["serial"], 35);
+    assert!(stderr(&o).contains("no/such.txt"));
 }
 
 #[test]
