@@ -162,13 +162,11 @@ pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, DecodeError>
         let e = det.guess(None, false);
         (if e == GBK { encoding_rs::GB18030 } else { e }, bytes)
     };
-    if label.is_none() && enc != UTF_16LE && enc != UTF_16BE {
-        if looks_binary(body) {
-            return Err(DecodeError::NotText {
-                what: "a binary file (it holds NUL bytes)",
-                advice: "gongwen reads text; convert it to plain text first",
-            });
-        }
+    if label.is_none() && enc != UTF_16LE && enc != UTF_16BE && looks_binary(body) {
+        return Err(DecodeError::NotText {
+            what: "a binary file (it holds NUL bytes)",
+            advice: "gongwen reads text; convert it to plain text first",
+        });
     }
     let (text, had_errors) = enc.decode_without_bom_handling(body);
     let text = text.into_owned();
