@@ -377,81 +377,93 @@ fn label_styles(doc: &Document, out: &mut Vec<Diagnostic>) {
 /// Unclosed, unmatched and mixed-width brackets, line by line.
 fn brackets(doc: &Document, out: &mut Vec<Diagnostic>) {
     let text = &doc.text;
-    let mut reported = 0;
+    let closer = |oc: char| if oc == '（' { '）' } else { ')' };
+    let unclosed = |(o, oc): (usize, char), more: usize, on_line: bool| {
+        let mut d = Diagnostic::new(
+            "unclosed-bracket",
+            Severity::Warning,
+            o..o + oc.len_utf8(),
+            format!(
+                "`{oc}` is never closed{}",
+                if on_line { " on its line" } else { "" }
+            ),
+        )
+        .suggest(format!(
+            "add `{}` where the bracketed text ends",
+            closer(oc)
+        ));
+        if more > 0 {
+            d = d.note(format!(
+                "{more} more brackets opened after it are not closed either"
+            ));
+        }
+        d
+    };
+    // At most one report of each kind a line: a line of ten thousand brackets is one problem.
+    let mut lines_reported = 0;
     let mut stack: Vec<(usize, char)> = Vec::new();
     for r in lines(text) {
+        let mut mismatched = false;
+        let mut unmatched: Option<(usize, char, usize)> = None;
         for (k, c) in text[r.clone()].char_indices() {
             let at = r.start + k;
             match c {
                 '(' | '（' => stack.push((at, c)),
                 ')' | '）' => match stack.pop() {
-                    Some((o, oc)) => {
-                        if (oc == '（') != (c == '）') {
-                            out.push(
-                                Diagnostic::new(
-                                    "mismatched-bracket",
-                                    Severity::Warning,
-                                    at..at + c.len_utf8(),
-                                    format!("`{oc}` is closed by `{c}`"),
-                                )
-                                .related(o..o + oc.len_utf8())
-                                .suggest(format!(
-                                    "close it with `{}`",
-                                    if oc == '（' { '）' } else { ')' }
-                                )),
-                            );
-                            reported += 1;
-                        }
+                    Some((o, oc)) if (oc == '（') != (c == '）') && !mismatched => {
+                        mismatched = true;
+                        out.push(
+                            Diagnostic::new(
+                                "mismatched-bracket",
+                                Severity::Warning,
+                                at..at + c.len_utf8(),
+                                format!("`{oc}` is closed by `{c}`"),
+                            )
+                            .related(o..o + oc.len_utf8())
+                            .suggest(format!("close it with `{}`", closer(oc))),
+                        );
                     }
-                    None => {
-                        out.push(Diagnostic::new(
-                            "unmatched-bracket",
-                            Severity::Warning,
-                            at..at + c.len_utf8(),
-                            format!("`{c}` closes no bracket on this line"),
-                        ));
-                        reported += 1;
-                    }
+                    Some(_) => {}
+                    None => match &mut unmatched {
+                        Some((_, _, n)) => *n += 1,
+                        None => unmatched = Some((at, c, 0)),
+                    },
                 },
                 _ => {}
             }
+        }
+        if let Some((at, c, more)) = unmatched {
+            let mut d = Diagnostic::new(
+                "unmatched-bracket",
+                Severity::Warning,
+                at..at + c.len_utf8(),
+                format!("`{c}` closes no bracket on this line"),
+            );
+            if more > 0 {
+                d = d.note(format!(
+                    "{more} more closing brackets on this line close nothing"
+                ));
+            }
+            out.push(d);
         }
         // A bracket opened on a short line (a title, a note) may close on the next one.
         if text[r.clone()].chars().count() <= 40 && stack.len() == 1 {
             continue;
         }
-        for (o, oc) in stack.drain(..) {
-            out.push(
-                Diagnostic::new(
-                    "unclosed-bracket",
-                    Severity::Warning,
-                    o..o + oc.len_utf8(),
-                    format!("`{oc}` is never closed on its line"),
-                )
-                .suggest(format!(
-                    "add `{}` where the bracketed text ends",
-                    if oc == '（' { '）' } else { ')' }
-                )),
-            );
-            reported += 1;
+        if !stack.is_empty() {
+            let more = stack.len() - 1;
+            out.push(unclosed(stack[0], more, true));
+            stack.clear();
         }
-        if reported > 200 {
+        if mismatched || unmatched.is_some() {
+            lines_reported += 1;
+        }
+        if lines_reported > 200 {
             return;
         }
     }
-    for (o, oc) in stack {
-        out.push(
-            Diagnostic::new(
-                "unclosed-bracket",
-                Severity::Warning,
-                o..o + oc.len_utf8(),
-                format!("`{oc}` is never closed"),
-            )
-            .suggest(format!(
-                "add `{}` where the bracketed text ends",
-                if oc == '（' { '）' } else { ')' }
-            )),
-        );
+    if let Some(&first) = stack.first() {
+        out.push(unclosed(first, stack.len() - 1, false));
     }
 }
 

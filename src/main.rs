@@ -221,6 +221,11 @@ fn parse(
         ParseFormat::Json
     });
     let paths = expand(files);
+    if paths.is_empty() {
+        let names: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
+        eprintln!("gongwen: no *.txt files under {}", names.join(", "));
+        return ExitCode::from(2);
+    }
     let mut out: Box<dyn Write> = match output {
         Some(p) => match std::fs::File::create(p) {
             Ok(f) => Box::new(std::io::BufWriter::new(f)),

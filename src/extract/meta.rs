@@ -173,8 +173,16 @@ pub fn extract(text: &str, outline: &Outline) -> (Meta, Vec<Skipped>) {
         }
         if let Some(d) = find_doc_numbers(s).next() {
             let before = trim(text, r.start..r.start + d.range.start);
+            let after = trim(text, r.start + d.range.end..r.end);
+            let number = r.start + d.range.start..r.start + d.range.end;
             if meta.doc_number.is_none() {
                 meta.doc_number = Some(shift(d, r.start));
+            } else {
+                // A second number in the header is kept as a header line.
+                skipped.push(Skipped {
+                    range: number,
+                    reason: "header",
+                });
             }
             if !before.is_empty() && !title_done && ends_with_doc_type(&text[before.clone()]) {
                 title_parts.push(before);
@@ -182,6 +190,12 @@ pub fn extract(text: &str, outline: &Outline) -> (Meta, Vec<Skipped>) {
             } else if !before.is_empty() {
                 skipped.push(Skipped {
                     range: before,
+                    reason: "header",
+                });
+            }
+            if !after.is_empty() {
+                skipped.push(Skipped {
+                    range: after,
                     reason: "header",
                 });
             }

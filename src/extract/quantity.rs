@@ -481,7 +481,7 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<Quantity> {
             continue;
         };
         if not_a_quantity(s, i, &r) {
-            i = r.at + r.num.len.max(c.len_utf8());
+            i = (r.at + r.num.len).max(i + c.len_utf8());
             continue;
         }
         if let Some(mut q) = quantity_at(s, i, r.clone()) {
@@ -495,7 +495,7 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<Quantity> {
             i = q.range.end;
             out.push(q);
         } else {
-            i = r.at + r.num.len.max(c.len_utf8());
+            i = (r.at + r.num.len).max(i + c.len_utf8());
         }
     }
     for q in out.iter_mut() {

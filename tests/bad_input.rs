@@ -1,0 +1,132 @@
+//! Input that is not a well-formed document: each gets a clear message or a
+//! best-effort result with diagnostics, never a panic, and exit code 2 when unreadable.
+
+mod common;
+use common::*;
+use std::process::Command;
+
+fn run(args: &[&str]) -> (Option<i32>, String, String) {
+    let o = Command::new(env!("CARGO_BIN_EXE_gongwen"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    (
+        o.status.code(),
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+fn temp(name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("gongwen-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+#[test]
+fn empty_and_blank_files_give_a_diagnostic() {
+    for (name, bytes) in [
+        ("empty.txt", &b""[..]),
+        ("blank.txt", "  \n\u{3000}\n\t\n".as_bytes()),
+    ] {
+        let p = temp(name, bytes);
+        let (code, out, _) = run(&["parse", p.to_str().unwrap()]);
+        assert_eq!(code, Some(0));
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["diagnostics"][0]["code"], "empty-document", "{name}");
+        assert_eq!(v["nodes"].as_array().unwrap().len(), 0);
+        let (code, out, _) = run(&["check", p.to_str().unwrap()]);
+        assert_eq!(code, Some(1), "{name}: {out}");
+    }
+}
+
+#[test]
+fn files_that_are_not_text_exit_2_with_advice() {
+    let cases: [(&str, &[u8], &str); 4] = [
+        ("image.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "PNG"),
+        (
+            "report.docx",
+            b"PK\x03\x04\x14\0\x06\0word/document.xml",
+            "docx",
+        ),
+        (
+            "blob.bin",
+            &[0u8, 1, 2, 0, 0, 0, 7, 0, 0, 0, 0, 9, 0, 0],
+            "binary",
+        ),
+        ("old.doc", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0", ".doc"),
+    ];
+    for (name, bytes, word) in cases {
+        let p = temp(name, bytes);
+        let (code, _, err) = run(&["parse", p.to_str().unwrap()]);
+        assert_eq!(code, Some(2), "{name}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains(name) && err.contains(word), "{name}: {err}");
+    }
+}
+
+#[test]
+fn directories_and_missing_files() {
+    let (code, _, err) = run(&["parse", "no/such/file.txt"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("no such file"));
+    let empty = std::env::temp_dir().join(format!("gongwen-empty-dir-{}", std::process::id()));
+    std::fs::create_dir_all(&empty).unwrap();
+    let (code, _, err) = run(&["parse", empty.to_str().unwrap()]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("no *.txt files"), "{err}");
+}
+
+#[test]
+fn a_document_without_numbering_keeps_all_its_text() {
+    let doc = parse_file(&repo("fixtures/no_numbering.txt"));
+    assert!(doc.nodes.is_empty());
+    assert_eq!(doc.diagnostics[0].code, "no-outline");
+    check_invariants(&doc);
+}
+
+#[test]
+fn unbalanced_and_deeply_nested_brackets() {
+    let text = format!(
+        "一、甲\n1.乙{}丙{}\n2.丁{}\n3.戊{}\n",
+        "（".repeat(10_000),
+        "）".repeat(10_000),
+        "(".repeat(10_000),
+        ")".repeat(5_000)
+    );
+    let doc = gongwen::parse_text(&text, None);
+    assert_eq!(doc.nodes.len(), 4);
+    assert!(doc.diagnostics.iter().any(|d| d.code == "unclosed-bracket"));
+    assert!(doc
+        .diagnostics
+        .iter()
+        .any(|d| d.code == "unmatched-bracket"));
+    check_invariants(&doc);
+}
+
+#[test]
+fn a_single_long_line() {
+    // The seed, its line breaks removed, repeated to about 3 MB on one line.
+    let flat: String = seed_text().chars().filter(|&c| c != '\n').collect();
+    let text = flat.repeat(3_000_000 / flat.len() + 1);
+    let doc = gongwen::parse_text(&text, None);
+    assert!(doc.nodes.len() > 1000, "{}", doc.nodes.len());
+    check_invariants(&doc);
+}
+
+#[test]
+fn malformed_utf8_is_replaced_and_reported() {
+    let mut bytes = "一、总体要求\n1.加大力度。".as_bytes().to_vec();
+    bytes.extend([0xE4, 0xB8]); // a cut-off character
+    bytes.extend("（省商务厅负责）\n".as_bytes());
+    let doc = gongwen::parse_bytes(&bytes, Some("utf-8"), None).unwrap();
+    assert!(doc.diagnostics.iter().any(|d| d.code == "decode-error"));
+    assert_eq!(
+        doc.nodes[1].responsibility().unwrap().responsible,
+        ["省商务厅"]
+    );
+    check_invariants(&doc);
+}
