@@ -111,7 +111,7 @@ fn numbering(doc: &Document, out: &mut Vec<Diagnostic>) {
             if a.parent != b.parent {
                 if b.number() == 1 {
                     restart += 1;
-                } else if b.number() == a.number() + 1 {
+                } else if b.number() == a.number().saturating_add(1) {
                     run_on += 1;
                 }
             }
@@ -167,13 +167,13 @@ fn sequence(doc: &Document, ids: &[usize], runs_on: bool, out: &mut Vec<Diagnost
                         style.write(expected)
                     )),
                 );
-                expected = n + 1;
+                expected = n.saturating_add(1);
                 k += 1;
                 continue;
             }
         }
         if n == expected {
-            expected += 1;
+            expected = expected.saturating_add(1);
             k += 1;
             continue;
         }
@@ -185,8 +185,10 @@ fn sequence(doc: &Document, ids: &[usize], runs_on: bool, out: &mut Vec<Diagnost
             .map(|j| num(j).to_string())
             .collect();
         let first_of_parent = new_parent;
-        if next == Some(expected + 1)
-            || (next.is_none() && prev.is_some_and(|p| p + 1 == expected) && n != expected)
+        if next == Some(expected.saturating_add(1))
+            || (next.is_none()
+                && prev.is_some_and(|p| p.saturating_add(1) == expected)
+                && n != expected)
         {
             // One wrong label explains it: the next number is what follows the expected one.
             let code = if Some(n) == prev || Some(n) == next {
@@ -223,7 +225,7 @@ fn sequence(doc: &Document, ids: &[usize], runs_on: bool, out: &mut Vec<Diagnost
                 d = d.related(doc.nodes[ids[k + 1]].label_range.clone());
             }
             out.push(d);
-            expected += 1;
+            expected = expected.saturating_add(1);
             k += 1;
             continue;
         }
@@ -306,7 +308,7 @@ fn sequence(doc: &Document, ids: &[usize], runs_on: bool, out: &mut Vec<Diagnost
             d
         };
         out.push(d);
-        expected = n + 1;
+        expected = n.saturating_add(1);
         k += 1;
     }
 }

@@ -235,7 +235,8 @@ pub fn parse_label(s: &str) -> Option<Label> {
     if style == Style::ArabicDot && punct != '、' && !dot_label_ok(rest) {
         return None;
     }
-    if number == 0 {
+    // 0 is no label; neither is a number no document numbers its items up to.
+    if number == 0 || number > 1_000_000 {
         return None;
     }
     Some(Label {

@@ -1,0 +1,17 @@
+//! `cargo fuzz run parse`: arbitrary bytes through decoding, parsing, checks and
+//! every output format must never panic, and spans must fit the text.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(doc) = gongwen::parse_bytes(data, None, None) {
+        for n in &doc.nodes {
+            assert!(n.span.end <= doc.text.len());
+            assert!(doc.text[n.span.clone()].starts_with(&doc.text[n.label_range.clone()]));
+        }
+        let _ = gongwen::emit::json::to_string(&doc, false);
+        let _ = gongwen::emit::ledger::ledger(&doc, true).render(gongwen::emit::table::Format::Csv { bom: true });
+        let _ = gongwen::emit::ledger::quantities_json(&doc, false);
+    }
+});
