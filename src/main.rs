@@ -99,6 +99,19 @@ enum Command {
         #[command(flatten)]
         input: Input,
     },
+    /// Write a self-contained HTML report: the document with its outline, owners, targets and problems marked.
+    #[command(
+        after_help = "Examples:\n  gongwen report plan.txt -o report.html\n  gongwen report plan.txt > report.html\n\nThe page needs no network: styles and its one small script are inline."
+    )]
+    Report {
+        /// The document to read (`-` for standard input).
+        file: PathBuf,
+        /// Write the HTML to this file instead of standard output.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        input: Input,
+    },
     /// Check numbering and form; report problems like a compiler.
     ///
     /// Exit code: 0 when nothing at warning level or above was found, 1 when
@@ -469,6 +482,12 @@ fn main() -> ExitCode {
                 write_out(None, &s)
             })
         }
+        Command::Report {
+            file,
+            output,
+            input,
+        } => load(&file, &input)
+            .and_then(|doc| write_out(output.as_deref(), &gongwen::emit::report::render(&doc))),
         Command::Ledger {
             file,
             format,

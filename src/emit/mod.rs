@@ -7,4 +7,5 @@
 pub mod diagnostics;
 pub mod json;
 pub mod ledger;
+pub mod report;
 pub mod table;
