@@ -120,9 +120,10 @@ proptest! {
             }
         }
         walk(&doc.text, &json["nodes"]);
-        for l in [gongwen::emit::ledger::ledger(&doc, false)] {
-            let _ = l.render(gongwen::emit::table::Format::Csv { bom: true });
-        }
+                let csv = gongwen::emit::ledger::ledger(&doc, false).render(gongwen::emit::table::Format::Csv { bom: true });
+        prop_assert!(csv.starts_with('\u{feff}'));
+        let html = gongwen::emit::report::render(&doc);
+        prop_assert!(html.ends_with("</html>\n"));
     }
 
     #[test]
