@@ -121,9 +121,9 @@ proptest! {
         }
         walk(&doc.text, &json["nodes"]);
                 let csv = gongwen::emit::ledger::ledger(&doc, false).render(gongwen::emit::table::Format::Csv { bom: true });
-        prop_assert!(csv.starts_with('\u{feff}'));
+        prop_assert!(csv.starts_with('\u{feff}'), "CSV starts with a BOM");
         let html = gongwen::emit::report::render(&doc);
-        prop_assert!(html.ends_with("</html>\n"));
+        prop_assert!(html.ends_with("</html>\n"), "whole page");
     }
 
     #[test]
