@@ -7,7 +7,7 @@
 
 use crate::model::{Diagnostic, Document, Severity};
 use crate::outline::label::Style;
-use crate::outline::{is_ws, lines};
+use crate::outline::{is_ws, line_iter, lines};
 use std::collections::HashMap;
 
 pub fn check(doc: &Document) -> Vec<Diagnostic> {
@@ -404,7 +404,7 @@ fn brackets(doc: &Document, out: &mut Vec<Diagnostic>) {
     // At most one report of each kind a line: a line of ten thousand brackets is one problem.
     let mut lines_reported = 0;
     let mut stack: Vec<(usize, char)> = Vec::new();
-    for r in lines(text) {
+    for r in line_iter(text) {
         let mut mismatched = false;
         let mut unmatched: Option<(usize, char, usize)> = None;
         for (k, c) in text[r.clone()].char_indices() {

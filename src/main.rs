@@ -260,6 +260,33 @@ fn parse(
         bar
     });
     let mut failed = false;
+    if let [only] = paths.as_slice() {
+        // One file: its JSON goes straight to the output, never held in memory.
+        let pretty = format == ParseFormat::Json && !compact;
+        let r = load(only, input).map(|doc| gongwen::emit::json::write(&doc, pretty, &mut out));
+        return match r {
+            Ok(Ok(())) => match out.flush() {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    eprintln!("gongwen: cannot write output: {e}");
+                    ExitCode::from(2)
+                }
+                _ => ExitCode::SUCCESS,
+            },
+            Ok(Err(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+            Ok(Err(e)) => {
+                eprintln!("gongwen: cannot write output: {e}");
+                ExitCode::from(2)
+            }
+            Err(e) => {
+                eprintln!("gongwen: {e}");
+                if format == ParseFormat::Jsonl {
+                    let line = serde_json::json!({"schema": gongwen::emit::json::SCHEMA, "source": {"path": only.display().to_string()}, "error": e});
+                    let _ = writeln!(out, "{line}").and_then(|_| out.flush());
+                }
+                ExitCode::from(2)
+            }
+        };
+    }
     // Files are parsed in parallel a chunk at a time and written in order, so memory
     // stays flat however many files there are.
     let chunk = rayon::current_num_threads().max(1) * 4;

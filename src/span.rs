@@ -29,26 +29,27 @@ const CHECKPOINT_EVERY: usize = 256;
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
-        let mut line_starts = vec![0];
         let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => line_starts.push(i + 1),
-                b'\r' if bytes.get(i + 1) != Some(&b'\n') => line_starts.push(i + 1),
-                _ => {}
+        let mut line_starts = Vec::with_capacity(bytes.len() / 64 + 1);
+        line_starts.push(0);
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            if bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n') {
+                line_starts.push(i + 1);
             }
-            i += 1;
         }
         let ascii = text.is_ascii();
         let mut checkpoints = vec![(0, 0)];
         if !ascii {
-            let mut next = CHECKPOINT_EVERY;
-            for (chars, (b, _)) in text.char_indices().enumerate() {
-                if b >= next {
-                    checkpoints.push((b, chars));
-                    next = b + CHECKPOINT_EVERY;
+            // Count characters a block at a time (the standard library does this fast).
+            let (mut b, mut chars) = (0, 0);
+            loop {
+                let next = crate::span::ceil_boundary(text, b + CHECKPOINT_EVERY);
+                if next >= text.len() {
+                    break;
                 }
+                chars += text[b..next].chars().count();
+                checkpoints.push((next, chars));
+                b = next;
             }
         }
         LineIndex {

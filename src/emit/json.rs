@@ -12,12 +12,12 @@ use std::ops::Range;
 pub const SCHEMA: &str = "gongwen/1";
 
 #[derive(Serialize)]
-pub struct JsonDocument<'a> {
+pub struct JsonDocument<'v, 'a> {
     pub schema: &'static str,
     pub source: JsonSource<'a>,
     pub meta: JsonMeta<'a>,
     pub preamble: Option<JsonBlock<'a>>,
-    pub nodes: Vec<JsonNode<'a>>,
+    pub nodes: Nodes<'v, 'a>,
     pub skipped: Vec<JsonSkipped<'a>>,
     pub diagnostics: Vec<JsonDiagnostic>,
 }
@@ -62,8 +62,25 @@ pub struct JsonBlock<'a> {
     pub quantities: Vec<JsonQuantity<'a>>,
 }
 
-#[derive(Serialize)]
-pub struct JsonNode<'a> {
+/// Nodes serialized one at a time, so the JSON of a large document is never
+/// held in memory whole.
+pub struct Nodes<'v, 'a> {
+    view: &'v View<'a>,
+    ids: &'a [usize],
+}
+
+impl Serialize for Nodes<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(Some(self.ids.len()))?;
+        for &i in self.ids {
+            seq.serialize_element(&self.view.node(i))?;
+        }
+        seq.end()
+    }
+}
+
+pub struct JsonNode<'v, 'a> {
     pub kind: &'static str,
     pub label: &'a str,
     pub number: u64,
@@ -71,10 +88,29 @@ pub struct JsonNode<'a> {
     pub text: &'a str,
     pub span: Span,
     pub path: String,
-    pub responsibility: Option<JsonClause<'a>>,
+    /// The last clause is `responsibility`.
     pub clauses: Vec<JsonClause<'a>>,
     pub quantities: Vec<JsonQuantity<'a>>,
-    pub children: Vec<JsonNode<'a>>,
+    pub children: Nodes<'v, 'a>,
+}
+
+impl Serialize for JsonNode<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("JsonNode", 11)?;
+        st.serialize_field("kind", self.kind)?;
+        st.serialize_field("label", self.label)?;
+        st.serialize_field("number", &self.number)?;
+        st.serialize_field("title", self.title)?;
+        st.serialize_field("text", self.text)?;
+        st.serialize_field("span", &self.span)?;
+        st.serialize_field("path", &self.path)?;
+        st.serialize_field("responsibility", &self.clauses.last())?;
+        st.serialize_field("clauses", &self.clauses)?;
+        st.serialize_field("quantities", &self.quantities)?;
+        st.serialize_field("children", &self.children)?;
+        st.end()
+    }
 }
 
 #[derive(Serialize, Clone)]
@@ -91,8 +127,8 @@ pub struct JsonClause<'a> {
 pub struct JsonUnit<'a> {
     pub name: &'a str,
     pub role: &'static str,
-    pub canonical: String,
-    pub kind: String,
+    pub canonical: &'a str,
+    pub kind: &'a str,
 }
 
 /// Writes a whole number without a fraction (`30000`, not `30000.0`).
@@ -246,21 +282,23 @@ impl<'a> View<'a> {
         }
     }
 
-    pub fn node(&self, i: usize) -> JsonNode<'a> {
-        let n = &self.doc.nodes[i];
-        let clauses: Vec<_> = n.clauses.iter().map(|c| self.clause(c)).collect();
+    pub fn node<'v>(&'v self, i: usize) -> JsonNode<'v, 'a> {
+        let doc: &'a Document = self.doc;
+        let n = &doc.nodes[i];
         JsonNode {
             kind: n.kind(),
-            label: self.doc.slice(&n.label_range),
+            label: doc.slice(&n.label_range),
             number: n.number(),
             title: &n.title,
-            text: self.doc.slice(&n.text_range),
+            text: doc.slice(&n.text_range),
             span: self.span(&n.span),
-            path: self.doc.path(i),
-            responsibility: clauses.last().cloned(),
-            clauses,
+            path: doc.path(i),
+            clauses: n.clauses.iter().map(|c| self.clause(c)).collect(),
             quantities: n.quantities.iter().map(|q| self.quantity(q)).collect(),
-            children: n.children.iter().map(|&c| self.node(c)).collect(),
+            children: Nodes {
+                view: self,
+                ids: &n.children,
+            },
         }
     }
 
@@ -282,7 +320,7 @@ impl<'a> View<'a> {
         }
     }
 
-    pub fn document(&self) -> JsonDocument<'a> {
+    pub fn document<'v>(&'v self) -> JsonDocument<'v, 'a> {
         let d = self.doc;
         JsonDocument {
             schema: SCHEMA,
@@ -313,7 +351,10 @@ impl<'a> View<'a> {
                 span: self.span(&p.range),
                 quantities: p.quantities.iter().map(|q| self.quantity(q)).collect(),
             }),
-            nodes: d.roots.iter().map(|&i| self.node(i)).collect(),
+            nodes: Nodes {
+                view: self,
+                ids: &d.roots,
+            },
             skipped: d
                 .skipped
                 .iter()
@@ -330,7 +371,8 @@ impl<'a> View<'a> {
 
 /// Writes the document as `gongwen/1` JSON to `w`, without building it in memory first.
 pub fn write(doc: &Document, pretty: bool, w: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let v = View::new(doc).document();
+    let view = View::new(doc);
+    let v = view.document();
     let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
     if pretty {
         serde_json::to_writer_pretty(&mut w, &v)?;
@@ -343,7 +385,8 @@ pub fn write(doc: &Document, pretty: bool, w: &mut dyn std::io::Write) -> std::i
 
 /// The document as `gongwen/1` JSON.
 pub fn to_string(doc: &Document, pretty: bool) -> String {
-    let v = View::new(doc).document();
+    let view = View::new(doc);
+    let v = view.document();
     if pretty {
         serde_json::to_string_pretty(&v)
     } else {

@@ -129,6 +129,7 @@ pub fn departments(doc: &Document, units: &Units) -> Vec<Department> {
         for c in &n.clauses {
             for (role, name) in c.units() {
                 let (canonical, kind) = units.resolve(name);
+                let (canonical, kind) = (canonical.to_string(), kind.to_string());
                 if seen.contains(&(canonical.clone(), role)) {
                     continue;
                 }

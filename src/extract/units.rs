@@ -87,9 +87,9 @@ impl Units {
     }
 
     /// Canonical name and kind of a unit as written.
-    pub fn resolve(&self, name: &str) -> (String, String) {
+    pub fn resolve<'s>(&'s self, name: &'s str) -> (&'s str, &'s str) {
         if let Some((c, k)) = self.alias.get(name) {
-            return (c.clone(), k.clone());
+            return (c, k);
         }
         let kind = self
             .set
@@ -97,7 +97,7 @@ impl Units {
             .iter()
             .next()
             .map_or("unknown", |k| self.kinds[k].0.as_str());
-        (name.to_string(), kind.to_string())
+        (name, kind)
     }
 }
 
@@ -120,6 +120,6 @@ mod tests {
         assert_eq!(u.resolve("某某").1, "unknown");
         let mut u = u;
         u.add_units("甲单位\tother\t甲").unwrap();
-        assert_eq!(u.resolve("甲"), ("甲单位".into(), "other".into()));
+        assert_eq!(u.resolve("甲"), ("甲单位", "other"));
     }
 }

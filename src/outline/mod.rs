@@ -33,29 +33,34 @@ pub fn is_ws(c: char) -> bool {
 
 /// Content ranges of the lines of `text` (terminators `\n`, `\r\n`, `\r` excluded).
 pub fn lines(text: &str) -> Vec<Range<usize>> {
+    line_iter(text).collect()
+}
+
+/// The lines of `text`, one at a time (see [`lines`]).
+pub fn line_iter(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let b = text.as_bytes();
-    let mut out = Vec::new();
+    let mut breaks = memchr::memchr2_iter(b'\n', b'\r', b);
     let mut start = 0;
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'\n' => {
-                out.push(start..i);
-                start = i + 1;
-            }
-            b'\r' => {
-                out.push(start..i);
-                if b.get(i + 1) == Some(&b'\n') {
-                    i += 1;
-                }
-                start = i + 1;
-            }
-            _ => {}
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
         }
-        i += 1;
-    }
-    out.push(start..b.len());
-    out
+        for i in breaks.by_ref() {
+            if i < start {
+                continue; // the \n of a \r\n already taken
+            }
+            let line = start..i;
+            start = if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
+                i + 2
+            } else {
+                i + 1
+            };
+            return Some(line);
+        }
+        done = true;
+        Some(start..b.len())
+    })
 }
 
 /// `r` without leading and trailing white space (U+3000 and NBSP included).
@@ -466,8 +471,10 @@ pub fn parse(text: &str) -> Outline {
         }
     }
     let headings = sc.headings;
+    drop(lines);
 
     let mut out = Outline {
+        nodes: Vec::with_capacity(headings.len()),
         header_lines,
         body: body.clone(),
         skipped,
@@ -559,6 +566,15 @@ pub fn parse(text: &str) -> Outline {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_ends() {
+        let t = "a\r\nb\rc\n\nd";
+        let got: Vec<&str> = lines(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(got, ["a", "b", "c", "", "d"]);
+        assert_eq!(lines("x\n").len(), 2);
+        assert_eq!(lines("").len(), 1);
+    }
 
     #[test]
     fn squeeze_spaces_between_han() {
