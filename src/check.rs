@@ -404,70 +404,76 @@ fn brackets(doc: &Document, out: &mut Vec<Diagnostic>) {
     // At most one report of each kind a line: a line of ten thousand brackets is one problem.
     let mut lines_reported = 0;
     let mut stack: Vec<(usize, char)> = Vec::new();
-    for r in line_iter(text) {
-        let mut mismatched = false;
-        let mut unmatched: Option<(usize, char, usize)> = None;
-        for (k, c) in text[r.clone()].char_indices() {
-            let at = r.start + k;
-            match c {
-                '(' | '（' => stack.push((at, c)),
-                ')' | '）' => match stack.pop() {
-                    Some((o, oc)) if (oc == '（') != (c == '）') && !mismatched => {
-                        mismatched = true;
-                        out.push(
-                            Diagnostic::new(
-                                "mismatched-bracket",
-                                Severity::Warning,
-                                at..at + c.len_utf8(),
-                                format!("`{oc}` is closed by `{c}`"),
-                            )
-                            .related(o..o + oc.len_utf8())
-                            .suggest(format!("close it with `{}`", closer(oc))),
-                        );
-                    }
-                    Some(_) => {}
-                    None => match &mut unmatched {
-                        Some((_, _, n)) => *n += 1,
-                        None => unmatched = Some((at, c, 0)),
-                    },
+    let mut mismatched = false;
+    let mut unmatched: Option<(usize, char, usize)> = None;
+    let mut line_begin = 0;
+    // Only brackets and line breaks matter; a regex finds them quickly.
+    let events = BRACKET_EVENTS
+        .find_iter(text)
+        .map(|m| m.start())
+        .chain(std::iter::once(text.len()));
+    for at in events {
+        let c = text[at..].chars().next().unwrap_or('\n');
+        match c {
+            '(' | '（' => stack.push((at, c)),
+            ')' | '）' => match stack.pop() {
+                Some((o, oc)) if (oc == '（') != (c == '）') && !mismatched => {
+                    mismatched = true;
+                    out.push(
+                        Diagnostic::new(
+                            "mismatched-bracket",
+                            Severity::Warning,
+                            at..at + c.len_utf8(),
+                            format!("`{oc}` is closed by `{c}`"),
+                        )
+                        .related(o..o + oc.len_utf8())
+                        .suggest(format!("close it with `{}`", closer(oc))),
+                    );
+                }
+                Some(_) => {}
+                None => match &mut unmatched {
+                    Some((_, _, n)) => *n += 1,
+                    None => unmatched = Some((at, c, 0)),
                 },
-                _ => {}
+            },
+            _ => {
+                // The end of a line (`\r\n` ends it at the `\r`; its `\n` ends an empty piece).
+                let line = line_begin..at;
+                line_begin = at + 1;
+                if let Some((u, uc, more)) = unmatched.take() {
+                    let mut d = Diagnostic::new(
+                        "unmatched-bracket",
+                        Severity::Warning,
+                        u..u + uc.len_utf8(),
+                        format!("`{uc}` closes no bracket on this line"),
+                    );
+                    if more > 0 {
+                        d = d.note(format!(
+                            "{more} more closing brackets on this line close nothing"
+                        ));
+                    }
+                    out.push(d);
+                    lines_reported += 1;
+                }
+                if std::mem::take(&mut mismatched) {
+                    lines_reported += 1;
+                }
+                // A bracket opened on a short line (a title, a note) may close on the next one.
+                let short = text[line].chars().count() <= 40;
+                if !(stack.is_empty() || short && stack.len() == 1 && at < text.len()) {
+                    out.push(unclosed(stack[0], stack.len() - 1, at < text.len()));
+                    stack.clear();
+                }
+                if lines_reported > 200 {
+                    return;
+                }
             }
         }
-        if let Some((at, c, more)) = unmatched {
-            let mut d = Diagnostic::new(
-                "unmatched-bracket",
-                Severity::Warning,
-                at..at + c.len_utf8(),
-                format!("`{c}` closes no bracket on this line"),
-            );
-            if more > 0 {
-                d = d.note(format!(
-                    "{more} more closing brackets on this line close nothing"
-                ));
-            }
-            out.push(d);
-        }
-        // A bracket opened on a short line (a title, a note) may close on the next one.
-        if text[r.clone()].chars().count() <= 40 && stack.len() == 1 {
-            continue;
-        }
-        if !stack.is_empty() {
-            let more = stack.len() - 1;
-            out.push(unclosed(stack[0], more, true));
-            stack.clear();
-        }
-        if mismatched || unmatched.is_some() {
-            lines_reported += 1;
-        }
-        if lines_reported > 200 {
-            return;
-        }
-    }
-    if let Some(&first) = stack.first() {
-        out.push(unclosed(first, stack.len() - 1, false));
     }
 }
+
+static BRACKET_EVENTS: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new("[()（）\n\r]").unwrap());
 
 /// GB/T 9704 writes the year of a document number in 〔〕.
 fn doc_number_brackets(doc: &Document, out: &mut Vec<Diagnostic>) {

@@ -107,71 +107,80 @@ pub fn declares_first_leads(s: &str) -> bool {
 pub fn find(text: &str, range: Range<usize>, state: &mut State) -> Vec<Clause> {
     let s = &text[range.clone()];
     let mut out = Vec::new();
-    let mut i = 0;
-    let mut line_start = true;
-    while i < s.len() {
-        let c = s[i..].chars().next().unwrap();
-        if line_start && !is_ws(c) {
-            line_start = false;
-            // A labelled statement on a line of its own: `责任单位：…`.
-            if let Some(label_len) = role_label_at(&s[i..]) {
-                let _ = label_len;
-                let end = s[i..].find(['\n', '\r']).map_or(s.len(), |e| i + e);
-                let body = s[i..end]
-                    .trim_end_matches(is_ws)
-                    .trim_end_matches(['。', '.']);
-                if let Some(cl) = parse_labelled(body, state) {
-                    out.push(Clause {
-                        range: range.start + i..range.start + i + body.len(),
-                        ..cl
-                    });
-                }
-                i = end;
-                continue;
-            }
+    let mut i = 0; // everything before `i` is read
+                   // A labelled statement on a line of its own: `责任单位：…`.
+    let line_start = |ls: usize, i: &mut usize, out: &mut Vec<Clause>, state: &mut State| {
+        let j = ls + (s[ls..].len() - s[ls..].trim_start_matches(is_ws).len());
+        if j < *i || role_label_at(&s[j..]).is_none() {
+            return;
         }
-        if c == '\n' || c == '\r' {
-            line_start = true;
-        }
-        if c == '(' || c == '（' {
-            // A clause whose closing bracket was forgotten still names its units; the
-            // check reports the bracket.
-            let close = matching_close(s, i).or_else(|| {
-                let hi = crate::span::ceil_boundary(s, i + 1200);
-                let eol = s[i..hi].find(['\n', '\r']).map_or(hi, |e| i + e);
-                let inner =
-                    s[i + c.len_utf8()..eol].trim_end_matches(|c: char| is_ws(c) || c == '。');
-                (!inner.contains(['(', '（', ')', '）'])).then_some(i + c.len_utf8() + inner.len())
+        let end = s[j..].find(['\n', '\r']).map_or(s.len(), |e| j + e);
+        let body = s[j..end]
+            .trim_end_matches(is_ws)
+            .trim_end_matches(['。', '.']);
+        if let Some(cl) = parse_labelled(body, state) {
+            out.push(Clause {
+                range: range.start + j..range.start + j + body.len(),
+                ..cl
             });
-            if let Some(close) = close {
-                let inner = &s[i + c.len_utf8()..close];
-                let after_close = close
-                    + s[close..]
-                        .chars()
-                        .next()
-                        .filter(|c| matches!(c, ')' | '）'))
-                        .map_or(0, char::len_utf8);
-                if at_clause_position(s, i, after_close) {
-                    let parsed = if role_label_at(inner).is_some() {
-                        parse_labelled(inner, state)
-                    } else {
-                        parse_plain(inner, state)
-                    };
-                    if let Some(cl) = parsed {
-                        out.push(Clause {
-                            range: range.start + i..range.start + after_close,
-                            ..cl
-                        });
-                        i = after_close;
-                        continue;
-                    }
-                }
-            }
         }
-        i += c.len_utf8();
+        *i = end;
+    };
+    let mut pending = Some(0);
+    // Only brackets and line breaks matter: a regex finds them without a look at every character.
+    for m in EVENTS.find_iter(s) {
+        let at = m.start();
+        if let Some(ls) = pending.take() {
+            line_start(ls, &mut i, &mut out, state);
+        }
+        if at < i {
+            continue;
+        }
+        let c = s[at..].chars().next().unwrap();
+        if c == '\n' || c == '\r' {
+            pending = Some(at + 1);
+            continue;
+        }
+        // A clause whose closing bracket was forgotten still names its units; the
+        // check reports the bracket.
+        let close = matching_close(s, at).or_else(|| {
+            let hi = crate::span::ceil_boundary(s, at + 1200);
+            let eol = s[at..hi].find(['\n', '\r']).map_or(hi, |e| at + e);
+            let inner = s[at + c.len_utf8()..eol].trim_end_matches(|c: char| is_ws(c) || c == '。');
+            (!inner.contains(['(', '（', ')', '）'])).then_some(at + c.len_utf8() + inner.len())
+        });
+        let Some(close) = close else { continue };
+        let inner = &s[at + c.len_utf8()..close];
+        let after_close = close
+            + s[close..]
+                .chars()
+                .next()
+                .filter(|c| matches!(c, ')' | '）'))
+                .map_or(0, char::len_utf8);
+        if !at_clause_position(s, at, after_close) {
+            continue;
+        }
+        let parsed = if role_label_at(inner).is_some() {
+            parse_labelled(inner, state)
+        } else {
+            parse_plain(inner, state)
+        };
+        if let Some(cl) = parsed {
+            out.push(Clause {
+                range: range.start + at..range.start + after_close,
+                ..cl
+            });
+            i = after_close;
+        }
+    }
+    if let Some(ls) = pending {
+        line_start(ls, &mut i, &mut out, state);
     }
     out
 }
+
+static EVENTS: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new("[(（\n\r]").unwrap());
 
 fn role_label_at(s: &str) -> Option<usize> {
     ROLE_LABELS.iter().find_map(|(l, _)| {
