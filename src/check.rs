@@ -7,7 +7,7 @@
 
 use crate::model::{Diagnostic, Document, Severity};
 use crate::outline::label::Style;
-use crate::outline::{is_ws, line_iter, lines};
+use crate::outline::{is_ws, lines};
 use std::collections::HashMap;
 
 pub fn check(doc: &Document) -> Vec<Diagnostic> {
