@@ -166,38 +166,47 @@ fn is_digit(c: char) -> bool {
     digit_value(c).is_some()
 }
 
-static URL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?:https?://|www\.)[\x21-\x7e]+").unwrap());
-
 /// Byte ranges of `s` that hold no quantities: quoted names (`“1+3+N”`, `“431”工程`),
 /// bracketed years (〔2022〕), titles (《…》) and web addresses.
 fn excluded(s: &str) -> Vec<Range<usize>> {
-    let mut out: Vec<Range<usize>> = URL.find_iter(s).map(|m| m.range()).collect();
-    for (open, close, max) in [
-        ('“', '”', 40),
-        ('"', '"', 40),
-        ('「', '」', 40),
-        ('〔', '〕', 8),
-        ('《', '》', 120),
-        ('[', ']', 8),
-        ('［', '］', 8),
-        ('【', '】', 8),
-    ] {
-        let mut from = 0;
-        while let Some(o) = s[from..].find(open).map(|k| from + k) {
-            let after = o + open.len_utf8();
-            let hi = ceil_boundary(s, after + max * 4);
-            match s[after..hi].find(close) {
-                Some(c) if s[after..after + c].chars().count() <= max => {
-                    out.push(o..after + c + close.len_utf8());
-                    from = after + c + close.len_utf8();
-                }
-                _ => from = after,
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut from = 0;
+    // One pass finds web addresses and opening quotes; each opening looks for its close nearby.
+    for m in EXCLUDED_START.find_iter(s) {
+        if m.start() < from {
+            continue;
+        }
+        let open = m.as_str();
+        if open.len() > 3 {
+            out.push(m.range());
+            from = m.end();
+            continue;
+        }
+        let (close, max) = match open {
+            "“" => ('”', 40),
+            "\"" => ('"', 40),
+            "「" => ('」', 40),
+            "〔" => ('〕', 8),
+            "《" => ('》', 120),
+            "[" => (']', 8),
+            "［" => ('］', 8),
+            _ => ('】', 8),
+        };
+        let after = m.end();
+        let hi = ceil_boundary(s, after + max * 4);
+        if let Some(c) = s[after..hi].find(close) {
+            if s[after..after + c].chars().count() <= max {
+                out.push(m.start()..after + c + close.len_utf8());
+                from = after + c + close.len_utf8();
             }
         }
     }
     out
 }
+
+static EXCLUDED_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)(?:https?://|www\.)[\x21-\x7e]+|[“"「〔《\[［【]"#).unwrap()
+});
 
 fn measure_at(s: &str, cn: bool) -> Option<&'static Measure> {
     // After a Chinese numeral: units of two or more characters, or those marked `cn`

@@ -96,12 +96,11 @@ fn is_group_sep(c: char) -> bool {
 
 /// `列第一位者为牵头单位，下同`, `排在第一位的部门为牵头部门`.
 pub fn declares_first_leads(s: &str) -> bool {
-    (s.contains("第一位")
-        || s.contains("排在首位")
-        || s.contains("列首位")
-        || s.contains("排名第一"))
-        && s.contains("牵头")
+    FIRST_LISTED.is_match(s) && s.contains("牵头")
 }
+
+static FIRST_LISTED: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new("第一位|排在首位|列首位|排名第一").unwrap());
 
 /// Finds the clauses in `range` of `text`, in order.
 pub fn find(text: &str, range: Range<usize>, state: &mut State) -> Vec<Clause> {

@@ -308,7 +308,9 @@ fn list_opener(s: &str) -> Option<&str> {
     if let Some(rest) = s.strip_prefix("附件") {
         return Some(rest.trim_start_matches([':', '：']));
     }
-    let colon = s.find(['：', ':'])?;
+    // The word before the colon is short: look no further than a few characters.
+    let near = &s[..crate::span::floor_boundary(s, 16)];
+    let colon = near.find(['：', ':'])?;
     let head = &s[..colon];
     let rest = s[colon..].trim_start_matches([':', '：']);
     (head.chars().count() <= 4
