@@ -168,8 +168,17 @@ pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, DecodeError>
             advice: "gongwen reads text; convert it to plain text first",
         });
     }
-    let (text, had_errors) = enc.decode_without_bom_handling(body);
-    let text = text.into_owned();
+    // Valid UTF-8 needs no second pass through the decoder.
+    let (text, had_errors) = match (enc == UTF_8)
+        .then(|| std::str::from_utf8(body).ok())
+        .flatten()
+    {
+        Some(s) => (s.to_owned(), false),
+        None => {
+            let (t, e) = enc.decode_without_bom_handling(body);
+            (t.into_owned(), e)
+        }
+    };
     let mut diagnostics = Vec::new();
     if had_errors {
         let mut runs: Vec<std::ops::Range<usize>> = Vec::new();

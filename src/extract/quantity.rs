@@ -701,10 +701,9 @@ fn judge_target(s: &str, q: &mut Quantity) {
     let clause_text = &s[cl.clone()];
     let before = &s[cl.start..q.range.start];
     let descriptive = s[..q.range.start].ends_with('等')
-        || NOT_TARGET_RE.is_match(clause_text)
-        || before.ends_with("的");
-    let committed = TARGET_RE.is_match(&s[sent.clone()]) || q.qualifier == "change";
-    q.target = committed && !descriptive;
+        || before.ends_with("的")
+        || NOT_TARGET_RE.is_match(clause_text);
+    q.target = !descriptive && (q.qualifier == "change" || TARGET_RE.is_match(&s[sent.clone()]));
     if q.target {
         // The deadline nearest before the quantity in its sentence, else after it.
         let sent_text = &s[sent.clone()];

@@ -274,8 +274,10 @@ pub fn split_units(s: &str) -> Vec<String> {
         let mut rest = p.as_str();
         loop {
             // `扶贫办等和各省级人民政府`, `银保监会及各地区`, `海关总署等国务院相关部门`.
+            let joined = rest.contains(['等', '及', '与', '和']);
             let cut = ["等和", "等及", "等与", "及各", "和各", "与各", "以及"]
                 .iter()
+                .filter(|_| joined)
                 .filter_map(|w| rest.find(w).map(|k| (k, *w)))
                 .min();
             let (head, tail) = match cut {
