@@ -137,6 +137,9 @@ pub fn parse_string(text: String, path: Option<&str>) -> Document {
         diagnostics: Vec::new(),
     };
     doc.text = doc_text;
+    for n in doc.nodes.iter_mut() {
+        n.children.shrink_to_fit();
+    }
     doc.diagnostics = check::check(&doc);
     doc
 }

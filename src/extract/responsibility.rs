@@ -175,6 +175,13 @@ pub fn find(text: &str, range: Range<usize>, state: &mut State) -> Vec<Clause> {
     if let Some(ls) = pending {
         line_start(ls, &mut i, &mut out, state);
     }
+    // Vectors grow by doubling; a document holds many small ones, so they are kept exact.
+    for c in out.iter_mut() {
+        c.lead.shrink_to_fit();
+        c.responsible.shrink_to_fit();
+        c.support.shrink_to_fit();
+    }
+    out.shrink_to_fit();
     out
 }
 
