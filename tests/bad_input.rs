@@ -109,9 +109,9 @@ fn unbalanced_and_deeply_nested_brackets() {
 
 #[test]
 fn a_single_long_line() {
-    // The seed, its line breaks removed, repeated to about 3 MB on one line.
+    // The seed, its line breaks removed, repeated to about 10 MB on one line.
     let flat: String = seed_text().chars().filter(|&c| c != '\n').collect();
-    let text = flat.repeat(3_000_000 / flat.len() + 1);
+    let text = flat.repeat(10_000_000 / flat.len() + 1);
     let doc = gongwen::parse_text(&text, None);
     assert!(doc.nodes.len() > 1000, "{}", doc.nodes.len());
     check_invariants(&doc);
