@@ -339,13 +339,32 @@ fn unit_ok(u: &str) -> bool {
         && !u.starts_with(['对', '在', '将', '按', '以', '从', '为'])
 }
 
-fn push(cl: &mut Clause, role: Role, units: Vec<String>) {
-    let v = match role {
-        Role::Lead => &mut cl.lead,
-        Role::Responsible => &mut cl.responsible,
-        Role::Support => &mut cl.support,
+/// A role written in brackets after one unit: `省发展改革委（牵头）`.
+fn marked_role(u: &str) -> Option<(&str, Role)> {
+    let body = u.strip_suffix(['）', ')'])?;
+    let open = body.rfind(['（', '('])?;
+    let word = &body[open + body[open..].chars().next()?.len_utf8()..];
+    let role = match word {
+        "牵头" | "牵头单位" | "牵头部门" => Role::Lead,
+        "负责" | "责任单位" => Role::Responsible,
+        "配合" | "参与" | "协助" | "配合单位" => Role::Support,
+        _ => return None,
     };
-    v.extend(units);
+    Some((&u[..open], role))
+}
+
+fn push(cl: &mut Clause, role: Role, units: Vec<String>) {
+    for u in units {
+        let (name, role) = match marked_role(&u) {
+            Some((name, r)) => (name.to_string(), r),
+            None => (u, role),
+        };
+        match role {
+            Role::Lead => cl.lead.push(name),
+            Role::Responsible => cl.responsible.push(name),
+            Role::Support => cl.support.push(name),
+        }
+    }
 }
 
 fn empty_clause() -> Clause {
@@ -537,6 +556,15 @@ mod tests {
         ] {
             assert!(find(s, 0..s.len(), &mut st).is_empty(), "{s}");
         }
+    }
+
+    #[test]
+    fn a_role_in_brackets_after_a_unit() {
+        let s = "做好。\n责任单位：省发展改革委（牵头），省财政厅、省商务厅";
+        assert_eq!(
+            roles(s),
+            (v(&["省发展改革委"]), v(&["省财政厅", "省商务厅"]), v(&[]))
+        );
     }
 
     #[test]
