@@ -35,6 +35,12 @@ fn signature(doc: &Document, with_titles: bool) -> Vec<Row> {
         .collect()
 }
 
+/// Chapters, sections, items.
+fn outline_counts(doc: &Document) -> (usize, usize, usize) {
+    let count = |k: &str| doc.nodes.iter().filter(|n| n.kind() == k).count();
+    (count("chapter"), count("section"), count("item"))
+}
+
 fn codes(doc: &Document) -> Vec<&'static str> {
     doc.diagnostics
         .iter()
@@ -113,15 +119,7 @@ fn crlf_line_ends() {
 fn no_line_breaks() {
     let flat: String = seed_text().chars().filter(|&c| c != '\n').collect();
     let doc = gongwen::parse_text(&flat, None);
-    let count = |d: &Document, k: &str| d.nodes.iter().filter(|n| n.kind() == k).count();
-    assert_eq!(
-        (
-            count(&doc, "chapter"),
-            count(&doc, "section"),
-            count(&doc, "item")
-        ),
-        (7, 14, 66)
-    );
+    assert_eq!(outline_counts(&doc), (7, 14, 66));
     // Titles of chapters run on into their text once the line break is gone; owners do not change.
     assert_eq!(signature(&doc, false), signature(&original(), false));
     let items_titles: Vec<&str> = doc
@@ -198,15 +196,7 @@ fn big5_where_representable() {
     let doc = decoded(&bytes);
     assert_eq!(doc.source.encoding, "Big5");
     assert_eq!(doc.text, text);
-    let count = |d: &Document, k: &str| d.nodes.iter().filter(|n| n.kind() == k).count();
-    assert_eq!(
-        (
-            count(&doc, "chapter"),
-            count(&doc, "section"),
-            count(&doc, "item")
-        ),
-        (7, 14, 66)
-    );
+    assert_eq!(outline_counts(&doc), (7, 14, 66));
     assert!(codes(&doc).contains(&"duplicate-number"));
 }
 
