@@ -442,11 +442,12 @@ pub fn round_sig(v: f64) -> f64 {
 
 /// `3`, `7.5`, `1,000`, `1,100`, `３．５` at the start of `s`.
 fn parse_arabic_decimal(s: &str) -> Option<(f64, usize)> {
-    let mut digits = String::new();
+    // Digits go to a small buffer on the stack: numbers are parsed by the million.
+    let mut digits = Digits::default();
     let mut end = 0;
-    let mut it = s.char_indices().peekable();
+    let it = s.char_indices();
     let mut prev: Option<char> = None;
-    while let Some((at, c)) = it.next() {
+    for (at, c) in it {
         if let Some(d) = digit_value(c) {
             digits.push(char::from(b'0' + d as u8));
             end = at + c.len_utf8();
@@ -473,13 +474,48 @@ fn parse_arabic_decimal(s: &str) -> Option<(f64, usize)> {
             prev = Some(c);
             continue;
         }
-        let _ = it.peek();
         break;
     }
     if digits.is_empty() {
         return None;
     }
-    Some((digits.parse().ok()?, end))
+    Some((digits.as_str().parse().ok()?, end))
+}
+
+/// ASCII digits and at most one dot, without a heap allocation for ordinary numbers.
+#[derive(Default)]
+struct Digits {
+    buf: [u8; 32],
+    len: usize,
+    long: String,
+}
+
+impl Digits {
+    fn push(&mut self, c: char) {
+        if self.len < self.buf.len() {
+            self.buf[self.len] = c as u8;
+            self.len += 1;
+        } else {
+            if self.long.is_empty() {
+                self.long
+                    .push_str(std::str::from_utf8(&self.buf).unwrap_or_default());
+            }
+            self.long.push(c);
+        }
+    }
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+    fn contains(&self, c: char) -> bool {
+        self.as_str().contains(c)
+    }
+    fn as_str(&self) -> &str {
+        if self.long.is_empty() {
+            std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default()
+        } else {
+            &self.long
+        }
+    }
 }
 
 /// ASCII digit value of an ASCII or full-width digit.
@@ -612,6 +648,8 @@ mod tests {
             assert_eq!(num(s).1, s.len(), "{s}");
         }
         assert_eq!(num("1000多家"), (1000.0, 7));
+        let long = "1234567890".repeat(4) + ".5";
+        assert_eq!(num(&long), (1.2345678901234568e39, 42));
         assert!(parse_number("1000多家").unwrap().approx);
         assert_eq!(num("3,5个").0, 3.0);
         assert_eq!(num("十四五").0, 14.0);
