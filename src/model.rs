@@ -160,7 +160,7 @@ impl Document {
 }
 
 /// A label as a path element: `三、` → `三`, `（二）` → `(二)`, `12.` → `12`.
-fn path_part(label: &str) -> String {
+pub(crate) fn path_part(label: &str) -> String {
     let s: String = label
         .chars()
         .map(|c| match c {

@@ -67,6 +67,8 @@ pub struct JsonBlock<'a> {
 pub struct Nodes<'v, 'a> {
     view: &'v View<'a>,
     ids: &'a [usize],
+    /// The label path of the parent (`三/(二)`), empty at the top.
+    prefix: &'v str,
 }
 
 impl Serialize for Nodes<'_, '_> {
@@ -74,7 +76,7 @@ impl Serialize for Nodes<'_, '_> {
         use serde::ser::SerializeSeq;
         let mut seq = s.serialize_seq(Some(self.ids.len()))?;
         for &i in self.ids {
-            seq.serialize_element(&self.view.node(i))?;
+            seq.serialize_element(&self.view.node_under(i, self.prefix))?;
         }
         seq.end()
     }
@@ -91,7 +93,8 @@ pub struct JsonNode<'v, 'a> {
     /// The last clause is `responsibility`.
     pub clauses: Vec<JsonClause<'a>>,
     pub quantities: Vec<JsonQuantity<'a>>,
-    pub children: Nodes<'v, 'a>,
+    view: &'v View<'a>,
+    children: &'a [usize],
 }
 
 impl Serialize for JsonNode<'_, '_> {
@@ -108,7 +111,12 @@ impl Serialize for JsonNode<'_, '_> {
         st.serialize_field("responsibility", &self.clauses.last())?;
         st.serialize_field("clauses", &self.clauses)?;
         st.serialize_field("quantities", &self.quantities)?;
-        st.serialize_field("children", &self.children)?;
+        let children = Nodes {
+            view: self.view,
+            ids: self.children,
+            prefix: &self.path,
+        };
+        st.serialize_field("children", &children)?;
         st.end()
     }
 }
@@ -283,8 +291,23 @@ impl<'a> View<'a> {
     }
 
     pub fn node<'v>(&'v self, i: usize) -> JsonNode<'v, 'a> {
+        let parent = self.doc.nodes[i]
+            .parent
+            .map(|p| self.doc.path(p))
+            .unwrap_or_default();
+        self.node_under(i, &parent)
+    }
+
+    /// The node `i`, whose parent's label path is `prefix`.
+    fn node_under<'v>(&'v self, i: usize, prefix: &str) -> JsonNode<'v, 'a> {
         let doc: &'a Document = self.doc;
         let n = &doc.nodes[i];
+        let part = crate::model::path_part(doc.slice(&n.label_range));
+        let path = if prefix.is_empty() {
+            part
+        } else {
+            format!("{prefix}/{part}")
+        };
         JsonNode {
             kind: n.kind(),
             label: doc.slice(&n.label_range),
@@ -292,13 +315,11 @@ impl<'a> View<'a> {
             title: &n.title,
             text: doc.slice(&n.text_range),
             span: self.span(&n.span),
-            path: doc.path(i),
+            path,
             clauses: n.clauses.iter().map(|c| self.clause(c)).collect(),
             quantities: n.quantities.iter().map(|q| self.quantity(q)).collect(),
-            children: Nodes {
-                view: self,
-                ids: &n.children,
-            },
+            view: self,
+            children: &n.children,
         }
     }
 
@@ -354,6 +375,7 @@ impl<'a> View<'a> {
             nodes: Nodes {
                 view: self,
                 ids: &d.roots,
+                prefix: "",
             },
             skipped: d
                 .skipped

@@ -223,7 +223,7 @@ struct Reading {
     at: usize,
     num: Number,
     value: f64,
-    unit: String,
+    unit: &'static str,
     /// End of number and unit (bytes, relative to the scanned string).
     end: usize,
 }
@@ -247,7 +247,7 @@ fn read_at(s: &str, i: usize) -> Option<Reading> {
                     at,
                     num,
                     value: 100.0 * per,
-                    unit: "%".into(),
+                    unit: "%",
                     end: at + 3,
                 });
             }
@@ -257,7 +257,7 @@ fn read_at(s: &str, i: usize) -> Option<Reading> {
                 at,
                 num,
                 value: num.value * per,
-                unit: "%".into(),
+                unit: "%",
                 end: at + num.len,
             });
         }
@@ -298,7 +298,7 @@ fn read_at(s: &str, i: usize) -> Option<Reading> {
                 at: i,
                 num,
                 value,
-                unit: "%".into(),
+                unit: "%",
                 end,
             });
         }
@@ -312,9 +312,9 @@ fn read_at(s: &str, i: usize) -> Option<Reading> {
                 t => (t, value),
             };
             value = v;
-            (u.to_string(), m.text.len())
+            (u, m.text.len())
         }
-        None => (String::new(), 0),
+        None => ("", 0),
     };
     let end = i + num.len + if ulen > 0 { gap + ulen } else { 0 };
     Some(Reading {
@@ -571,7 +571,7 @@ fn quantity_at(s: &str, i: usize, r: Reading) -> Option<Quantity> {
         if parts.len() < 2 {
             return None;
         }
-        let mut q = empty(i..end, parts[0], "ratio".into(), "ratio");
+        let mut q = empty(i..end, parts[0], "ratio".to_string(), "ratio");
         q.parts = parts;
         return Some(q);
     }
@@ -583,12 +583,8 @@ fn quantity_at(s: &str, i: usize, r: Reading) -> Option<Quantity> {
             if let Some(r2) = read_at(s, to_at) {
                 if r2.num.len > 0 && (r2.unit == r.unit || r.unit.is_empty() || r2.unit.is_empty())
                 {
-                    let unit = if r2.unit.is_empty() {
-                        r.unit.clone()
-                    } else {
-                        r2.unit.clone()
-                    };
-                    let mut q = empty(i - lead.len()..r2.end, r2.value, unit, "change");
+                    let unit = if r2.unit.is_empty() { r.unit } else { r2.unit };
+                    let mut q = empty(i - lead.len()..r2.end, r2.value, unit.to_string(), "change");
                     q.from = Some(r.value);
                     q.to = Some(r2.value);
                     return Some(q);
@@ -609,7 +605,7 @@ fn quantity_at(s: &str, i: usize, r: Reading) -> Option<Quantity> {
                 } else {
                     r.value
                 };
-                let mut q = empty(i..r2.end, r2.value, r2.unit.clone(), "range");
+                let mut q = empty(i..r2.end, r2.value, r2.unit.to_string(), "range");
                 q.min = Some(min);
                 q.max = Some(r2.value);
                 q.value = min;
@@ -621,7 +617,7 @@ fn quantity_at(s: &str, i: usize, r: Reading) -> Option<Quantity> {
     if r.unit.is_empty() {
         return None;
     }
-    let mut q = empty(i..r.end, r.value, r.unit.clone(), "exact");
+    let mut q = empty(i..r.end, r.value, r.unit.to_string(), "exact");
     if r.num.approx {
         q.qualifier = "more_than";
     }

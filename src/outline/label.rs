@@ -223,6 +223,17 @@ fn circled_label(i: &str) -> R<'_, (Style, u64, char)> {
 /// Parses a label at the start of `s`. Shape checks that need the text after
 /// the label (decimal numbering `1.1`, `1.5倍`) are applied here too.
 pub fn parse_label(s: &str) -> Option<Label> {
+    // Most lines start with no label at all: one look at the first character says so.
+    let first = s.chars().next()?;
+    let may_start = first == '第'
+        || first == '('
+        || first == '（'
+        || crate::numeral::digit_value(first).is_some()
+        || circled(first).is_some()
+        || crate::numeral::is_cn_numeral_char(first);
+    if !may_start {
+        return None;
+    }
     let res: R<'_, (Style, u64, char, Option<char>)> = alt((
         |i| with_open(di(i)),
         |i| with_open(cn_dun(i)),
