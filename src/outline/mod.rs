@@ -76,6 +76,9 @@ pub fn trim(text: &str, r: Range<usize>) -> Range<usize> {
 
 /// A string with white space between two Han characters removed (`总　　则` → `总则`).
 pub fn squeeze(s: &str) -> String {
+    if !s.contains(is_ws) {
+        return s.to_string(); // the common case: nothing to squeeze
+    }
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     let mut i = 0;
@@ -284,9 +287,14 @@ fn table_of_contents(
 ) -> Option<Range<usize>> {
     let norm =
         |r: &Range<usize>| -> String { text[r.clone()].chars().filter(|c| !is_ws(*c)).collect() };
-    let k = lines
-        .iter()
-        .position(|r| r.start >= body.start && r.end <= body.end && norm(r) == "目录")?;
+    // `目录` lines are short: only those are normalized.
+    let k = lines.iter().position(|r| {
+        r.start >= body.start
+            && r.end <= body.end
+            && r.len() <= 40
+            && text[r.clone()].contains('目')
+            && norm(r) == "目录"
+    })?;
     let entries: Vec<usize> = (k + 1..lines.len().min(k + 400))
         .filter(|&j| !norm(&lines[j]).is_empty())
         .collect();
