@@ -443,12 +443,33 @@ pub fn parse_plain(inner: &str, state: &mut State) -> Option<Clause> {
     Some(cl)
 }
 
+/// Splits `牵头单位：A 配合单位：B` before each label that follows white space.
+fn split_at_labels(g: &str) -> Vec<&str> {
+    let mut cuts = vec![0];
+    for (k, c) in g.char_indices() {
+        if is_ws(c) {
+            let next = k + c.len_utf8();
+            let rest = g[next..].trim_start_matches(is_ws);
+            if role_label_at(rest).is_some() {
+                cuts.push(g.len() - rest.len());
+            }
+        }
+    }
+    cuts.dedup();
+    cuts.push(g.len());
+    cuts.windows(2).map(|w| &g[w[0]..w[1]]).collect()
+}
+
 /// `牵头单位：市发展改革委，配合单位：市委组织部、…`, `责任单位：…`, `负责部门：…，适用范围：…`.
 pub fn parse_labelled(inner: &str, state: &mut State) -> Option<Clause> {
     let mut cl = empty_clause();
     let mut current: Option<Role> = None;
     let mut any = false;
-    for g in split_groups(inner.trim_matches(is_ws), is_group_sep) {
+    // `牵头单位：A 配合单位：B`: a label after white space starts a group too.
+    let groups = split_groups(inner.trim_matches(is_ws), is_group_sep)
+        .into_iter()
+        .flat_map(split_at_labels);
+    for g in groups {
         let g = g.trim_matches(is_ws);
         if let Some(n) = role_label_at(g) {
             let role = ROLE_LABELS
@@ -556,6 +577,15 @@ mod tests {
         ] {
             assert!(find(s, 0..s.len(), &mut st).is_empty(), "{s}");
         }
+    }
+
+    #[test]
+    fn labels_separated_by_spaces() {
+        let s = "做好。\n牵头单位：省发展改革委　配合单位：省财政厅、省商务厅";
+        assert_eq!(
+            roles(s),
+            (v(&["省发展改革委"]), v(&[]), v(&["省财政厅", "省商务厅"]))
+        );
     }
 
     #[test]

@@ -137,9 +137,12 @@ fn close_paren(i: &str) -> R<'_, char> {
 fn di(i: &str) -> R<'_, (Style, u64, char)> {
     let (i, _) = tag("第")(i)?;
     let (i, n) = alt((cn_number, arabic_number))(i)?;
-    let (i, c) = alt((char('章'), char('节'), char('条')))(i)?;
+    let (i, c) = alt((char('章'), char('节'), char('条'), |i| {
+        tag("部分")(i).map(|(r, _)| (r, '部'))
+    }))(i)?;
     let style = match c {
-        '章' => Style::Zhang,
+        // 第一部分 is a chapter, as 第一章 is.
+        '章' | '部' => Style::Zhang,
         '节' => Style::Jie,
         _ => Style::Tiao,
     };
@@ -299,6 +302,7 @@ mod tests {
         assert_eq!(l("第一章　总　　则"), Some((Style::Zhang, 1, 9)));
         assert_eq!(l("第二十三条　x"), Some((Style::Tiao, 23, 15)));
         assert_eq!(l("第3节"), Some((Style::Jie, 3, 7)));
+        assert_eq!(l("第二部分　重点任务"), Some((Style::Zhang, 2, 12)));
         assert_eq!(l("3．2020年底前开展"), Some((Style::ArabicDot, 3, 4)));
         assert!(parse_label("（一)x").unwrap().mismatched_brackets());
         assert_eq!(l("1　总则"), Some((Style::Dec1, 1, 1)));
