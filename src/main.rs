@@ -218,6 +218,11 @@ fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
     out
 }
 
+/// The JSON line that stands for an input that could not be read.
+fn error_line(path: &Path, error: &str) -> serde_json::Value {
+    serde_json::json!({"schema": gongwen::emit::json::SCHEMA, "source": {"path": path.display().to_string()}, "error": error})
+}
+
 fn parse(
     files: &[PathBuf],
     output: Option<&Path>,
@@ -280,8 +285,7 @@ fn parse(
             Err(e) => {
                 eprintln!("gongwen: {e}");
                 if format == ParseFormat::Jsonl {
-                    let line = serde_json::json!({"schema": gongwen::emit::json::SCHEMA, "source": {"path": only.display().to_string()}, "error": e});
-                    let _ = writeln!(out, "{line}").and_then(|_| out.flush());
+                    let _ = writeln!(out, "{}", error_line(only, &e)).and_then(|_| out.flush());
                 }
                 ExitCode::from(2)
             }
@@ -311,12 +315,7 @@ fn parse(
                         None => eprintln!("gongwen: {e}"),
                     }
                     if format == ParseFormat::Jsonl {
-                        let line = serde_json::json!({
-                            "schema": gongwen::emit::json::SCHEMA,
-                            "source": {"path": p.display().to_string()},
-                            "error": e,
-                        });
-                        writeln!(out, "{line}")
+                        writeln!(out, "{}", error_line(p, &e))
                     } else {
                         Ok(())
                     }
