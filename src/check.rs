@@ -502,34 +502,44 @@ fn doc_number_brackets(doc: &Document, out: &mut Vec<Diagnostic>) {
 
 /// A task without a responsibility clause where (nearly) all its siblings have one.
 fn missing_responsibility(doc: &Document, out: &mut Vec<Diagnostic>) {
-    let mut groups: HashMap<(Option<usize>, Style), Vec<usize>> = HashMap::new();
+    // Nodes of one style are compared with all others of that style (at least four of
+    // them with clauses, and four in five of all); a node is reported only when a sibling
+    // under the same parent has a clause, so a chapter of principles without owners is not.
+    let part = parts(doc);
+    let mut by_style: HashMap<(usize, Style), Vec<usize>> = HashMap::new();
     for i in doc.node_ids() {
-        groups
-            .entry((doc.nodes[i].parent, doc.nodes[i].style()))
+        by_style
+            .entry((part[i], doc.nodes[i].style()))
             .or_default()
             .push(i);
     }
-    let mut groups: Vec<_> = groups.into_values().collect();
+    let mut groups: Vec<_> = by_style.into_values().collect();
     groups.sort();
+    let has = |i: usize| !doc.nodes[i].clauses.is_empty();
     for ids in groups {
-        let with = ids
-            .iter()
-            .filter(|&&i| !doc.nodes[i].clauses.is_empty())
-            .count();
+        let with = ids.iter().filter(|&&i| has(i)).count();
         if with < 4 || with * 5 < ids.len() * 4 || with == ids.len() {
             continue;
         }
-        for &i in ids.iter().filter(|&&i| doc.nodes[i].clauses.is_empty()) {
+        for &i in ids.iter().filter(|&&i| !has(i)) {
+            let n = &doc.nodes[i];
+            let siblings = ids
+                .iter()
+                .filter(|&&j| j != i && doc.nodes[j].parent == n.parent);
+            let (mut sib, mut sib_with) = (0, 0);
+            for &j in siblings {
+                sib += 1;
+                sib_with += usize::from(has(j));
+            }
+            if sib > 0 && sib_with == 0 {
+                continue;
+            }
             out.push(
                 Diagnostic::new(
                     "missing-responsibility",
                     Severity::Warning,
-                    doc.nodes[i].label_range.clone(),
-                    format!(
-                        "{} has no responsibility clause, but {with} of its {} siblings have one",
-                        name(doc, i),
-                        ids.len()
-                    ),
+                    n.label_range.clone(),
+                    format!("{} has no responsibility clause, but {with} of the {} {}s of this document have one", name(doc, i), ids.len(), n.kind()),
                 )
                 .suggest("add a clause such as `（省商务厅负责）` at the end of the item"),
             );

@@ -134,6 +134,15 @@ fn an_item_without_its_clause() {
 }
 
 #[test]
+fn an_item_without_its_clause_in_a_small_group() {
+    // Chapter 二 has only three items; the other 63 items all have clauses.
+    let t = edit(&fixed_seed(), 18, |l| {
+        l[..l.rfind('(').unwrap()].to_string()
+    });
+    assert_eq!(report(&t), [("missing-responsibility", 18)]);
+}
+
+#[test]
 fn an_empty_item() {
     let t = edit(&fixed_seed(), 104, |_| "35.".to_string());
     assert_eq!(
