@@ -140,6 +140,15 @@ pub fn find_doc_numbers(s: &str) -> impl Iterator<Item = DocNumber> + '_ {
 }
 
 pub fn ends_with_doc_type(s: &str) -> bool {
+    // `…管理办法（试行）`, `…规划（2021—2025年）`: a bracket after the type does not hide it.
+    let s = s.trim_end_matches(crate::outline::is_ws);
+    let s = match s
+        .strip_suffix(['）', ')'])
+        .and_then(|b| b.rfind(['（', '(']).map(|k| &b[..k]))
+    {
+        Some(head) if !head.is_empty() => head,
+        _ => s,
+    };
     DOC_TYPES.iter().any(|t| s.ends_with(t))
 }
 
@@ -402,6 +411,14 @@ mod tests {
             ("国务院令", None, 722)
         );
         assert!(find_doc_numbers("2022年4月").next().is_none());
+    }
+
+    #[test]
+    fn document_types() {
+        assert!(ends_with_doc_type("某某市城市绿化管理办法（试行）"));
+        assert!(ends_with_doc_type("某某省“十四五”规划（2021—2025年）"));
+        assert!(ends_with_doc_type("关于加强管理的通知"));
+        assert!(!ends_with_doc_type("国务院关于促进综合保税区"));
     }
 
     #[test]
