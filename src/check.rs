@@ -599,29 +599,22 @@ mod tests {
 
     #[test]
     fn gaps_restarts_styles_brackets() {
-        assert_eq!(
-            codes("一、甲\n二、乙\n四、丁\n五、戊\n"),
-            vec![("missing-number", 3)]
-        );
-        assert_eq!(
-            codes("一、甲\n(一)a\n(二)b\n(三)c\n(一)d\n(二)e\n"),
-            vec![("out-of-order", 5)]
-        );
-        assert_eq!(
-            codes("一、甲\n1.a。\n2、b。\n3.c。\n"),
-            vec![("mixed-label-style", 3)]
-        );
-        assert_eq!(
-            codes("一、甲\n1.a(见附件。\n"),
-            vec![("unclosed-bracket", 2)]
-        );
-        assert_eq!(
-            codes("一、甲\n1.a（见附件)。\n"),
-            vec![("mismatched-bracket", 2)]
-        );
-        assert_eq!(
-            codes("标题\n国发[2019]3号\n正文。\n一、甲\n"),
-            vec![("doc-number-brackets", 2)]
-        );
+        let cases = [
+            ("一、甲\n二、乙\n四、丁\n五、戊\n", ("missing-number", 3)),
+            (
+                "一、甲\n(一)a\n(二)b\n(三)c\n(一)d\n(二)e\n",
+                ("out-of-order", 5),
+            ),
+            ("一、甲\n1.a。\n2、b。\n3.c。\n", ("mixed-label-style", 3)),
+            ("一、甲\n1.a(见附件。\n", ("unclosed-bracket", 2)),
+            ("一、甲\n1.a（见附件)。\n", ("mismatched-bracket", 2)),
+            (
+                "标题\n国发[2019]3号\n正文。\n一、甲\n",
+                ("doc-number-brackets", 2),
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(codes(text), vec![want], "{text}");
+        }
     }
 }

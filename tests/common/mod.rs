@@ -39,6 +39,15 @@ pub fn parse_file(path: &std::path::Path) -> Document {
     gongwen::parse_bytes(&bytes, None, Some(&path.display().to_string())).expect("decodes")
 }
 
+/// Codes of the diagnostics at warning level or above.
+pub fn warning_codes(doc: &Document) -> Vec<&'static str> {
+    doc.diagnostics
+        .iter()
+        .filter(|d| d.severity >= gongwen::Severity::Warning)
+        .map(|d| d.code)
+        .collect()
+}
+
 /// Characters `[start, end)` of `text`.
 pub fn chars(text: &str, start: usize, end: usize) -> String {
     text.chars().skip(start).take(end - start).collect()
