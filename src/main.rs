@@ -48,6 +48,10 @@ enum Command {
         /// directories; the default for several files or a directory).
         #[arg(long, value_enum)]
         format: Option<ParseFormat>,
+        /// More unit names for the `units` of each clause: a TSV file of
+        /// `canonical<TAB>kind<TAB>alias|alias` lines (see data/units.tsv).
+        #[arg(long, value_name = "FILE")]
+        units: Option<PathBuf>,
         #[command(flatten)]
         input: Input,
     },
@@ -218,6 +222,19 @@ fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
     out
 }
 
+/// The built-in unit tables, with the user's file of `canonical<TAB>kind<TAB>alias|alias` lines added.
+fn load_units(path: Option<&Path>) -> Result<gongwen::extract::units::Units, String> {
+    let mut table = gongwen::extract::units::Units::default();
+    if let Some(p) = path {
+        let s = std::fs::read_to_string(p)
+            .map_err(|e| format!("{}: cannot read: {}", p.display(), io_reason(&e)))?;
+        table
+            .add_units(&s)
+            .map_err(|e| format!("{}: {e}", p.display()))?;
+    }
+    Ok(table)
+}
+
 /// The JSON line that stands for an input that could not be read.
 fn error_line(path: &Path, error: &str) -> serde_json::Value {
     serde_json::json!({"schema": gongwen::emit::json::SCHEMA, "source": {"path": path.display().to_string()}, "error": error})
@@ -228,6 +245,7 @@ fn parse(
     output: Option<&Path>,
     compact: bool,
     format: Option<ParseFormat>,
+    units: &gongwen::extract::units::Units,
     input: &Input,
 ) -> ExitCode {
     use rayon::prelude::*;
@@ -268,7 +286,8 @@ fn parse(
     if let [only] = paths.as_slice() {
         // One file: its JSON goes straight to the output, never held in memory.
         let pretty = format == ParseFormat::Json && !compact;
-        let r = load(only, input).map(|doc| gongwen::emit::json::write(&doc, pretty, &mut out));
+        let r = load(only, input)
+            .map(|doc| gongwen::emit::json::write_with(&doc, units, pretty, &mut out));
         return match r {
             Ok(Ok(())) => match out.flush() {
                 Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
@@ -301,7 +320,8 @@ fn parse(
                 let doc = load(p, input)?;
                 let mut buf = Vec::new();
                 let pretty = format == ParseFormat::Json && !compact;
-                gongwen::emit::json::write(&doc, pretty, &mut buf).map_err(|e| e.to_string())?;
+                gongwen::emit::json::write_with(&doc, units, pretty, &mut buf)
+                    .map_err(|e| e.to_string())?;
                 Ok(buf)
             })
             .collect();
@@ -482,31 +502,25 @@ fn main() -> ExitCode {
             units,
             input,
         } => {
-            let mut table = gongwen::extract::units::Units::default();
-            let added = match &units {
-                Some(p) => std::fs::read_to_string(p)
-                    .map_err(|e| format!("{}: cannot read: {}", p.display(), io_reason(&e)))
-                    .and_then(|s| {
-                        table
-                            .add_units(&s)
-                            .map_err(|e| format!("{}: {e}", p.display()))
-                    }),
-                None => Ok(()),
-            };
-            added.and_then(|_| load(&file, &input)).and_then(|doc| {
-                use gongwen::emit::{ledger, table::Format};
-                let deps = ledger::departments(&doc, &table);
-                let s = match format {
-                    TableFormat::Json => {
-                        serde_json::to_string_pretty(&deps).expect("plain data") + "\n"
-                    }
-                    TableFormat::Csv => {
-                        ledger::departments_table(&deps).render(Format::Csv { bom: false })
-                    }
-                    TableFormat::Table => ledger::departments_table(&deps).render(Format::Table),
-                };
-                write_out(None, &s)
-            })
+            let table = load_units(units.as_deref());
+            table
+                .and_then(|table| load(&file, &input).map(|doc| (table, doc)))
+                .and_then(|(table, doc)| {
+                    use gongwen::emit::{ledger, table::Format};
+                    let deps = ledger::departments(&doc, &table);
+                    let s = match format {
+                        TableFormat::Json => {
+                            serde_json::to_string_pretty(&deps).expect("plain data") + "\n"
+                        }
+                        TableFormat::Csv => {
+                            ledger::departments_table(&deps).render(Format::Csv { bom: false })
+                        }
+                        TableFormat::Table => {
+                            ledger::departments_table(&deps).render(Format::Table)
+                        }
+                    };
+                    write_out(None, &s)
+                })
         }
         Command::Report {
             file,
@@ -535,8 +549,17 @@ fn main() -> ExitCode {
             output,
             compact,
             format,
+            units,
             input,
-        } => return parse(&files, output.as_deref(), compact, format, &input),
+        } => {
+            return match load_units(units.as_deref()) {
+                Ok(table) => parse(&files, output.as_deref(), compact, format, &table, &input),
+                Err(e) => {
+                    eprintln!("gongwen: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -140,6 +140,14 @@ fn departments_take_user_unit_names() {
         s.contains("山西省商务厅,provincial_department,lead,"),
         "{s}"
     );
+    // The same names in the JSON of `parse`.
+    let v: serde_json::Value =
+        serde_json::from_str(&run(&["parse", SEED, "--units", f.to_str().unwrap()])).unwrap();
+    let unit = &v["nodes"][3]["children"][0]["children"][0]["responsibility"]["units"][0];
+    assert_eq!(
+        (unit["name"].as_str(), unit["canonical"].as_str()),
+        (Some("省商务厅"), Some("山西省商务厅"))
+    );
     std::fs::remove_file(f).ok();
 }
 

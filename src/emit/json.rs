@@ -393,7 +393,17 @@ impl<'a> View<'a> {
 
 /// Writes the document as `gongwen/1` JSON to `w`, without building it in memory first.
 pub fn write(doc: &Document, pretty: bool, w: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let view = View::new(doc);
+    write_with(doc, units::builtin(), pretty, w)
+}
+
+/// Like [`write`], naming units with the given tables (the built-in ones plus the user's).
+pub fn write_with(
+    doc: &Document,
+    units: &Units,
+    pretty: bool,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let view = View::with_units(doc, units);
     let v = view.document();
     let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
     if pretty {
