@@ -132,6 +132,13 @@ pub fn decode_vec(mut bytes: Vec<u8>, label: Option<&str>) -> Result<Decoded, De
     decode(&bytes, label)
 }
 
+fn binary_error() -> DecodeError {
+    DecodeError::NotText {
+        what: "a binary file (it holds NUL bytes)",
+        advice: "gongwen reads text; convert it to plain text first",
+    }
+}
+
 /// Many NUL bytes: not text, whatever it decodes as.
 fn looks_binary(body: &[u8]) -> bool {
     let sample = &body[..body.len().min(1 << 16)];
@@ -154,8 +161,16 @@ pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, DecodeError>
         return Err(DecodeError::NotText { what, advice });
     } else if let Some(e) = sniff_utf16(bytes) {
         (e, bytes)
-    } else if std::str::from_utf8(bytes).is_ok() {
-        (UTF_8, bytes)
+    } else if let Ok(text) = std::str::from_utf8(bytes) {
+        // Plain UTF-8: checked once, copied once.
+        if looks_binary(bytes) {
+            return Err(binary_error());
+        }
+        return Ok(Decoded {
+            text: text.to_owned(),
+            encoding: "UTF-8",
+            diagnostics: Vec::new(),
+        });
     } else {
         let mut det = chardetng::EncodingDetector::new();
         det.feed(bytes, true);
@@ -163,10 +178,7 @@ pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, DecodeError>
         (if e == GBK { encoding_rs::GB18030 } else { e }, bytes)
     };
     if label.is_none() && enc != UTF_16LE && enc != UTF_16BE && looks_binary(body) {
-        return Err(DecodeError::NotText {
-            what: "a binary file (it holds NUL bytes)",
-            advice: "gongwen reads text; convert it to plain text first",
-        });
+        return Err(binary_error());
     }
     // Valid UTF-8 needs no second pass through the decoder.
     let (text, had_errors) = match (enc == UTF_8)
