@@ -32,11 +32,12 @@ pub fn check(doc: &Document) -> Vec<Diagnostic> {
             .note("nothing was dropped: the text is kept in `preamble` and `skipped`"),
         );
     }
-    numbering(doc, &mut out);
+    let sequences = sequences(doc);
+    numbering(doc, &sequences, &mut out);
     label_styles(doc, &mut out);
     brackets(doc, &mut out);
     doc_number_brackets(doc, &mut out);
-    missing_responsibility(doc, &mut out);
+    missing_responsibility(doc, &sequences, &mut out);
     empty_nodes(doc, &mut out);
     out.sort_by_key(|d| (d.range.start, d.code));
     out
@@ -91,8 +92,9 @@ fn part_break(doc: &Document, i: usize) -> bool {
     })
 }
 
-/// One numbering sequence: nodes of one style, in one part, in document order.
-fn numbering(doc: &Document, out: &mut Vec<Diagnostic>) {
+/// The numbering sequences: nodes of one style, in one part, in document order,
+/// ordered by part and style.
+fn sequences(doc: &Document) -> Vec<Vec<usize>> {
     let part = parts(doc);
     let mut by_style: HashMap<(usize, Style), Vec<usize>> = HashMap::new();
     for i in doc.node_ids() {
@@ -103,7 +105,13 @@ fn numbering(doc: &Document, out: &mut Vec<Diagnostic>) {
     }
     let mut styles: Vec<_> = by_style.into_iter().collect();
     styles.sort_by_key(|(s, _)| *s);
-    for (_, ids) in styles {
+    styles.into_iter().map(|(_, ids)| ids).collect()
+}
+
+/// Judges each numbering sequence.
+fn numbering(doc: &Document, sequences: &[Vec<usize>], out: &mut Vec<Diagnostic>) {
+    for ids in sequences {
+        let ids = ids.as_slice();
         // Which convention does the document use at parent changes?
         let (mut restart, mut run_on) = (0, 0);
         for w in ids.windows(2) {
@@ -117,7 +125,7 @@ fn numbering(doc: &Document, out: &mut Vec<Diagnostic>) {
             }
         }
         let runs_on = run_on > restart;
-        sequence(doc, &ids, runs_on, out);
+        sequence(doc, ids, runs_on, out);
     }
 }
 
@@ -501,22 +509,12 @@ fn doc_number_brackets(doc: &Document, out: &mut Vec<Diagnostic>) {
 }
 
 /// A task without a responsibility clause where (nearly) all its siblings have one.
-fn missing_responsibility(doc: &Document, out: &mut Vec<Diagnostic>) {
+fn missing_responsibility(doc: &Document, sequences: &[Vec<usize>], out: &mut Vec<Diagnostic>) {
     // Nodes of one style are compared with all others of that style (at least four of
     // them with clauses, and four in five of all); a node is reported only when a sibling
     // under the same parent has a clause, so a chapter of principles without owners is not.
-    let part = parts(doc);
-    let mut by_style: HashMap<(usize, Style), Vec<usize>> = HashMap::new();
-    for i in doc.node_ids() {
-        by_style
-            .entry((part[i], doc.nodes[i].style()))
-            .or_default()
-            .push(i);
-    }
-    let mut groups: Vec<_> = by_style.into_values().collect();
-    groups.sort();
     let has = |i: usize| !doc.nodes[i].clauses.is_empty();
-    for ids in groups {
+    for ids in sequences {
         let with = ids.iter().filter(|&&i| has(i)).count();
         if with < 4 || with * 5 < ids.len() * 4 || with == ids.len() {
             continue;
