@@ -17,6 +17,7 @@
 //! assert_eq!(doc.nodes[1].responsibility().unwrap().responsible, ["省商务厅"]);
 //! ```
 
+pub mod charset;
 pub mod check;
 pub mod decode;
 pub mod emit;

@@ -20,12 +20,23 @@ pub struct Span {
 pub struct LineIndex {
     /// Byte offset where each line starts.
     line_starts: Vec<usize>,
-    /// (byte, char) checkpoints, sorted, at char boundaries; the first is (0, 0).
-    checkpoints: Vec<(usize, usize)>,
-    ascii: bool,
+    /// `blocks[k]`: characters that start before byte `k * BLOCK`, counted from the
+    /// start of its group of [`GROUP`] blocks; `groups[g]` counts those before group `g`.
+    /// Looked up directly, so a span costs two reads and a count within one block.
+    /// Both are empty for ASCII text.
+    blocks: Vec<u32>,
+    groups: Vec<usize>,
 }
 
-const CHECKPOINT_EVERY: usize = 256;
+/// Bytes per entry of [`LineIndex::blocks`]: 4 bytes of index per 64 of text.
+const BLOCK: usize = 64;
+/// Blocks per group: a group spans 4 MiB, so counts within it fit a u32.
+const GROUP: usize = 1 << 16;
+
+/// Characters that start in `b` (bytes that are not UTF-8 continuation bytes).
+fn char_starts(b: &[u8]) -> usize {
+    b.iter().filter(|&&x| (x as i8) >= -0x40).count()
+}
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
@@ -37,36 +48,38 @@ impl LineIndex {
                 line_starts.push(i + 1);
             }
         }
-        let ascii = text.is_ascii();
-        let mut checkpoints = vec![(0, 0)];
-        if !ascii {
-            // Count characters a block at a time (the standard library does this fast).
-            let (mut b, mut chars) = (0, 0);
-            loop {
-                let next = crate::span::ceil_boundary(text, b + CHECKPOINT_EVERY);
-                if next >= text.len() {
-                    break;
+        let (mut blocks, mut groups) = (Vec::new(), Vec::new());
+        if !text.is_ascii() {
+            blocks.reserve(bytes.len() / BLOCK + 1);
+            let (mut total, mut in_group) = (0, 0);
+            for (k, chunk) in bytes.chunks(BLOCK).enumerate() {
+                if k % GROUP == 0 {
+                    groups.push(total);
+                    in_group = 0;
                 }
-                chars += text[b..next].chars().count();
-                checkpoints.push((next, chars));
-                b = next;
+                blocks.push(in_group as u32);
+                let n = char_starts(chunk);
+                in_group += n;
+                total += n;
             }
         }
         LineIndex {
             line_starts,
-            checkpoints,
-            ascii,
+            blocks,
+            groups,
         }
     }
 
     /// Character offset of a byte offset (which must lie on a char boundary of `text`).
     pub fn char_offset(&self, text: &str, byte: usize) -> usize {
-        if self.ascii {
+        if self.blocks.is_empty() {
             return byte;
         }
-        let k = self.checkpoints.partition_point(|&(b, _)| b <= byte) - 1;
-        let (b0, c0) = self.checkpoints[k];
-        c0 + text[b0..byte].chars().count()
+        // The end of the text may lie just past the last block.
+        let k = (byte / BLOCK).min(self.blocks.len() - 1);
+        self.groups[k / GROUP]
+            + self.blocks[k] as usize
+            + char_starts(&text.as_bytes()[k * BLOCK..byte])
     }
 
     /// 1-based line of a byte offset.
@@ -132,5 +145,14 @@ mod tests {
         let long: String = "汉".repeat(2000) + "x";
         let ix = LineIndex::new(&long);
         assert_eq!(ix.char_offset(&long, long.len() - 1), 2000);
+        assert_eq!(ix.char_offset(&long, long.len()), 2001);
+        // Every offset of a text longer than one group of blocks.
+        let t: String = "一a二bc三".repeat(GROUP * BLOCK / 6);
+        let ix = LineIndex::new(&t);
+        let mut chars = 0;
+        for (b, _) in t.char_indices().chain([(t.len(), ' ')]) {
+            assert_eq!(ix.char_offset(&t, b), chars);
+            chars += 1;
+        }
     }
 }

@@ -6,6 +6,7 @@
 //! the text commits to reaching it (`target`) and by when (`deadline`).
 //! Years, dates, document numbers, ordinals, `5G` and quoted names are not quantities.
 
+use crate::charset::CharSet;
 use crate::numeral::{digit_value, is_cn_numeral_char, parse_number, round_sig, Number};
 use crate::span::{ceil_boundary, floor_boundary};
 use regex::Regex;
@@ -116,10 +117,13 @@ const TARGET_CUES: &[&str] = &[
     "超过",
 ];
 
-static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("[0-9０-９〇零一二两兩倆三四五六七八九十百千万萬亿億壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]")
-        .unwrap()
-});
+/// Where a number can start.
+static CANDIDATE: CharSet = CharSet::new(&[
+    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '０', '１', '２', '３', '４', '５', '６',
+    '７', '８', '９', '〇', '零', '一', '二', '两', '兩', '倆', '三', '四', '五', '六', '七', '八',
+    '九', '十', '百', '千', '万', '萬', '亿', '億', '壹', '贰', '貳', '叁', '參', '肆', '伍', '陆',
+    '陸', '柒', '捌', '玖', '拾', '佰', '仟',
+]);
 
 /// A regex that finds any of `words` (the regex crate builds a fast multi-literal search).
 fn any_of(words: &[&str]) -> Regex {
@@ -483,19 +487,17 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<Quantity> {
     let mut next_skip = 0;
     let mut out: Vec<Quantity> = Vec::new();
     let mut i = 0;
-    // Only where a number can start: a regex finds those places far faster than a
-    // look at every character.
-    for m in CANDIDATE.find_iter(s) {
-        if m.start() < i {
-            continue;
-        }
-        i = m.start();
+    // Only where a number can start; `i` is where the next reading may begin.
+    while let Some(at) = CANDIDATE.find_from(s, i) {
+        i = at;
         let c = s[i..].chars().next().unwrap();
+        let next = i + c.len_utf8();
         let starts = is_digit(c)
             || (is_cn_numeral_char(c) && !matches!(c, '万' | '亿' | '萬' | '億'))
             || (matches!(c, '百' | '千' | '仟' | '万' | '萬' | '亿')
                 && PER.iter().any(|(p, _)| s[i..].starts_with(p)));
         if !starts {
+            i = next;
             continue;
         }
         // Excluded ranges are sorted and `i` only grows: one pointer walks them.
@@ -507,13 +509,15 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<Quantity> {
             .take_while(|r| r.start <= i)
             .any(|r| r.contains(&i))
         {
+            i = next;
             continue;
         }
         let Some(r) = read_at(s, i) else {
+            i = next;
             continue;
         };
         if not_a_quantity(s, i, &r) {
-            i = (r.at + r.num.len).max(i + c.len_utf8());
+            i = (r.at + r.num.len).max(next);
             continue;
         }
         if let Some(mut q) = quantity_at(s, i, r.clone()) {
@@ -524,10 +528,10 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<Quantity> {
                 q.range.start -= n;
                 q.value = -q.value;
             }
-            i = q.range.end;
+            i = q.range.end.max(next);
             out.push(q);
         } else {
-            i = (r.at + r.num.len).max(i + c.len_utf8());
+            i = (r.at + r.num.len).max(next);
         }
     }
     for q in out.iter_mut() {

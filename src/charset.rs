@@ -1,0 +1,98 @@
+//! Fast scans for a few characters: the stages look for numerals, brackets and line
+//! breaks this way instead of with a regex, which pays for every match it returns.
+//!
+//! Takes a text; gives the byte offsets of the characters of a [`CharSet`].
+
+/// A set of characters of the Basic Multilingual Plane, as a bitmap (8 KiB).
+pub struct CharSet {
+    bits: [u64; 1024],
+}
+
+impl CharSet {
+    /// The set of `chars`; characters outside the BMP are not allowed.
+    pub const fn new(chars: &[char]) -> CharSet {
+        let mut bits = [0u64; 1024];
+        let mut k = 0;
+        while k < chars.len() {
+            let c = chars[k] as usize;
+            assert!(c < 0x10000, "CharSet holds BMP characters only");
+            bits[c >> 6] |= 1 << (c & 63);
+            k += 1;
+        }
+        CharSet { bits }
+    }
+
+    #[inline]
+    fn has(&self, cp: usize) -> bool {
+        self.bits[cp >> 6] & (1 << (cp & 63)) != 0
+    }
+
+    pub fn contains(&self, c: char) -> bool {
+        (c as usize) < 0x10000 && self.has(c as usize)
+    }
+
+    /// Byte offset of the first character of the set at or after `from` (a char boundary).
+    #[inline]
+    pub fn find_from(&self, s: &str, from: usize) -> Option<usize> {
+        let b = s.as_bytes();
+        let mut i = from;
+        while i < b.len() {
+            let x = b[i] as usize;
+            // `s` is valid UTF-8, so a lead byte is followed by its continuation bytes.
+            let (cp, len) = if x < 0x80 {
+                (x, 1)
+            } else if x < 0xC0 {
+                // A continuation byte: `from` was inside a character.
+                i += 1;
+                continue;
+            } else if x < 0xE0 {
+                (((x & 0x1F) << 6) | (b[i + 1] as usize & 0x3F), 2)
+            } else if x < 0xF0 {
+                (
+                    ((x & 0x0F) << 12)
+                        | ((b[i + 1] as usize & 0x3F) << 6)
+                        | (b[i + 2] as usize & 0x3F),
+                    3,
+                )
+            } else {
+                i += 4;
+                continue;
+            };
+            if self.has(cp) {
+                return Some(i);
+            }
+            i += len;
+        }
+        None
+    }
+
+    /// Byte offsets of the characters of the set in `s`.
+    pub fn find_iter<'s>(&'s self, s: &'s str) -> impl Iterator<Item = usize> + 's {
+        let mut from = 0;
+        std::iter::from_fn(move || {
+            let at = self.find_from(s, from)?;
+            from = at + s[at..].chars().next().map_or(1, char::len_utf8);
+            Some(at)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_what_a_plain_search_finds() {
+        static SET: CharSet = CharSet::new(&['一', '(', '（', '\n', 'é', '０']);
+        let s = "a一b(c（d\né🙂０一";
+        let want: Vec<usize> = s
+            .char_indices()
+            .filter(|&(_, c)| SET.contains(c))
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(SET.find_iter(s).collect::<Vec<_>>(), want);
+        assert_eq!(want.len(), 7);
+        assert_eq!(SET.find_from(s, 1), Some(1));
+        assert_eq!(SET.find_from("🙂x", 0), None);
+    }
+}
