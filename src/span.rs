@@ -149,10 +149,8 @@ mod tests {
         // Every offset of a text longer than one group of blocks.
         let t: String = "一a二bc三".repeat(GROUP * BLOCK / 6);
         let ix = LineIndex::new(&t);
-        let mut chars = 0;
-        for (b, _) in t.char_indices().chain([(t.len(), ' ')]) {
+        for (chars, (b, _)) in t.char_indices().chain([(t.len(), ' ')]).enumerate() {
             assert_eq!(ix.char_offset(&t, b), chars);
-            chars += 1;
         }
     }
 }
