@@ -119,10 +119,12 @@ pub fn decode_vec(mut bytes: Vec<u8>, label: Option<&str>) -> Result<Decoded, De
     if utf8_label
         && plain
         && !looks_binary(&bytes[bom..])
-        && std::str::from_utf8(&bytes[bom..]).is_ok()
+        && simdutf8::basic::from_utf8(&bytes[bom..]).is_ok()
     {
         bytes.drain(..bom);
-        let text = String::from_utf8(bytes).expect("checked above");
+        // SAFETY: the bytes were checked to be UTF-8 just above (simdutf8 checks a
+        // text about ten times faster than the standard library, which would check it again).
+        let text = unsafe { String::from_utf8_unchecked(bytes) };
         return Ok(Decoded {
             text,
             encoding: "UTF-8",
@@ -161,7 +163,7 @@ pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, DecodeError>
         return Err(DecodeError::NotText { what, advice });
     } else if let Some(e) = sniff_utf16(bytes) {
         (e, bytes)
-    } else if let Ok(text) = std::str::from_utf8(bytes) {
+    } else if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
         // Plain UTF-8: checked once, copied once.
         if looks_binary(bytes) {
             return Err(binary_error());
@@ -182,7 +184,7 @@ pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, DecodeError>
     }
     // Valid UTF-8 needs no second pass through the decoder.
     let (text, had_errors) = match (enc == UTF_8)
-        .then(|| std::str::from_utf8(body).ok())
+        .then(|| simdutf8::basic::from_utf8(body).ok())
         .flatten()
     {
         Some(s) => (s.to_owned(), false),

@@ -176,31 +176,31 @@ fn excluded(s: &str) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut from = 0;
     // One pass finds web addresses and opening quotes; each opening looks for its close nearby.
-    for m in EXCLUDED_START.find_iter(s) {
-        if m.start() < from {
+    while let Some(at) = EXCLUDED_START.find_from(s, from) {
+        let c = s[at..].chars().next().unwrap();
+        from = at + c.len_utf8();
+        if c.is_ascii_alphabetic() {
+            if let Some(n) = url_at(&s[at..]) {
+                out.push(at..at + n);
+                from = at + n;
+            }
             continue;
         }
-        let open = m.as_str();
-        if open.len() > 3 {
-            out.push(m.range());
-            from = m.end();
-            continue;
-        }
-        let (close, max) = match open {
-            "“" => ('”', 40),
-            "\"" => ('"', 40),
-            "「" => ('」', 40),
-            "〔" => ('〕', 8),
-            "《" => ('》', 120),
-            "[" => (']', 8),
-            "［" => ('］', 8),
+        let (close, max) = match c {
+            '“' => ('”', 40),
+            '"' => ('"', 40),
+            '「' => ('」', 40),
+            '〔' => ('〕', 8),
+            '《' => ('》', 120),
+            '[' => (']', 8),
+            '［' => ('］', 8),
             _ => ('】', 8),
         };
-        let after = m.end();
+        let after = from;
         let hi = ceil_boundary(s, after + max * 4);
         if let Some(c) = s[after..hi].find(close) {
             if s[after..after + c].chars().count() <= max {
-                out.push(m.start()..after + c + close.len_utf8());
+                out.push(at..after + c + close.len_utf8());
                 from = after + c + close.len_utf8();
             }
         }
@@ -208,9 +208,23 @@ fn excluded(s: &str) -> Vec<Range<usize>> {
     out
 }
 
-static EXCLUDED_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)(?:https?://|www\.)[\x21-\x7e]+|[“"「〔《\[［【]"#).unwrap()
-});
+/// Where a web address or an opening quote or bracket may start.
+static EXCLUDED_START: CharSet = CharSet::new(&[
+    'h', 'H', 'w', 'W', '“', '"', '「', '〔', '《', '[', '［', '【',
+]);
+
+/// Length of the web address (`http://…`, `https://…`, `www.…`) at the start of `s`.
+fn url_at(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let prefix = ["https://", "http://", "www."]
+        .into_iter()
+        .find(|p| b.len() > p.len() && b[..p.len()].eq_ignore_ascii_case(p.as_bytes()))?;
+    let n = b[prefix.len()..]
+        .iter()
+        .take_while(|&&x| (0x21..=0x7e).contains(&x))
+        .count();
+    (n > 0).then_some(prefix.len() + n)
+}
 
 fn measure_at(s: &str, cn: bool) -> Option<&'static Measure> {
     // After a Chinese numeral: units of two or more characters, or those marked `cn`
