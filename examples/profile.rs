@@ -1,5 +1,29 @@
 //! Parses a file many times, for profilers:
 //! `cargo run --release --example profile -- FILE [N] [json]`.
+//! Prints the nodes parsed and the allocations made per MB of input.
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+
+struct Counting;
+static ALLOCS: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
+        ALLOCS.fetch_add(1, Relaxed);
+        unsafe { System.alloc(l) }
+    }
+    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
+        unsafe { System.dealloc(p, l) }
+    }
+    unsafe fn realloc(&self, p: *mut u8, l: Layout, n: usize) -> *mut u8 {
+        ALLOCS.fetch_add(1, Relaxed);
+        unsafe { System.realloc(p, l, n) }
+    }
+}
+
+#[global_allocator]
+static A: Counting = Counting;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let path = args.next().expect("usage: profile FILE [N] [json]");
@@ -7,12 +31,22 @@ fn main() {
     let json = args.next().is_some_and(|a| a == "json");
     let bytes = std::fs::read(path).unwrap();
     let mut total = 0;
+    let (mut parse_allocs, mut json_allocs) = (0, 0);
     for _ in 0..n {
+        let a0 = ALLOCS.load(Relaxed);
         let doc = gongwen::parse_vec(bytes.clone(), None, None).unwrap();
+        let a1 = ALLOCS.load(Relaxed);
         if json {
             gongwen::emit::json::write(&doc, false, &mut std::io::sink()).unwrap();
         }
+        parse_allocs += a1 - a0;
+        json_allocs += ALLOCS.load(Relaxed) - a1;
         total += doc.nodes.len();
     }
-    println!("{total}");
+    let mb = (bytes.len() * n) as f64 / 1e6;
+    println!(
+        "{total} nodes; allocations per MB: parse {:.0}, json {:.0}",
+        parse_allocs as f64 / mb,
+        json_allocs as f64 / mb
+    );
 }

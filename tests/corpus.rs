@@ -47,14 +47,14 @@ fn opinions_with_run_on_items_and_first_listed_lead() {
     assert_eq!(
         (r.lead.clone(), r.responsible.clone()),
         (
-            vec!["税务总局".to_string()],
-            vec!["财政部".to_string(), "海关总署".to_string()]
+            vec!["税务总局".into()],
+            vec!["财政部".into(), "海关总署".into()]
         )
     );
     let r = doc.nodes[items[2]].responsibility().unwrap();
     assert_eq!(
         (r.lead.clone(), r.responsible.clone()),
-        (vec!["海关总署".to_string()], vec!["商务部".to_string()])
+        (vec!["海关总署".into()], vec!["商务部".into()])
     );
     assert!(doc
         .node_ids()
@@ -179,8 +179,8 @@ fn plan_on_one_line() {
     assert_eq!(
         (r.lead.clone(), r.responsible.clone()),
         (
-            vec!["财政部".to_string()],
-            vec!["国务院相关部门".to_string(), "各地区".to_string()]
+            vec!["财政部".into()],
+            vec!["国务院相关部门".into(), "各地区".into()]
         )
     );
     assert_eq!(

@@ -173,7 +173,7 @@ fn quantity_forms() {
         assert_eq!(found.len(), 1, "{s}: {found:?}");
         let x = &found[0];
         assert_eq!(
-            (&s[x.range.clone()], x.value, x.unit.as_str(), x.qualifier),
+            (&s[x.range.clone()], x.value, x.unit, x.qualifier),
             (*s, *v, *u, *q),
             "{s}"
         );
@@ -192,7 +192,7 @@ fn ranges_and_changes() {
     ] {
         let q = &quantity::find(s, 0..s.len())[0];
         assert_eq!(
-            (q.qualifier, q.min, q.max, q.unit.as_str()),
+            (q.qualifier, q.min, q.max, q.unit),
             ("range", Some(min), Some(max), unit),
             "{s}"
         );

@@ -110,7 +110,9 @@ proptest! {
         let text = apply(&bases[base % bases.len()], &edits);
         let doc = gongwen::parse_text(&text, None);
         check_invariants(&doc);
-        let json: serde_json::Value = serde_json::from_str(&gongwen::emit::json::to_string(&doc, false)).unwrap();
+        let written = gongwen::emit::json::to_string(&doc, false);
+        prop_assert_eq!(&written, &gongwen::emit::json::to_string_serde(&doc, false), "the fast writer writes what serde writes");
+        let json: serde_json::Value = serde_json::from_str(&written).unwrap();
         // Every node's span, sliced by characters, starts with its label.
         fn walk(text: &str, nodes: &serde_json::Value) {
             for n in nodes.as_array().unwrap() {

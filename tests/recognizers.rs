@@ -97,14 +97,13 @@ fn ours(model: &str, input: &str) -> Vec<Hit> {
         _ => quantity::find(input, 0..input.len())
             .iter()
             .filter_map(|q| match model {
-                "PercentModel" => matches!(
-                    q.unit.as_str(),
-                    "%" | "个百分点" | "百分点" | "個百分點" | "百分點"
-                )
-                .then(|| hit(&q.range, format!("{}%", norm_number(q.value)))),
+                "PercentModel" => {
+                    matches!(q.unit, "%" | "个百分点" | "百分点" | "個百分點" | "百分點")
+                        .then(|| hit(&q.range, format!("{}%", norm_number(q.value))))
+                }
                 "NumberRangeModel" => (q.qualifier != "exact" || q.unit.is_empty())
                     .then(|| hit(&q.range, interval(q))),
-                "CurrencyModel" => match q.unit.as_str() {
+                "CurrencyModel" => match q.unit {
                     "元" => Some(hit(
                         &q.range,
                         format!("{} Chinese yuan", norm_number(q.value)),
@@ -115,7 +114,7 @@ fn ours(model: &str, input: &str) -> Vec<Hit> {
                     )),
                     _ => None,
                 },
-                "DimensionModel" => dimension_unit(&q.unit)
+                "DimensionModel" => dimension_unit(q.unit)
                     .map(|u| hit(&q.range, format!("{} {u}", norm_number(q.value)))),
                 _ => None,
             })

@@ -116,7 +116,7 @@ fn named_items_roles() {
     assert_eq!(
         (r.lead, r.support),
         (
-            vec!["省邮政管理局".to_string()],
+            vec!["省邮政管理局".into()],
             vec!["省商务厅".into(), "省住建厅".into(), "省自然资源厅".into()]
         )
     );
@@ -128,17 +128,14 @@ fn named_items_roles() {
     let r = item(110); // 37
     assert_eq!(
         (r.responsible, r.support),
-        (vec!["省文旅厅".to_string()], vec!["省民政厅".to_string()])
+        (vec!["省文旅厅".into()], vec!["省民政厅".into()])
     );
     assert_eq!(item(164).lead.len(), 9); // 57
     assert_eq!(item(172).lead, ["省市场监管局"]); // 61: 牵头负责
     let r = item(178); // 63
     assert_eq!(
         (r.lead, r.responsible),
-        (
-            vec!["省卫健委".to_string()],
-            vec!["各市人民政府".to_string()]
-        )
+        (vec!["省卫健委".into()], vec!["各市人民政府".into()])
     );
 }
 
@@ -233,7 +230,7 @@ fn targets_match_hand_made_answers() {
             path,
             doc.slice(&q.range).to_string(),
             format!("{:?}", q.value),
-            q.unit.clone(),
+            q.unit.to_string(),
             q.qualifier.to_string(),
             q.deadline.clone().unwrap_or_default(),
         ]);

@@ -2,7 +2,7 @@
 
 use crate::extract::meta::DocNumber;
 use crate::extract::quantity::Quantity;
-use crate::extract::responsibility::Clause;
+use crate::extract::responsibility::{Clause, Name};
 use crate::extract::units::{self, Units};
 use crate::model::{Diagnostic, Document};
 use crate::span::Span;
@@ -125,9 +125,9 @@ impl Serialize for JsonNode<'_, '_> {
 pub struct JsonClause<'a> {
     pub text: &'a str,
     pub span: Span,
-    pub lead: &'a [String],
-    pub responsible: &'a [String],
-    pub support: &'a [String],
+    pub lead: &'a [Name],
+    pub responsible: &'a [Name],
+    pub support: &'a [Name],
     pub units: Vec<JsonUnit<'a>>,
 }
 
@@ -277,7 +277,7 @@ impl<'a> View<'a> {
         JsonQuantity {
             text: self.doc.slice(&q.range),
             value: q.value,
-            unit: &q.unit,
+            unit: q.unit,
             qualifier: q.qualifier,
             min: q.min,
             max: q.max,
@@ -397,26 +397,19 @@ pub fn write(doc: &Document, pretty: bool, w: &mut dyn std::io::Write) -> std::i
 }
 
 /// Like [`write`], naming units with the given tables (the built-in ones plus the user's).
+/// The bytes are those serde_json gives for [`View::document`], written by
+/// [`super::writer`] without building the structs.
 pub fn write_with(
     doc: &Document,
     units: &Units,
     pretty: bool,
     w: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    let view = View::with_units(doc, units);
-    let v = view.document();
-    let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
-    if pretty {
-        serde_json::to_writer_pretty(&mut w, &v)?;
-    } else {
-        serde_json::to_writer(&mut w, &v)?;
-    }
-    std::io::Write::write_all(&mut w, b"\n")?;
-    std::io::Write::flush(&mut w)
+    super::writer::write_document(doc, units, pretty, w)
 }
 
-/// The document as `gongwen/1` JSON.
-pub fn to_string(doc: &Document, pretty: bool) -> String {
+/// The document as `gongwen/1` JSON through serde_json: the reference for [`write`].
+pub fn to_string_serde(doc: &Document, pretty: bool) -> String {
     let view = View::new(doc);
     let v = view.document();
     if pretty {
@@ -425,4 +418,12 @@ pub fn to_string(doc: &Document, pretty: bool) -> String {
         serde_json::to_string(&v)
     }
     .expect("serialising plain data cannot fail")
+}
+
+/// The document as `gongwen/1` JSON.
+pub fn to_string(doc: &Document, pretty: bool) -> String {
+    let mut out = Vec::new();
+    write(doc, pretty, &mut out).expect("writing to memory cannot fail");
+    out.pop(); // the newline after the document
+    String::from_utf8(out).expect("the writer writes UTF-8")
 }

@@ -9,3 +9,4 @@ pub mod json;
 pub mod ledger;
 pub mod report;
 pub mod table;
+pub mod writer;

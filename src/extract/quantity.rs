@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 pub struct Quantity {
     pub range: Range<usize>,
     pub value: f64,
-    pub unit: String,
+    pub unit: &'static str,
     /// `exact`, `at_least`, `more_than`, `at_most`, `less_than`, `about`, `range`, `change`, `ratio`.
     pub qualifier: &'static str,
     pub min: Option<f64>,
@@ -477,7 +477,7 @@ fn range_connector(s: &str) -> Option<usize> {
         })
 }
 
-fn empty(range: Range<usize>, value: f64, unit: String, qualifier: &'static str) -> Quantity {
+fn empty(range: Range<usize>, value: f64, unit: &'static str, qualifier: &'static str) -> Quantity {
     Quantity {
         range,
         value,
@@ -589,7 +589,7 @@ fn quantity_at(s: &str, i: usize, r: Reading) -> Option<Quantity> {
         if parts.len() < 2 {
             return None;
         }
-        let mut q = empty(i..end, parts[0], "ratio".to_string(), "ratio");
+        let mut q = empty(i..end, parts[0], "ratio", "ratio");
         q.parts = parts;
         return Some(q);
     }
@@ -602,7 +602,7 @@ fn quantity_at(s: &str, i: usize, r: Reading) -> Option<Quantity> {
                 if r2.num.len > 0 && (r2.unit == r.unit || r.unit.is_empty() || r2.unit.is_empty())
                 {
                     let unit = if r2.unit.is_empty() { r.unit } else { r2.unit };
-                    let mut q = empty(i - lead.len()..r2.end, r2.value, unit.to_string(), "change");
+                    let mut q = empty(i - lead.len()..r2.end, r2.value, unit, "change");
                     q.from = Some(r.value);
                     q.to = Some(r2.value);
                     return Some(q);
@@ -623,7 +623,7 @@ fn quantity_at(s: &str, i: usize, r: Reading) -> Option<Quantity> {
                 } else {
                     r.value
                 };
-                let mut q = empty(i..r2.end, r2.value, r2.unit.to_string(), "range");
+                let mut q = empty(i..r2.end, r2.value, r2.unit, "range");
                 q.min = Some(min);
                 q.max = Some(r2.value);
                 q.value = min;
@@ -635,7 +635,7 @@ fn quantity_at(s: &str, i: usize, r: Reading) -> Option<Quantity> {
     if r.unit.is_empty() {
         return None;
     }
-    let mut q = empty(i..r.end, r.value, r.unit.to_string(), "exact");
+    let mut q = empty(i..r.end, r.value, r.unit, "exact");
     if r.num.approx {
         q.qualifier = "more_than";
     }
@@ -667,7 +667,7 @@ fn extend_after(s: &str, q: &mut Quantity) {
     } else if q.qualifier == "exact"
         && s[q.range.end..].starts_with('内')
         && matches!(
-            q.unit.as_str(),
+            q.unit,
             "日" | "天" | "个月" | "年" | "小时" | "工作日" | "周"
         )
     {
@@ -740,7 +740,7 @@ fn judge_target(s: &str, q: &mut Quantity) {
 mod tests {
     use super::*;
 
-    fn q(s: &str) -> Vec<(String, f64, String, &'static str, bool)> {
+    fn q(s: &str) -> Vec<(String, f64, &'static str, &'static str, bool)> {
         find(s, 0..s.len())
             .into_iter()
             .map(|q| {
@@ -765,30 +765,30 @@ mod tests {
     fn values_units_qualifiers() {
         let x = one("新建5G基站3万个");
         assert_eq!(
-            (x.value, x.unit.as_str(), x.qualifier, x.target),
+            (x.value, x.unit, x.qualifier, x.target),
             (30000.0, "个", "exact", true)
         );
         let x = one("2022年,全省服务业增加值增速力争达到7.5%左右。");
-        assert_eq!((x.value, x.unit.as_str(), x.qualifier), (7.5, "%", "about"));
+        assert_eq!((x.value, x.unit, x.qualifier), (7.5, "%", "about"));
         assert_eq!(x.deadline.as_deref(), Some("2022年"));
         let x = one("2022年新认定高新技术企业1000家以上。");
         assert_eq!(
-            (x.value, x.unit.as_str(), x.qualifier, x.target),
+            (x.value, x.unit, x.qualifier, x.target),
             (1000.0, "家", "at_least", true)
         );
         let x = one("布局建设3-5个省实验室。");
         assert_eq!(
-            (x.min, x.max, x.unit.as_str(), x.qualifier),
+            (x.min, x.max, x.unit, x.qualifier),
             (Some(3.0), Some(5.0), "个", "range")
         );
         let x = one("推动商品房建设周期由36个月压减至24个月,加快推进。");
         assert_eq!(
-            (x.from, x.to, x.value, x.unit.as_str(), x.qualifier),
+            (x.from, x.to, x.value, x.unit, x.qualifier),
             (Some(36.0), Some(24.0), 24.0, "个月", "change")
         );
         let x = one("2022年末网络货运营业额达到1000亿元。");
         assert_eq!(
-            (x.value, x.unit.as_str(), x.deadline.as_deref()),
+            (x.value, x.unit, x.deadline.as_deref()),
             (1e11, "元", Some("2022年末"))
         );
         let x = one("逐步将平均担保费率降至1%以下");
@@ -797,12 +797,12 @@ mod tests {
         assert_eq!((x.qualifier, x.value), ("at_least", 10.0));
         let x = one("全年托管面积达到3000万亩。");
         assert_eq!(
-            (x.value, x.unit.as_str(), x.deadline.as_deref()),
+            (x.value, x.unit, x.deadline.as_deref()),
             (3e7, "亩", Some("全年"))
         );
         let x = one("与银行2:2:4:2风险分担");
         assert_eq!(
-            (x.unit.as_str(), x.parts.clone(), x.target),
+            (x.unit, x.parts.clone(), x.target),
             ("ratio", vec![2.0, 2.0, 4.0, 2.0], false)
         );
         assert_eq!(one("超过300家").qualifier, "more_than");

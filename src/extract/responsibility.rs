@@ -8,7 +8,81 @@
 //! own), and the declaration `排在第一位的部门为牵头部门，下同`.
 
 use crate::outline::{is_han, is_ws};
+use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::Arc;
+
+/// A unit name as written. The same few names recur in every clause of a document,
+/// so each distinct name is held once and shared (see [`State`]).
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Name(Arc<str>);
+
+impl Name {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Name {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Name {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Name {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl serde::Serialize for Name {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl From<&str> for Name {
+    fn from(s: &str) -> Name {
+        Name(s.into())
+    }
+}
+
+impl PartialEq<str> for Name {
+    fn eq(&self, o: &str) -> bool {
+        &*self.0 == o
+    }
+}
+
+impl PartialEq<String> for Name {
+    fn eq(&self, o: &String) -> bool {
+        *self.0 == **o
+    }
+}
+
+impl PartialEq<&str> for Name {
+    fn eq(&self, o: &&str) -> bool {
+        &*self.0 == *o
+    }
+}
+
+impl std::fmt::Debug for Name {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl std::fmt::Display for Name {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Role {
@@ -31,9 +105,9 @@ impl Role {
 pub struct Clause {
     /// From the opening bracket (or first character) to the closing bracket.
     pub range: Range<usize>,
-    pub lead: Vec<String>,
-    pub responsible: Vec<String>,
-    pub support: Vec<String>,
+    pub lead: Vec<Name>,
+    pub responsible: Vec<Name>,
+    pub support: Vec<Name>,
 }
 
 impl Clause {
@@ -55,6 +129,19 @@ impl Clause {
 #[derive(Debug, Clone, Default)]
 pub struct State {
     pub first_listed_leads: bool,
+    /// The unit names met so far, each held once.
+    names: HashSet<Name>,
+}
+
+impl State {
+    fn name(&mut self, s: &str) -> Name {
+        if let Some(n) = self.names.get(s) {
+            return n.clone();
+        }
+        let n = Name::from(s);
+        self.names.insert(n.clone());
+        n
+    }
 }
 
 /// Role words at the end of a group, longest first.
@@ -353,11 +440,11 @@ fn marked_role(u: &str) -> Option<(&str, Role)> {
     Some((&u[..open], role))
 }
 
-fn push(cl: &mut Clause, role: Role, units: Vec<String>) {
+fn push(cl: &mut Clause, role: Role, units: Vec<String>, state: &mut State) {
     for u in units {
         let (name, role) = match marked_role(&u) {
-            Some((name, r)) => (name.to_string(), r),
-            None => (u, role),
+            Some((name, r)) => (state.name(name), r),
+            None => (state.name(&u), role),
         };
         match role {
             Role::Lead => cl.lead.push(name),
@@ -435,9 +522,9 @@ pub fn parse_plain(inner: &str, state: &mut State) -> Option<Clause> {
     }
     for ((units, _, leads), role) in groups.into_iter().zip(roles) {
         if let Some(l) = leads {
-            push(&mut cl, Role::Lead, l);
+            push(&mut cl, Role::Lead, l, state);
         }
-        push(&mut cl, role?, units);
+        push(&mut cl, role?, units, state);
     }
     apply_first_leads(&mut cl, state);
     Some(cl)
@@ -482,7 +569,7 @@ pub fn parse_labelled(inner: &str, state: &mut State) -> Option<Clause> {
             if !units.iter().all(|u| unit_ok(u)) {
                 return None;
             }
-            push(&mut cl, role?, units);
+            push(&mut cl, role?, units, state);
             any = true;
         } else if g.contains(['：', ':']) {
             // Another label (`适用范围：…`): not units.
@@ -490,7 +577,7 @@ pub fn parse_labelled(inner: &str, state: &mut State) -> Option<Clause> {
         } else if let Some(role) = current {
             let units = split_units(g);
             if units.iter().all(|u| unit_ok(u)) {
-                push(&mut cl, role, units);
+                push(&mut cl, role, units, state);
             }
         }
     }
@@ -505,11 +592,19 @@ pub fn parse_labelled(inner: &str, state: &mut State) -> Option<Clause> {
 mod tests {
     use super::*;
 
+    fn strings(v: &[Name]) -> Vec<String> {
+        v.iter().map(Name::to_string).collect()
+    }
+
     fn roles(s: &str) -> (Vec<String>, Vec<String>, Vec<String>) {
         let mut st = State::default();
         let c = find(s, 0..s.len(), &mut st);
         let c = c.last().expect(s);
-        (c.lead.clone(), c.responsible.clone(), c.support.clone())
+        (
+            strings(&c.lead),
+            strings(&c.responsible),
+            strings(&c.support),
+        )
     }
 
     fn v(x: &[&str]) -> Vec<String> {

@@ -1,0 +1,510 @@
+//! The `gongwen/1` document JSON written straight from the model, for speed.
+//!
+//! Takes a [`Document`]; gives exactly the bytes that serde_json gives for the
+//! [`View`](super::json::View) structs (compact or pretty), which stay the
+//! reference: `tests/json_writer.rs` compares the two on every fixture and corpus
+//! document. It exists because the output is about five times the input, and
+//! serde's per-byte string escaping and the structs built per node took most of the
+//! time of `gongwen parse`.
+
+use crate::extract::meta::DocNumber;
+use crate::extract::quantity::Quantity;
+use crate::extract::responsibility::Clause;
+use crate::extract::units::Units;
+use crate::model::Document;
+use std::io::{self, Write};
+use std::ops::Range;
+
+/// Output is handed to the writer in pieces of about this size.
+const FLUSH_AT: usize = 1 << 16;
+
+/// A JSON writer with serde_json's layout (two-space indent when pretty).
+struct Out<'w> {
+    buf: Vec<u8>,
+    sink: &'w mut dyn Write,
+    pretty: bool,
+    depth: usize,
+    /// No entry yet in the innermost open object or array.
+    first: bool,
+}
+
+impl Out<'_> {
+    fn flush_if_full(&mut self) -> io::Result<()> {
+        if self.buf.len() >= FLUSH_AT {
+            self.sink.write_all(&self.buf)?;
+            self.buf.clear();
+        }
+        Ok(())
+    }
+
+    fn newline(&mut self) {
+        self.buf.push(b'\n');
+        for _ in 0..self.depth {
+            self.buf.extend_from_slice(b"  ");
+        }
+    }
+
+    fn open(&mut self, c: u8) {
+        self.buf.push(c);
+        self.depth += 1;
+        self.first = true;
+    }
+
+    fn close(&mut self, c: u8) {
+        self.depth -= 1;
+        if self.pretty && !self.first {
+            self.newline();
+        }
+        self.buf.push(c);
+        self.first = false;
+    }
+
+    /// Starts the next entry of an object or array.
+    fn entry(&mut self) {
+        if !self.first {
+            self.buf.push(b',');
+        }
+        if self.pretty {
+            self.newline();
+        }
+        self.first = false;
+    }
+
+    fn key(&mut self, k: &str) {
+        self.entry();
+        self.buf.push(b'"');
+        self.buf.extend_from_slice(k.as_bytes());
+        self.buf
+            .extend_from_slice(if self.pretty { b"\": " } else { b"\":" });
+    }
+
+    fn str(&mut self, s: &str) {
+        self.buf.push(b'"');
+        let b = s.as_bytes();
+        // Most strings need no escape at all; this test has no early exit, so it is
+        // done many bytes at a time.
+        let clean = b
+            .iter()
+            .fold(true, |ok, &x| ok & (x >= 0x20) & (x != b'"') & (x != b'\\'));
+        if clean {
+            self.buf.extend_from_slice(b);
+        } else {
+            escape(&mut self.buf, s);
+        }
+        self.buf.push(b'"');
+    }
+
+    fn opt_str(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => self.str(s),
+            None => self.null(),
+        }
+    }
+
+    fn null(&mut self) {
+        self.buf.extend_from_slice(b"null");
+    }
+
+    fn bool(&mut self, v: bool) {
+        self.buf
+            .extend_from_slice(if v { b"true" } else { b"false" });
+    }
+
+    fn uint(&mut self, v: u64) {
+        self.buf
+            .extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
+    }
+
+    /// A whole number without a fraction (`30000`, not `30000.0`), as `json::number`.
+    fn number(&mut self, v: f64) {
+        if v.fract() == 0.0 && v.abs() < 9.0e15 {
+            self.buf
+                .extend_from_slice(itoa::Buffer::new().format(v as i64).as_bytes());
+        } else if v.is_finite() {
+            self.buf
+                .extend_from_slice(ryu::Buffer::new().format_finite(v).as_bytes());
+        } else {
+            self.null();
+        }
+    }
+
+    fn opt_number(&mut self, v: Option<f64>) {
+        match v {
+            Some(v) => self.number(v),
+            None => self.null(),
+        }
+    }
+
+    fn strs<S: AsRef<str>>(&mut self, v: &[S]) {
+        self.open(b'[');
+        for s in v {
+            self.entry();
+            self.str(s.as_ref());
+        }
+        self.close(b']');
+    }
+}
+
+/// serde_json's escapes: `\"`, `\\`, the short forms of control characters, else `\u00XX`.
+fn escape(buf: &mut Vec<u8>, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    for &x in s.as_bytes() {
+        match x {
+            b'"' => buf.extend_from_slice(b"\\\""),
+            b'\\' => buf.extend_from_slice(b"\\\\"),
+            b'\n' => buf.extend_from_slice(b"\\n"),
+            b'\r' => buf.extend_from_slice(b"\\r"),
+            b'\t' => buf.extend_from_slice(b"\\t"),
+            0x08 => buf.extend_from_slice(b"\\b"),
+            0x0C => buf.extend_from_slice(b"\\f"),
+            0..0x20 => buf.extend_from_slice(&[
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                HEX[(x >> 4) as usize],
+                HEX[(x & 15) as usize],
+            ]),
+            _ => buf.push(x),
+        }
+    }
+}
+
+/// Writes `doc` as `gongwen/1` JSON (and a newline) to `sink`.
+pub fn write_document(
+    doc: &Document,
+    units: &Units,
+    pretty: bool,
+    sink: &mut dyn Write,
+) -> io::Result<()> {
+    let mut d = Doc {
+        doc,
+        units,
+        o: Out {
+            buf: Vec::with_capacity(FLUSH_AT + 4096),
+            sink,
+            pretty,
+            depth: 0,
+            first: true,
+        },
+        path: String::new(),
+    };
+    d.document()?;
+    d.o.buf.push(b'\n');
+    d.o.sink.write_all(&d.o.buf)?;
+    d.o.sink.flush()
+}
+
+struct Doc<'a, 'w> {
+    doc: &'a Document,
+    units: &'a Units,
+    o: Out<'w>,
+    /// The label path of the node being written.
+    path: String,
+}
+
+impl Doc<'_, '_> {
+    fn span(&mut self, r: &Range<usize>) {
+        let s = self.doc.index.span(&self.doc.text, r);
+        let o = &mut self.o;
+        o.open(b'{');
+        o.key("start");
+        o.uint(s.start as u64);
+        o.key("end");
+        o.uint(s.end as u64);
+        o.key("line");
+        o.uint(s.line as u64);
+        o.close(b'}');
+    }
+
+    fn text(&mut self, r: &Range<usize>) {
+        let doc = self.doc;
+        self.o.str(doc.slice(r));
+    }
+
+    fn document(&mut self) -> io::Result<()> {
+        let doc = self.doc;
+        self.o.open(b'{');
+        self.o.key("schema");
+        self.o.str(super::json::SCHEMA);
+        self.o.key("source");
+        self.o.open(b'{');
+        self.o.key("path");
+        self.o.opt_str(doc.source.path.as_deref());
+        self.o.key("encoding");
+        self.o.str(&doc.source.encoding);
+        self.o.key("bytes");
+        self.o.uint(doc.source.bytes as u64);
+        self.o.close(b'}');
+        self.meta();
+        self.o.key("preamble");
+        match &doc.preamble {
+            Some(p) => {
+                self.o.open(b'{');
+                self.o.key("text");
+                self.text(&p.range);
+                self.o.key("span");
+                self.span(&p.range);
+                self.o.key("quantities");
+                self.quantities(&p.quantities);
+                self.o.close(b'}');
+            }
+            None => self.o.null(),
+        }
+        self.o.key("nodes");
+        self.nodes(&doc.roots)?;
+        self.o.key("skipped");
+        self.o.open(b'[');
+        for s in &doc.skipped {
+            self.o.entry();
+            self.o.open(b'{');
+            self.o.key("text");
+            self.text(&s.range);
+            self.o.key("span");
+            self.span(&s.range);
+            self.o.key("reason");
+            self.o.str(s.reason);
+            self.o.close(b'}');
+        }
+        self.o.close(b']');
+        self.o.key("diagnostics");
+        self.diagnostics();
+        self.o.close(b'}');
+        Ok(())
+    }
+
+    fn meta(&mut self) {
+        let m = &self.doc.meta;
+        self.o.key("meta");
+        self.o.open(b'{');
+        self.o.key("title");
+        self.o.opt_str(m.title.as_deref());
+        self.o.key("title_span");
+        match &m.title_range {
+            Some(r) => self.span(r),
+            None => self.o.null(),
+        }
+        self.o.key("doc_number");
+        self.doc_number(m.doc_number.as_ref());
+        self.o.key("date");
+        self.o.opt_str(m.date.as_deref());
+        self.o.key("issuer");
+        self.o.opt_str(m.issuer.as_deref());
+        self.o.key("citations");
+        self.o.open(b'[');
+        for c in &m.citations {
+            self.o.entry();
+            self.o.open(b'{');
+            self.o.key("title");
+            self.o.str(&c.title);
+            self.o.key("doc_number");
+            self.doc_number(c.doc_number.as_ref());
+            self.o.key("span");
+            self.span(&c.range);
+            self.o.close(b'}');
+        }
+        self.o.close(b']');
+        self.o.close(b'}');
+    }
+
+    fn doc_number(&mut self, n: Option<&DocNumber>) {
+        let Some(n) = n else {
+            return self.o.null();
+        };
+        self.o.open(b'{');
+        self.o.key("text");
+        self.o.str(&n.text);
+        self.o.key("agency");
+        self.o.str(&n.agency);
+        self.o.key("year");
+        match n.year {
+            Some(y) => self
+                .o
+                .buf
+                .extend_from_slice(itoa::Buffer::new().format(y).as_bytes()),
+            None => self.o.null(),
+        }
+        self.o.key("serial");
+        self.o.uint(n.serial);
+        self.o.key("span");
+        self.span(&n.range);
+        self.o.close(b'}');
+    }
+
+    fn nodes(&mut self, ids: &[usize]) -> io::Result<()> {
+        self.o.open(b'[');
+        for &i in ids {
+            self.o.entry();
+            self.node(i)?;
+            self.o.flush_if_full()?;
+        }
+        self.o.close(b']');
+        Ok(())
+    }
+
+    fn node(&mut self, i: usize) -> io::Result<()> {
+        let doc = self.doc;
+        let n = &doc.nodes[i];
+        let parent_len = self.path.len();
+        if parent_len > 0 {
+            self.path.push('/');
+        }
+        self.path
+            .push_str(&crate::model::path_part(doc.slice(&n.label_range)));
+        let o = &mut self.o;
+        o.open(b'{');
+        o.key("kind");
+        o.str(n.kind());
+        o.key("label");
+        o.str(doc.slice(&n.label_range));
+        o.key("number");
+        o.uint(n.number());
+        o.key("title");
+        o.str(&n.title);
+        o.key("text");
+        o.str(doc.slice(&n.text_range));
+        o.key("span");
+        self.span(&n.span);
+        self.o.key("path");
+        self.o.str(&self.path);
+        self.o.key("responsibility");
+        match n.clauses.last() {
+            Some(c) => self.clause(c),
+            None => self.o.null(),
+        }
+        self.o.key("clauses");
+        self.o.open(b'[');
+        for c in &n.clauses {
+            self.o.entry();
+            self.clause(c);
+        }
+        self.o.close(b']');
+        self.o.key("quantities");
+        self.quantities(&n.quantities);
+        self.o.key("children");
+        self.nodes(&n.children)?;
+        self.o.close(b'}');
+        self.path.truncate(parent_len);
+        Ok(())
+    }
+
+    fn clause(&mut self, c: &Clause) {
+        self.o.open(b'{');
+        self.o.key("text");
+        self.text(&c.range);
+        self.o.key("span");
+        self.span(&c.range);
+        self.o.key("lead");
+        self.o.strs(&c.lead);
+        self.o.key("responsible");
+        self.o.strs(&c.responsible);
+        self.o.key("support");
+        self.o.strs(&c.support);
+        self.o.key("units");
+        self.o.open(b'[');
+        for (role, name) in c.units() {
+            let (canonical, kind) = self.units.resolve(name);
+            let o = &mut self.o;
+            o.entry();
+            o.open(b'{');
+            o.key("name");
+            o.str(name);
+            o.key("role");
+            o.str(role.as_str());
+            o.key("canonical");
+            o.str(canonical);
+            o.key("kind");
+            o.str(kind);
+            o.close(b'}');
+        }
+        self.o.close(b']');
+        self.o.close(b'}');
+    }
+
+    fn quantities(&mut self, qs: &[Quantity]) {
+        self.o.open(b'[');
+        for q in qs {
+            self.o.entry();
+            self.quantity(q);
+        }
+        self.o.close(b']');
+    }
+
+    fn quantity(&mut self, q: &Quantity) {
+        self.o.open(b'{');
+        self.o.key("text");
+        self.text(&q.range);
+        let o = &mut self.o;
+        o.key("value");
+        o.number(q.value);
+        o.key("unit");
+        o.str(q.unit);
+        o.key("qualifier");
+        o.str(q.qualifier);
+        o.key("min");
+        o.opt_number(q.min);
+        o.key("max");
+        o.opt_number(q.max);
+        o.key("from");
+        o.opt_number(q.from);
+        o.key("to");
+        o.opt_number(q.to);
+        if !q.parts.is_empty() {
+            o.key("parts");
+            o.open(b'[');
+            for &p in &q.parts {
+                o.entry();
+                o.number(p);
+            }
+            o.close(b']');
+        }
+        o.key("target");
+        o.bool(q.target);
+        o.key("deadline");
+        o.opt_str(q.deadline.as_deref());
+        o.key("span");
+        self.span(&q.range);
+        self.o.close(b'}');
+    }
+
+    fn diagnostics(&mut self) {
+        let doc = self.doc;
+        self.o.open(b'[');
+        for d in &doc.diagnostics {
+            let s = doc.index.span(&doc.text, &d.range);
+            let o = &mut self.o;
+            o.entry();
+            o.open(b'{');
+            o.key("code");
+            o.str(d.code);
+            o.key("severity");
+            o.str(d.severity.as_str());
+            o.key("message");
+            o.str(&d.message);
+            o.key("span");
+            o.open(b'{');
+            o.key("start");
+            o.uint(s.start as u64);
+            o.key("end");
+            o.uint(s.end as u64);
+            o.key("line");
+            o.uint(s.line as u64);
+            o.key("column");
+            o.uint(doc.index.column(&doc.text, d.range.start) as u64);
+            o.close(b'}');
+            o.key("related");
+            o.open(b'[');
+            for r in &d.related {
+                self.o.entry();
+                self.span(r);
+            }
+            self.o.close(b']');
+            self.o.key("notes");
+            self.o.strs(&d.notes);
+            self.o.key("suggestion");
+            self.o.opt_str(d.suggestion.as_deref());
+            self.o.close(b'}');
+        }
+        self.o.close(b']');
+    }
+}

@@ -1,0 +1,63 @@
+//! The JSON writer (`emit::writer`, used by `gongwen parse`) writes byte for byte what
+//! serde_json writes for the `View` structs, compact and pretty, on every document we have.
+
+mod common;
+use common::*;
+
+fn same(doc: &gongwen::Document, name: &str) {
+    for pretty in [false, true] {
+        let fast = gongwen::emit::json::to_string(doc, pretty);
+        let reference = gongwen::emit::json::to_string_serde(doc, pretty);
+        if fast != reference {
+            let at = fast
+                .bytes()
+                .zip(reference.bytes())
+                .position(|(a, b)| a != b)
+                .unwrap_or(fast.len().min(reference.len()));
+            let lo = at.saturating_sub(80);
+            panic!(
+                "{name} (pretty: {pretty}) differs at byte {at}:\n writer: {}\n serde:  {}",
+                String::from_utf8_lossy(&fast.as_bytes()[lo..(at + 80).min(fast.len())]),
+                String::from_utf8_lossy(&reference.as_bytes()[lo..(at + 80).min(reference.len())])
+            );
+        }
+    }
+}
+
+#[test]
+fn seed_fixtures_and_escapes() {
+    same(&parse_file(&repo(SEED)), SEED);
+    let mut fixtures: Vec<_> = std::fs::read_dir(repo("fixtures"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    fixtures.sort();
+    assert!(fixtures.len() >= 7);
+    for f in &fixtures {
+        same(&parse_file(f), &f.display().to_string());
+    }
+    // Quotes, backslashes, control characters, numbers with fractions, ratios, a
+    // diagnostic with notes, an empty document.
+    let odd = "关于\"印发\"的通知\n\u{1}\t\u{7f}\\ \u{8}\u{c}\n一、总体要求\n1.新建基站3.25万个,比例2:2:4:2。(省商务厅牵头,省财政厅配合)\n1.重复。\n3.跳号（";
+    same(&gongwen::parse_text(odd, Some("odd\"name\\.txt")), "odd");
+    same(&gongwen::parse_text("", None), "empty");
+}
+
+#[test]
+fn corpus() {
+    let shared = require_shared!();
+    let mut n = 0;
+    for dir in ["corpus", "corpus/more"] {
+        let Ok(entries) = std::fs::read_dir(shared.join(dir)) else {
+            continue;
+        };
+        for e in entries {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "txt") {
+                same(&parse_file(&p), &p.display().to_string());
+                n += 1;
+            }
+        }
+    }
+    assert!(n >= 7, "only {n} corpus documents");
+}
