@@ -18,6 +18,15 @@ use std::ops::Range;
 /// Output is handed to the writer in pieces of about this size.
 const FLUSH_AT: usize = 1 << 16;
 
+/// An object key as written compact (`"kind":`) and pretty (`"kind": `).
+type Key = (&'static str, &'static str);
+
+macro_rules! k {
+    ($k:literal) => {
+        (concat!("\"", $k, "\":"), concat!("\"", $k, "\": "))
+    };
+}
+
 /// A JSON writer with serde_json's layout (two-space indent when pretty).
 struct Out<'w> {
     buf: Vec<u8>,
@@ -70,12 +79,10 @@ impl Out<'_> {
         self.first = false;
     }
 
-    fn key(&mut self, k: &str) {
+    fn key(&mut self, k: Key) {
         self.entry();
-        self.buf.push(b'"');
-        self.buf.extend_from_slice(k.as_bytes());
         self.buf
-            .extend_from_slice(if self.pretty { b"\": " } else { b"\":" });
+            .extend_from_slice(if self.pretty { k.1 } else { k.0 }.as_bytes());
     }
 
     fn str(&mut self, s: &str) {
@@ -180,6 +187,7 @@ pub fn write_document(
     let mut d = Doc {
         doc,
         units,
+        resolved: Default::default(),
         o: Out {
             buf: Vec::with_capacity(FLUSH_AT + 4096),
             sink,
@@ -198,21 +206,24 @@ pub fn write_document(
 struct Doc<'a, 'w> {
     doc: &'a Document,
     units: &'a Units,
+    /// Canonical name and kind by unit name. Names are shared within a document
+    /// (`responsibility::Name`), so the address of the text is the key.
+    resolved: rustc_hash::FxHashMap<usize, (&'a str, &'a str)>,
     o: Out<'w>,
     /// The label path of the node being written.
     path: String,
 }
 
-impl Doc<'_, '_> {
+impl<'a> Doc<'a, '_> {
     fn span(&mut self, r: &Range<usize>) {
         let s = self.doc.index.span(&self.doc.text, r);
         let o = &mut self.o;
         o.open(b'{');
-        o.key("start");
+        o.key(k!("start"));
         o.uint(s.start as u64);
-        o.key("end");
+        o.key(k!("end"));
         o.uint(s.end as u64);
-        o.key("line");
+        o.key(k!("line"));
         o.uint(s.line as u64);
         o.close(b'}');
     }
@@ -225,49 +236,49 @@ impl Doc<'_, '_> {
     fn document(&mut self) -> io::Result<()> {
         let doc = self.doc;
         self.o.open(b'{');
-        self.o.key("schema");
+        self.o.key(k!("schema"));
         self.o.str(super::json::SCHEMA);
-        self.o.key("source");
+        self.o.key(k!("source"));
         self.o.open(b'{');
-        self.o.key("path");
+        self.o.key(k!("path"));
         self.o.opt_str(doc.source.path.as_deref());
-        self.o.key("encoding");
+        self.o.key(k!("encoding"));
         self.o.str(&doc.source.encoding);
-        self.o.key("bytes");
+        self.o.key(k!("bytes"));
         self.o.uint(doc.source.bytes as u64);
         self.o.close(b'}');
         self.meta();
-        self.o.key("preamble");
+        self.o.key(k!("preamble"));
         match &doc.preamble {
             Some(p) => {
                 self.o.open(b'{');
-                self.o.key("text");
+                self.o.key(k!("text"));
                 self.text(&p.range);
-                self.o.key("span");
+                self.o.key(k!("span"));
                 self.span(&p.range);
-                self.o.key("quantities");
+                self.o.key(k!("quantities"));
                 self.quantities(&p.quantities);
                 self.o.close(b'}');
             }
             None => self.o.null(),
         }
-        self.o.key("nodes");
+        self.o.key(k!("nodes"));
         self.nodes(&doc.roots)?;
-        self.o.key("skipped");
+        self.o.key(k!("skipped"));
         self.o.open(b'[');
         for s in &doc.skipped {
             self.o.entry();
             self.o.open(b'{');
-            self.o.key("text");
+            self.o.key(k!("text"));
             self.text(&s.range);
-            self.o.key("span");
+            self.o.key(k!("span"));
             self.span(&s.range);
-            self.o.key("reason");
+            self.o.key(k!("reason"));
             self.o.str(s.reason);
             self.o.close(b'}');
         }
         self.o.close(b']');
-        self.o.key("diagnostics");
+        self.o.key(k!("diagnostics"));
         self.diagnostics();
         self.o.close(b'}');
         Ok(())
@@ -275,31 +286,31 @@ impl Doc<'_, '_> {
 
     fn meta(&mut self) {
         let m = &self.doc.meta;
-        self.o.key("meta");
+        self.o.key(k!("meta"));
         self.o.open(b'{');
-        self.o.key("title");
+        self.o.key(k!("title"));
         self.o.opt_str(m.title.as_deref());
-        self.o.key("title_span");
+        self.o.key(k!("title_span"));
         match &m.title_range {
             Some(r) => self.span(r),
             None => self.o.null(),
         }
-        self.o.key("doc_number");
+        self.o.key(k!("doc_number"));
         self.doc_number(m.doc_number.as_ref());
-        self.o.key("date");
+        self.o.key(k!("date"));
         self.o.opt_str(m.date.as_deref());
-        self.o.key("issuer");
+        self.o.key(k!("issuer"));
         self.o.opt_str(m.issuer.as_deref());
-        self.o.key("citations");
+        self.o.key(k!("citations"));
         self.o.open(b'[');
         for c in &m.citations {
             self.o.entry();
             self.o.open(b'{');
-            self.o.key("title");
+            self.o.key(k!("title"));
             self.o.str(&c.title);
-            self.o.key("doc_number");
+            self.o.key(k!("doc_number"));
             self.doc_number(c.doc_number.as_ref());
-            self.o.key("span");
+            self.o.key(k!("span"));
             self.span(&c.range);
             self.o.close(b'}');
         }
@@ -312,11 +323,11 @@ impl Doc<'_, '_> {
             return self.o.null();
         };
         self.o.open(b'{');
-        self.o.key("text");
+        self.o.key(k!("text"));
         self.o.str(&n.text);
-        self.o.key("agency");
+        self.o.key(k!("agency"));
         self.o.str(&n.agency);
-        self.o.key("year");
+        self.o.key(k!("year"));
         match n.year {
             Some(y) => self
                 .o
@@ -324,9 +335,9 @@ impl Doc<'_, '_> {
                 .extend_from_slice(itoa::Buffer::new().format(y).as_bytes()),
             None => self.o.null(),
         }
-        self.o.key("serial");
+        self.o.key(k!("serial"));
         self.o.uint(n.serial);
-        self.o.key("span");
+        self.o.key(k!("span"));
         self.span(&n.range);
         self.o.close(b'}');
     }
@@ -353,67 +364,71 @@ impl Doc<'_, '_> {
             .push_str(&crate::model::path_part(doc.slice(&n.label_range)));
         let o = &mut self.o;
         o.open(b'{');
-        o.key("kind");
+        o.key(k!("kind"));
         o.str(n.kind());
-        o.key("label");
+        o.key(k!("label"));
         o.str(doc.slice(&n.label_range));
-        o.key("number");
+        o.key(k!("number"));
         o.uint(n.number());
-        o.key("title");
+        o.key(k!("title"));
         o.str(&n.title);
-        o.key("text");
+        o.key(k!("text"));
         o.str(doc.slice(&n.text_range));
-        o.key("span");
+        o.key(k!("span"));
         self.span(&n.span);
-        self.o.key("path");
+        self.o.key(k!("path"));
         self.o.str(&self.path);
-        self.o.key("responsibility");
+        self.o.key(k!("responsibility"));
         match n.clauses.last() {
             Some(c) => self.clause(c),
             None => self.o.null(),
         }
-        self.o.key("clauses");
+        self.o.key(k!("clauses"));
         self.o.open(b'[');
         for c in &n.clauses {
             self.o.entry();
             self.clause(c);
         }
         self.o.close(b']');
-        self.o.key("quantities");
+        self.o.key(k!("quantities"));
         self.quantities(&n.quantities);
-        self.o.key("children");
+        self.o.key(k!("children"));
         self.nodes(&n.children)?;
         self.o.close(b'}');
         self.path.truncate(parent_len);
         Ok(())
     }
 
-    fn clause(&mut self, c: &Clause) {
+    fn clause(&mut self, c: &'a Clause) {
         self.o.open(b'{');
-        self.o.key("text");
+        self.o.key(k!("text"));
         self.text(&c.range);
-        self.o.key("span");
+        self.o.key(k!("span"));
         self.span(&c.range);
-        self.o.key("lead");
+        self.o.key(k!("lead"));
         self.o.strs(&c.lead);
-        self.o.key("responsible");
+        self.o.key(k!("responsible"));
         self.o.strs(&c.responsible);
-        self.o.key("support");
+        self.o.key(k!("support"));
         self.o.strs(&c.support);
-        self.o.key("units");
+        self.o.key(k!("units"));
         self.o.open(b'[');
         for (role, name) in c.units() {
-            let (canonical, kind) = self.units.resolve(name);
+            let units = self.units;
+            let (canonical, kind) = *self
+                .resolved
+                .entry(name.as_ptr() as usize)
+                .or_insert_with(|| units.resolve(name));
             let o = &mut self.o;
             o.entry();
             o.open(b'{');
-            o.key("name");
+            o.key(k!("name"));
             o.str(name);
-            o.key("role");
+            o.key(k!("role"));
             o.str(role.as_str());
-            o.key("canonical");
+            o.key(k!("canonical"));
             o.str(canonical);
-            o.key("kind");
+            o.key(k!("kind"));
             o.str(kind);
             o.close(b'}');
         }
@@ -432,25 +447,25 @@ impl Doc<'_, '_> {
 
     fn quantity(&mut self, q: &Quantity) {
         self.o.open(b'{');
-        self.o.key("text");
+        self.o.key(k!("text"));
         self.text(&q.range);
         let o = &mut self.o;
-        o.key("value");
+        o.key(k!("value"));
         o.number(q.value);
-        o.key("unit");
+        o.key(k!("unit"));
         o.str(q.unit);
-        o.key("qualifier");
+        o.key(k!("qualifier"));
         o.str(q.qualifier);
-        o.key("min");
+        o.key(k!("min"));
         o.opt_number(q.min);
-        o.key("max");
+        o.key(k!("max"));
         o.opt_number(q.max);
-        o.key("from");
+        o.key(k!("from"));
         o.opt_number(q.from);
-        o.key("to");
+        o.key(k!("to"));
         o.opt_number(q.to);
         if !q.parts.is_empty() {
-            o.key("parts");
+            o.key(k!("parts"));
             o.open(b'[');
             for &p in &q.parts {
                 o.entry();
@@ -458,11 +473,11 @@ impl Doc<'_, '_> {
             }
             o.close(b']');
         }
-        o.key("target");
+        o.key(k!("target"));
         o.bool(q.target);
-        o.key("deadline");
+        o.key(k!("deadline"));
         o.opt_str(q.deadline.as_deref());
-        o.key("span");
+        o.key(k!("span"));
         self.span(&q.range);
         self.o.close(b'}');
     }
@@ -475,33 +490,33 @@ impl Doc<'_, '_> {
             let o = &mut self.o;
             o.entry();
             o.open(b'{');
-            o.key("code");
+            o.key(k!("code"));
             o.str(d.code);
-            o.key("severity");
+            o.key(k!("severity"));
             o.str(d.severity.as_str());
-            o.key("message");
+            o.key(k!("message"));
             o.str(&d.message);
-            o.key("span");
+            o.key(k!("span"));
             o.open(b'{');
-            o.key("start");
+            o.key(k!("start"));
             o.uint(s.start as u64);
-            o.key("end");
+            o.key(k!("end"));
             o.uint(s.end as u64);
-            o.key("line");
+            o.key(k!("line"));
             o.uint(s.line as u64);
-            o.key("column");
+            o.key(k!("column"));
             o.uint(doc.index.column(&doc.text, d.range.start) as u64);
             o.close(b'}');
-            o.key("related");
+            o.key(k!("related"));
             o.open(b'[');
             for r in &d.related {
                 self.o.entry();
                 self.span(r);
             }
             self.o.close(b']');
-            self.o.key("notes");
+            self.o.key(k!("notes"));
             self.o.strs(&d.notes);
-            self.o.key("suggestion");
+            self.o.key(k!("suggestion"));
             self.o.opt_str(d.suggestion.as_deref());
             self.o.close(b'}');
         }
