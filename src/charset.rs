@@ -22,6 +22,17 @@ impl CharSet {
         CharSet { bits }
     }
 
+    /// The characters of both sets.
+    pub const fn union(&self, other: &CharSet) -> CharSet {
+        let mut bits = self.bits;
+        let mut k = 0;
+        while k < bits.len() {
+            bits[k] |= other.bits[k];
+            k += 1;
+        }
+        CharSet { bits }
+    }
+
     #[inline]
     fn has(&self, cp: usize) -> bool {
         self.bits[cp >> 6] & (1 << (cp & 63)) != 0

@@ -114,7 +114,7 @@ pub fn parse_string(text: String, path: Option<&str>) -> Document {
             if n.title_range.is_empty() {
                 n.title_range = n.label_range.end..n.label_range.end;
             }
-            n.title = outline::squeeze(&text[n.title_range.clone()]);
+            n.title_squeezed = outline::squeezed(&text[n.title_range.clone()]);
         }
         n.quantities = extract::quantity::find(text, n.text_range.clone());
     }
@@ -138,6 +138,8 @@ pub fn parse_string(text: String, path: Option<&str>) -> Document {
         diagnostics: Vec::new(),
     };
     doc.text = doc_text;
+    // The arena grew by doubling: up to half of it would be slack.
+    doc.nodes.shrink_to_fit();
     for n in doc.nodes.iter_mut() {
         n.children.shrink_to_fit();
     }

@@ -38,7 +38,9 @@ pub struct Block {
 pub struct Node {
     pub label: Label,
     pub label_range: Range<usize>,
-    pub title: String,
+    /// The title when it differs from the text of `title_range` (white space inside
+    /// squeezed out); see [`Node::title`].
+    pub title_squeezed: Option<Box<str>>,
     pub title_range: Range<usize>,
     /// The node's own text after its label, without a trailing responsibility clause.
     pub text_range: Range<usize>,
@@ -61,6 +63,12 @@ impl Node {
     }
     pub fn kind(&self) -> &'static str {
         self.label.style.kind()
+    }
+    /// The heading of the node (`text` is the document's text).
+    pub fn title<'a>(&'a self, text: &'a str) -> &'a str {
+        self.title_squeezed
+            .as_deref()
+            .unwrap_or(&text[self.title_range.clone()])
     }
     /// The last responsibility clause, which is the node's `responsibility`.
     pub fn responsibility(&self) -> Option<&crate::extract::responsibility::Clause> {

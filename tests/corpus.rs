@@ -119,7 +119,7 @@ fn emergency_plan_with_table_of_contents() {
         .any(|s| s.reason == "toc" && doc.slice(&s.range).starts_with("目")));
     let ch = of_kind(&doc, "chapter");
     assert_eq!(numbers(&doc, &ch), (1..=7).collect::<Vec<_>>());
-    assert_eq!(doc.nodes[ch[0]].title, "总则");
+    assert_eq!(doc.nodes[ch[0]].title(&doc.text), "总则");
     // 1.1 … 1.4 under chapter 1; decimal numbering is never item 1.
     let first: Vec<&str> = doc.nodes[ch[0]]
         .children
@@ -143,7 +143,7 @@ fn regulation_with_chapters_and_articles() {
     );
     let ch = of_kind(&doc, "chapter");
     assert_eq!(ch.len(), 5);
-    assert_eq!(doc.nodes[ch[0]].title, "总则");
+    assert_eq!(doc.nodes[ch[0]].title(&doc.text), "总则");
     let arts = of_kind(&doc, "article");
     assert_eq!(numbers(&doc, &arts), (1..=32).collect::<Vec<_>>());
     let eight = &doc.nodes[arts[7]];
@@ -184,7 +184,7 @@ fn plan_on_one_line() {
         )
     );
     assert_eq!(
-        doc.nodes[of_kind(&doc, "chapter")[0]].title,
+        doc.nodes[of_kind(&doc, "chapter")[0]].title(&doc.text),
         "把实施好宏观政策和深化“放管服”改革结合起来，提高宏观政策实施的时效性和精准性"
     );
     assert_eq!(warning_codes(&doc), Vec::<&str>::new());

@@ -22,7 +22,7 @@ fn outline_counts_and_parents() {
     assert_eq!(doc.roots, chapters);
     let titles: Vec<&str> = chapters
         .iter()
-        .map(|&i| doc.nodes[i].title.as_str())
+        .map(|&i| doc.nodes[i].title(&doc.text))
         .collect();
     assert_eq!(
         titles,
@@ -49,8 +49,8 @@ fn outline_counts_and_parents() {
             k + 1
         );
     }
-    assert_eq!(doc.nodes[sections[0]].title, "现代金融");
-    assert_eq!(doc.nodes[sections[13]].title, "教育培训");
+    assert_eq!(doc.nodes[sections[0]].title(&doc.text), "现代金融");
+    assert_eq!(doc.nodes[sections[13]].title(&doc.text), "教育培训");
     // Chapter 二 holds items 1–3 directly, with no section.
     let two = &doc.nodes[chapters[1]];
     let nums: Vec<u64> = two
@@ -87,7 +87,7 @@ fn items_match_hand_made_answers() {
             n.number().to_string(),
             doc.index.line(n.span.start).to_string(),
             doc.path(n.parent.unwrap()),
-            n.title.clone(),
+            n.title(&doc.text).to_string(),
             r.lead.join("、"),
             r.responsible.join("、"),
             r.support.join("、"),
@@ -145,7 +145,7 @@ fn section_clauses_give_task_forces() {
     let s = kinds(&doc, "section")[0];
     let n = &doc.nodes[s];
     assert_eq!(n.responsibility().unwrap().responsible, ["金融业专班"]);
-    assert_eq!(n.title, "现代金融");
+    assert_eq!(n.title(&doc.text), "现代金融");
     assert_eq!(doc.slice(&n.text_range), "现代金融");
 }
 

@@ -23,7 +23,7 @@ fn signature(doc: &Document, with_titles: bool) -> Vec<Row> {
                 n.kind().to_string(),
                 n.number(),
                 if with_titles {
-                    n.title
+                    n.title(&doc.text)
                         .replace('（', "(")
                         .replace('）', ")")
                         .replace('，', ",")
@@ -121,14 +121,14 @@ fn no_line_breaks() {
         .nodes
         .iter()
         .filter(|n| n.kind() == "item")
-        .map(|n| n.title.as_str())
+        .map(|n| n.title(&doc.text))
         .collect();
     let orig = original();
     let want: Vec<&str> = orig
         .nodes
         .iter()
         .filter(|n| n.kind() == "item")
-        .map(|n| n.title.as_str())
+        .map(|n| n.title(&orig.text))
         .collect();
     assert_eq!(items_titles, want);
     assert_eq!(warning_codes(&doc), ["duplicate-number"]);

@@ -312,7 +312,7 @@ impl<'a> View<'a> {
             kind: n.kind(),
             label: doc.slice(&n.label_range),
             number: n.number(),
-            title: &n.title,
+            title: n.title(&doc.text),
             text: doc.slice(&n.text_range),
             span: self.span(&n.span),
             path,

@@ -84,7 +84,7 @@ pub fn ledger(doc: &Document, zh: bool) -> Table {
         t.push(vec![
             doc.path(i),
             n.number().to_string(),
-            n.title.clone(),
+            n.title(&doc.text).to_string(),
             lead,
             resp,
             sup,
@@ -151,7 +151,7 @@ pub fn departments(doc: &Document, units: &Units) -> Vec<Department> {
                 let r = TaskRef {
                     path: doc.path(i),
                     number: n.number(),
-                    title: n.title.clone(),
+                    title: n.title(&doc.text).to_string(),
                     line: doc.index.line(n.span.start),
                 };
                 match role {

@@ -239,7 +239,7 @@ pub fn render(doc: &Document) -> String {
                 "<li class=\"{}\"><a href=\"#n{i}\">{} {}</a>",
                 n.kind(),
                 escape(doc.slice(&n.label_range)),
-                escape(&n.title)
+                escape(n.title(&doc.text))
             );
             if !n.children.is_empty() {
                 nav(doc, &n.children, out);

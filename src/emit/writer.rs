@@ -267,6 +267,7 @@ impl<'a> Doc<'a, '_> {
         self.o.key(k!("skipped"));
         self.o.open(b'[');
         for s in &doc.skipped {
+            self.o.flush_if_full()?;
             self.o.entry();
             self.o.open(b'{');
             self.o.key(k!("text"));
@@ -279,7 +280,7 @@ impl<'a> Doc<'a, '_> {
         }
         self.o.close(b']');
         self.o.key(k!("diagnostics"));
-        self.diagnostics();
+        self.diagnostics()?;
         self.o.close(b'}');
         Ok(())
     }
@@ -371,7 +372,7 @@ impl<'a> Doc<'a, '_> {
         o.key(k!("number"));
         o.uint(n.number());
         o.key(k!("title"));
-        o.str(&n.title);
+        o.str(n.title(&doc.text));
         o.key(k!("text"));
         o.str(doc.slice(&n.text_range));
         o.key(k!("span"));
@@ -482,10 +483,11 @@ impl<'a> Doc<'a, '_> {
         self.o.close(b'}');
     }
 
-    fn diagnostics(&mut self) {
+    fn diagnostics(&mut self) -> io::Result<()> {
         let doc = self.doc;
         self.o.open(b'[');
         for d in &doc.diagnostics {
+            self.o.flush_if_full()?;
             let s = doc.index.span(&doc.text, &d.range);
             let o = &mut self.o;
             o.entry();
@@ -521,5 +523,6 @@ impl<'a> Doc<'a, '_> {
             self.o.close(b'}');
         }
         self.o.close(b']');
+        Ok(())
     }
 }

@@ -170,48 +170,36 @@ fn is_digit(c: char) -> bool {
     digit_value(c).is_some()
 }
 
-/// Byte ranges of `s` that hold no quantities: quoted names (`“1+3+N”`, `“431”工程`),
-/// bracketed years (〔2022〕), titles (《…》) and web addresses.
-fn excluded(s: &str) -> Vec<Range<usize>> {
-    let mut out: Vec<Range<usize>> = Vec::new();
-    let mut from = 0;
-    // One pass finds web addresses and opening quotes; each opening looks for its close nearby.
-    while let Some(at) = EXCLUDED_START.find_from(s, from) {
-        let c = s[at..].chars().next().unwrap();
-        from = at + c.len_utf8();
-        if c.is_ascii_alphabetic() {
-            if let Some(n) = url_at(&s[at..]) {
-                out.push(at..at + n);
-                from = at + n;
-            }
-            continue;
-        }
-        let (close, max) = match c {
-            '“' => ('”', 40),
-            '"' => ('"', 40),
-            '「' => ('」', 40),
-            '〔' => ('〕', 8),
-            '《' => ('》', 120),
-            '[' => (']', 8),
-            '［' => ('］', 8),
-            _ => ('】', 8),
-        };
-        let after = from;
-        let hi = ceil_boundary(s, after + max * 4);
-        if let Some(c) = s[after..hi].find(close) {
-            if s[after..after + c].chars().count() <= max {
-                out.push(at..after + c + close.len_utf8());
-                from = after + c + close.len_utf8();
-            }
-        }
+/// The end of the stretch of `s` from `at` that holds no quantities, when the
+/// character `c` there opens one: a quoted name (`“1+3+N”`, `“431”工程`), a
+/// bracketed year (〔2022〕), a title (《…》) or a web address.
+fn excluded_at(s: &str, at: usize, c: char) -> Option<usize> {
+    if c.is_ascii_alphabetic() {
+        return url_at(&s[at..]).map(|n| at + n);
     }
-    out
+    let (close, max) = match c {
+        '“' => ('”', 40),
+        '"' => ('"', 40),
+        '「' => ('」', 40),
+        '〔' => ('〕', 8),
+        '《' => ('》', 120),
+        '[' => (']', 8),
+        '［' => ('］', 8),
+        _ => ('】', 8),
+    };
+    let after = at + c.len_utf8();
+    let hi = ceil_boundary(s, after + max * 4);
+    let k = s[after..hi].find(close)?;
+    (s[after..after + k].chars().count() <= max).then(|| after + k + close.len_utf8())
 }
 
 /// Where a web address or an opening quote or bracket may start.
 static EXCLUDED_START: CharSet = CharSet::new(&[
     'h', 'H', 'w', 'W', '“', '"', '「', '〔', '《', '[', '［', '【',
 ]);
+
+/// Everything [`find`] stops at.
+static SCAN: CharSet = CANDIDATE.union(&EXCLUDED_START);
 
 /// Length of the web address (`http://…`, `https://…`, `www.…`) at the start of `s`.
 fn url_at(s: &str) -> Option<usize> {
@@ -226,11 +214,32 @@ fn url_at(s: &str) -> Option<usize> {
     (n > 0).then_some(prefix.len() + n)
 }
 
+/// The measures by their first character, longest first within each.
+static BY_FIRST: LazyLock<rustc_hash::FxHashMap<char, Vec<&'static Measure>>> =
+    LazyLock::new(|| {
+        let mut m = rustc_hash::FxHashMap::<char, Vec<&'static Measure>>::default();
+        for x in MEASURES.iter() {
+            if let Some(c) = x.text.chars().next() {
+                m.entry(c).or_default().push(x);
+            }
+        }
+        m
+    });
+
+/// The measures that may start `s`, longest first.
+fn measures_at(s: &str) -> &'static [&'static Measure] {
+    s.chars()
+        .next()
+        .and_then(|c| BY_FIRST.get(&c))
+        .map_or(&[], Vec::as_slice)
+}
+
 fn measure_at(s: &str, cn: bool) -> Option<&'static Measure> {
     // After a Chinese numeral: units of two or more characters, or those marked `cn`
     // (一批 is no quantity, 三批 is).
-    MEASURES
+    measures_at(s)
         .iter()
+        .copied()
         .find(|m| s.starts_with(m.text) && (!cn || m.after_cn || m.text.chars().count() >= 2))
 }
 
@@ -288,7 +297,7 @@ fn read_at(s: &str, i: usize) -> Option<Reading> {
     for mult in ['万', '亿', '千', '百'] {
         if let Some(head) = text.strip_suffix(mult) {
             let tail = &rest[num.len - mult.len_utf8()..];
-            let keeps = MEASURES
+            let keeps = measures_at(tail)
                 .iter()
                 .any(|m| (m.compound || m.text.starts_with(mult)) && tail.starts_with(m.text));
             if keeps && !head.is_empty() {
@@ -496,33 +505,23 @@ fn empty(range: Range<usize>, value: f64, unit: &'static str, qualifier: &'stati
 /// Finds the quantities in `range` of `text`.
 pub fn find(text: &str, range: Range<usize>) -> Vec<Quantity> {
     let s = &text[range.clone()];
-    let mut skip = excluded(s);
-    skip.sort_by_key(|r| r.start);
-    let mut next_skip = 0;
     let mut out: Vec<Quantity> = Vec::new();
     let mut i = 0;
-    // Only where a number can start; `i` is where the next reading may begin.
-    while let Some(at) = CANDIDATE.find_from(s, i) {
+    // Only where a number can start, or where a stretch without quantities opens;
+    // `i` is where the next reading may begin.
+    while let Some(at) = SCAN.find_from(s, i) {
         i = at;
         let c = s[i..].chars().next().unwrap();
         let next = i + c.len_utf8();
+        if EXCLUDED_START.contains(c) {
+            i = excluded_at(s, i, c).unwrap_or(next);
+            continue;
+        }
         let starts = is_digit(c)
             || (is_cn_numeral_char(c) && !matches!(c, '万' | '亿' | '萬' | '億'))
             || (matches!(c, '百' | '千' | '仟' | '万' | '萬' | '亿')
                 && PER.iter().any(|(p, _)| s[i..].starts_with(p)));
         if !starts {
-            i = next;
-            continue;
-        }
-        // Excluded ranges are sorted and `i` only grows: one pointer walks them.
-        while next_skip < skip.len() && skip[next_skip].end <= i {
-            next_skip += 1;
-        }
-        if skip[next_skip..]
-            .iter()
-            .take_while(|r| r.start <= i)
-            .any(|r| r.contains(&i))
-        {
             i = next;
             continue;
         }

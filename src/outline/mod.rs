@@ -76,8 +76,13 @@ pub fn trim(text: &str, r: Range<usize>) -> Range<usize> {
 
 /// A string with white space between two Han characters removed (`总　　则` → `总则`).
 pub fn squeeze(s: &str) -> String {
+    squeezed(s).map_or_else(|| s.to_string(), String::from)
+}
+
+/// `s` with white space squeezed out, or `None` when it has none (the common case).
+pub fn squeezed(s: &str) -> Option<Box<str>> {
     if !s.contains(is_ws) {
-        return s.to_string(); // the common case: nothing to squeeze
+        return None;
     }
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
@@ -100,7 +105,7 @@ pub fn squeeze(s: &str) -> String {
         out.push(c);
         i += 1;
     }
-    out
+    (out != s).then(|| out.into_boxed_str())
 }
 
 pub fn is_han(c: char) -> bool {
@@ -542,7 +547,7 @@ pub fn parse(text: &str) -> Outline {
         let node = Node {
             label: h.label,
             label_range,
-            title: squeeze(&text[title_range.clone()]),
+            title_squeezed: squeezed(&text[title_range.clone()]),
             title_range,
             text_range: after.clone(),
             span: h.at..own.end.max(h.at + h.label.len),
@@ -616,7 +621,7 @@ mod tests {
             ]
         );
         assert_eq!(o.roots, vec![0, 1, 4]);
-        assert_eq!(o.nodes[2].title, "全面");
+        assert_eq!(o.nodes[2].title(t), "全面");
     }
 
     #[test]

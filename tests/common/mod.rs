@@ -144,7 +144,7 @@ pub fn summary(doc: &Document) -> String {
             n.kind(),
             doc.slice(&n.label_range),
             doc.index.line(n.span.start),
-            n.title
+            n.title(&doc.text)
         )
         .unwrap();
         for c in &n.clauses {
