@@ -8,7 +8,7 @@
 use crate::model::{Diagnostic, Document, Severity};
 use crate::outline::label::Style;
 use crate::outline::{is_ws, lines};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 pub fn check(doc: &Document) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -96,7 +96,7 @@ fn part_break(doc: &Document, i: usize) -> bool {
 /// ordered by part and style.
 fn sequences(doc: &Document) -> Vec<Vec<usize>> {
     let part = parts(doc);
-    let mut by_style: HashMap<(usize, Style), Vec<usize>> = HashMap::new();
+    let mut by_style: HashMap<(usize, Style), Vec<usize>> = HashMap::default();
     for i in doc.node_ids() {
         by_style
             .entry((part[i], doc.nodes[i].style()))
@@ -323,7 +323,7 @@ fn sequence(doc: &Document, ids: &[usize], runs_on: bool, out: &mut Vec<Diagnost
 
 /// A label written differently from its siblings: `2、` among `1.` `3.`.
 fn label_styles(doc: &Document, out: &mut Vec<Diagnostic>) {
-    let mut groups: HashMap<Style, Vec<usize>> = HashMap::new();
+    let mut groups: HashMap<Style, Vec<usize>> = HashMap::default();
     for i in doc.node_ids() {
         groups.entry(doc.nodes[i].style()).or_default().push(i);
     }
@@ -337,7 +337,7 @@ fn label_styles(doc: &Document, out: &mut Vec<Diagnostic>) {
         if style.is_decimal() || ids.len() < 3 {
             continue;
         }
-        let mut count: HashMap<(Option<char>, char), usize> = HashMap::new();
+        let mut count: HashMap<(Option<char>, char), usize> = HashMap::default();
         for &i in &ids {
             *count.entry(form(i)).or_default() += 1;
         }

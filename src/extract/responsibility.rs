@@ -8,7 +8,7 @@
 //! own), and the declaration `排在第一位的部门为牵头部门，下同`.
 
 use crate::outline::{is_han, is_ws};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 use std::sync::Arc;
 

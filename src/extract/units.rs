@@ -5,7 +5,7 @@
 //! user adds. Unknown units keep their name with kind `unknown`.
 
 use regex::{Regex, RegexSet};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 #[derive(Debug, Clone)]
 pub struct Units {
@@ -28,7 +28,7 @@ fn rows(s: &str) -> impl Iterator<Item = Vec<&str>> {
 impl Default for Units {
     fn default() -> Self {
         let mut u = Units {
-            alias: HashMap::new(),
+            alias: HashMap::default(),
             kinds: Vec::new(),
             set: RegexSet::empty(),
         };

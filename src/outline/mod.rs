@@ -10,7 +10,7 @@ pub mod label;
 
 use crate::model::{Node, Skipped};
 use label::{parse_label, Label, Style};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 /// What the outline stage gives.
@@ -439,7 +439,7 @@ pub fn parse(text: &str) -> Outline {
 
     let mut sc = Scanner {
         text,
-        last: HashMap::new(),
+        last: HashMap::default(),
         prev_rank: None,
         prev_at: body.start,
         headings: Vec::new(),
