@@ -46,7 +46,7 @@ pub fn check(doc: &Document) -> Vec<Diagnostic> {
 /// How a node is named in messages: `item 15` / `section (三)`.
 fn name(doc: &Document, i: usize) -> String {
     let n = &doc.nodes[i];
-    format!("{} {}", n.kind(), short(doc.slice(&n.label_range)))
+    format!("{} {}", n.kind(), short(doc.slice(&n.label_range())))
 }
 
 /// A label without its trailing punctuation, for prose: `15.` → `15`, `三、` → `三`.
@@ -83,7 +83,7 @@ fn parts(doc: &Document) -> Vec<usize> {
 /// Whether the own text of node `i` holds a line that opens a new part.
 fn part_break(doc: &Document, i: usize) -> bool {
     let n = &doc.nodes[i];
-    let own = &doc.text[n.label_range.end..n.span.end];
+    let own = &doc.text[n.label_range().end..n.span.end];
     lines(own).into_iter().skip(1).any(|r| {
         let l = own[r].trim_matches(is_ws);
         let short = l.chars().count() <= 40 && !l.contains(['。', '，', '；']);
@@ -131,7 +131,7 @@ fn numbering(doc: &Document, sequences: &[Vec<usize>], out: &mut Vec<Diagnostic>
 
 fn sequence(doc: &Document, ids: &[usize], runs_on: bool, out: &mut Vec<Diagnostic>) {
     let num = |k: usize| doc.nodes[ids[k]].number();
-    let label = |k: usize| doc.slice(&doc.nodes[ids[k]].label_range).to_string();
+    let label = |k: usize| doc.slice(&doc.nodes[ids[k]].label_range()).to_string();
     let style = doc.nodes[ids[0]].style();
     let mut expected = 1u64;
     let mut k = 0;
@@ -165,10 +165,10 @@ fn sequence(doc: &Document, ids: &[usize], runs_on: bool, out: &mut Vec<Diagnost
                     Diagnostic::new(
                         "bad-start",
                         Severity::Error,
-                        doc.nodes[i].label_range.clone(),
+                        doc.nodes[i].label_range().clone(),
                         msg,
                     )
-                    .related(doc.nodes[ids[k - 1]].label_range.clone())
+                    .related(doc.nodes[ids[k - 1]].label_range().clone())
                     .suggest(format!(
                         "renumber {} as {}",
                         label(k),
@@ -211,7 +211,7 @@ fn sequence(doc: &Document, ids: &[usize], runs_on: bool, out: &mut Vec<Diagnost
             let mut d = Diagnostic::new(
                 code,
                 Severity::Error,
-                doc.nodes[i].label_range.clone(),
+                doc.nodes[i].label_range().clone(),
                 format!(
                     "{} at line {} is probably {}: the numbers run {}",
                     name(doc, i),
@@ -227,10 +227,10 @@ fn sequence(doc: &Document, ids: &[usize], runs_on: bool, out: &mut Vec<Diagnost
                 style.write(expected)
             ));
             if k > 0 {
-                d = d.related(doc.nodes[ids[k - 1]].label_range.clone());
+                d = d.related(doc.nodes[ids[k - 1]].label_range().clone());
             }
             if next.is_some() {
-                d = d.related(doc.nodes[ids[k + 1]].label_range.clone());
+                d = d.related(doc.nodes[ids[k + 1]].label_range().clone());
             }
             out.push(d);
             expected = expected.saturating_add(1);
@@ -241,7 +241,7 @@ fn sequence(doc: &Document, ids: &[usize], runs_on: bool, out: &mut Vec<Diagnost
             Diagnostic::new(
                 "bad-start",
                 Severity::Error,
-                doc.nodes[i].label_range.clone(),
+                doc.nodes[i].label_range().clone(),
                 format!(
                     "{} starts the numbering at {}; expected {}",
                     name(doc, i),
@@ -258,7 +258,7 @@ fn sequence(doc: &Document, ids: &[usize], runs_on: bool, out: &mut Vec<Diagnost
             let mut d = Diagnostic::new(
                 "missing-number",
                 Severity::Error,
-                doc.nodes[i].label_range.clone(),
+                doc.nodes[i].label_range().clone(),
                 format!(
                     "{} {} {} before {} at line {}",
                     doc.nodes[i].kind(),
@@ -279,26 +279,26 @@ fn sequence(doc: &Document, ids: &[usize], runs_on: bool, out: &mut Vec<Diagnost
                 doc.nodes[i].kind()
             ));
             if k > 0 {
-                d = d.related(doc.nodes[ids[k - 1]].label_range.clone());
+                d = d.related(doc.nodes[ids[k - 1]].label_range().clone());
             }
             d
         } else if Some(n) == prev {
             Diagnostic::new(
                 "duplicate-number",
                 Severity::Error,
-                doc.nodes[i].label_range.clone(),
+                doc.nodes[i].label_range().clone(),
                 format!(
                     "{} at line {} repeats the number before it",
                     name(doc, i),
                     line(doc, i)
                 ),
             )
-            .related(doc.nodes[ids[k - 1]].label_range.clone())
+            .related(doc.nodes[ids[k - 1]].label_range().clone())
         } else {
             let mut d = Diagnostic::new(
                 "out-of-order",
                 Severity::Error,
-                doc.nodes[i].label_range.clone(),
+                doc.nodes[i].label_range().clone(),
                 format!(
                     "{} at line {} comes after {}; expected {}",
                     name(doc, i),
@@ -311,7 +311,7 @@ fn sequence(doc: &Document, ids: &[usize], runs_on: bool, out: &mut Vec<Diagnost
                 d = d.note("the numbering restarts here although the parent did not change");
             }
             if k > 0 {
-                d = d.related(doc.nodes[ids[k - 1]].label_range.clone());
+                d = d.related(doc.nodes[ids[k - 1]].label_range().clone());
             }
             d
         };
@@ -348,13 +348,13 @@ fn label_styles(doc: &Document, out: &mut Vec<Diagnostic>) {
         let example = ids
             .iter()
             .find(|&&i| form(i) == major)
-            .map(|&i| doc.slice(&doc.nodes[i].label_range))
+            .map(|&i| doc.slice(&doc.nodes[i].label_range()))
             .unwrap_or("");
         for &i in &ids {
             if form(i) != major {
                 let l = doc.nodes[i].label;
                 let fixed = {
-                    let s = doc.slice(&doc.nodes[i].label_range);
+                    let s = doc.slice(&doc.nodes[i].label_range());
                     let mut t: String = s.to_string();
                     if let (Some(o), Some(mo)) = (l.open, major.0) {
                         t = t.replacen(o, &mo.to_string(), 1);
@@ -367,11 +367,11 @@ fn label_styles(doc: &Document, out: &mut Vec<Diagnostic>) {
                     Diagnostic::new(
                         "mixed-label-style",
                         Severity::Warning,
-                        doc.nodes[i].label_range.clone(),
+                        doc.nodes[i].label_range().clone(),
                         format!(
                             "{} is written `{}` but {} of its {} siblings are written like `{}`",
                             name(doc, i),
-                            doc.slice(&doc.nodes[i].label_range),
+                            doc.slice(&doc.nodes[i].label_range()),
                             m,
                             ids.len(),
                             example
@@ -536,7 +536,7 @@ fn missing_responsibility(doc: &Document, sequences: &[Vec<usize>], out: &mut Ve
                 Diagnostic::new(
                     "missing-responsibility",
                     Severity::Warning,
-                    n.label_range.clone(),
+                    n.label_range().clone(),
                     format!("{} has no responsibility clause, but {with} of the {} {}s of this document have one", name(doc, i), ids.len(), n.kind()),
                 )
                 .suggest("add a clause such as `（省商务厅负责）` at the end of the item"),
@@ -552,7 +552,7 @@ fn empty_nodes(doc: &Document, out: &mut Vec<Diagnostic>) {
             out.push(Diagnostic::new(
                 "empty-heading",
                 Severity::Warning,
-                n.label_range.clone(),
+                n.label_range().clone(),
                 format!("{} has no text after its label", name(doc, i)),
             ));
         }

@@ -14,7 +14,7 @@
 //! ```
 //! let doc = gongwen::parse_text("一、总体要求\n1.加大力度。（省商务厅负责）\n", None);
 //! assert_eq!(doc.nodes.len(), 2);
-//! assert_eq!(doc.nodes[1].responsibility().unwrap().responsible, ["省商务厅"]);
+//! assert_eq!(*doc.nodes[1].responsibility().unwrap().responsible, ["省商务厅"]);
 //! ```
 
 pub mod charset;
@@ -88,11 +88,11 @@ pub fn parse_string(text: String, path: Option<&str>) -> Document {
         state.first_listed_leads = responsibility::declares_first_leads(&text[p.clone()]);
     }
     for n in nodes.iter_mut() {
-        let own = n.label_range.end..n.span.end;
+        let own = n.label_range().end..n.span.end;
         if responsibility::declares_first_leads(&text[n.text_range.clone()]) {
             state.first_listed_leads = true;
         }
-        n.clauses = responsibility::find(text, own, &mut state);
+        n.clauses = responsibility::find(text, own, &mut state).into_boxed_slice();
         // A clause at the very end is not part of the node's text or title.
         if let Some(last) = n.clauses.last() {
             let after = &text[last.range.end..n.span.end];
@@ -101,7 +101,7 @@ pub fn parse_string(text: String, path: Option<&str>) -> Document {
             {
                 n.text_range = trim(text, n.text_range.start..last.range.start);
                 if n.text_range.is_empty() {
-                    n.text_range = n.label_range.end..n.label_range.end;
+                    n.text_range = n.label_range().end..n.label_range().end;
                 }
             }
         }
@@ -112,11 +112,11 @@ pub fn parse_string(text: String, path: Option<&str>) -> Document {
         {
             n.title_range = trim(text, n.title_range.start..c.range.start);
             if n.title_range.is_empty() {
-                n.title_range = n.label_range.end..n.label_range.end;
+                n.title_range = n.label_range().end..n.label_range().end;
             }
             n.title_squeezed = outline::squeezed(&text[n.title_range.clone()]);
         }
-        n.quantities = extract::quantity::find(text, n.text_range.clone());
+        n.quantities = extract::quantity::find(text, n.text_range.clone()).into_boxed_slice();
     }
     let preamble = o.preamble.map(|r| model::Block {
         quantities: extract::quantity::find(text, r.clone()),
@@ -140,9 +140,6 @@ pub fn parse_string(text: String, path: Option<&str>) -> Document {
     doc.text = doc_text;
     // The arena grew by doubling: up to half of it would be slack.
     doc.nodes.shrink_to_fit();
-    for n in doc.nodes.iter_mut() {
-        n.children.shrink_to_fit();
-    }
     doc.diagnostics = check::check(&doc);
     doc
 }

@@ -37,7 +37,6 @@ pub struct Block {
 #[derive(Debug, Clone)]
 pub struct Node {
     pub label: Label,
-    pub label_range: Range<usize>,
     /// The title when it differs from the text of `title_range` (white space inside
     /// squeezed out); see [`Node::title`].
     pub title_squeezed: Option<Box<str>>,
@@ -48,13 +47,19 @@ pub struct Node {
     pub span: Range<usize>,
     /// Found inside a line (the document lost its line breaks), not at a line start.
     pub inline: bool,
-    pub clauses: Vec<crate::extract::responsibility::Clause>,
-    pub quantities: Vec<crate::extract::quantity::Quantity>,
+    /// Boxed slices rather than vectors: a document has many nodes, and these are
+    /// filled once.
+    pub clauses: Box<[crate::extract::responsibility::Clause]>,
+    pub quantities: Box<[crate::extract::quantity::Quantity]>,
     pub parent: Option<usize>,
-    pub children: Vec<usize>,
+    pub children: Box<[usize]>,
 }
 
 impl Node {
+    /// Where the label is: the start of the span.
+    pub fn label_range(&self) -> Range<usize> {
+        self.span.start..self.span.start + self.label.len as usize
+    }
     pub fn style(&self) -> Style {
         self.label.style
     }
@@ -150,7 +155,7 @@ impl Document {
         let mut parts = Vec::new();
         let mut cur = Some(i);
         while let Some(k) = cur {
-            parts.push(path_part(&self.text[self.nodes[k].label_range.clone()]));
+            parts.push(path_part(&self.text[self.nodes[k].label_range().clone()]));
             cur = self.nodes[k].parent;
         }
         parts.reverse();

@@ -125,7 +125,7 @@ fn malformed_utf8_is_replaced_and_reported() {
     let doc = gongwen::parse_bytes(&bytes, Some("utf-8"), None).unwrap();
     assert!(doc.diagnostics.iter().any(|d| d.code == "decode-error"));
     assert_eq!(
-        doc.nodes[1].responsibility().unwrap().responsible,
+        *doc.nodes[1].responsibility().unwrap().responsible,
         ["省商务厅"]
     );
     check_invariants(&doc);

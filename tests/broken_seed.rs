@@ -106,7 +106,7 @@ fn an_unclosed_bracket() {
         .iter()
         .find(|n| n.kind() == "item" && n.number() == 18)
         .unwrap();
-    assert_eq!(item.responsibility().unwrap().responsible, ["省科技厅"]);
+    assert_eq!(*item.responsibility().unwrap().responsible, ["省科技厅"]);
 }
 
 #[test]

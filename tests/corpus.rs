@@ -45,7 +45,7 @@ fn opinions_with_run_on_items_and_first_listed_lead() {
     // `排在第一位的部门为牵头部门，下同`, inside the first clause.
     let r = doc.nodes[items[0]].responsibility().unwrap();
     assert_eq!(
-        (r.lead.clone(), r.responsible.clone()),
+        (r.lead.to_vec(), r.responsible.to_vec()),
         (
             vec!["税务总局".into()],
             vec!["财政部".into(), "海关总署".into()]
@@ -53,7 +53,7 @@ fn opinions_with_run_on_items_and_first_listed_lead() {
     );
     let r = doc.nodes[items[2]].responsibility().unwrap();
     assert_eq!(
-        (r.lead.clone(), r.responsible.clone()),
+        (r.lead.to_vec(), r.responsible.to_vec()),
         (vec!["海关总署".into()], vec!["商务部".into()])
     );
     assert!(doc
@@ -72,7 +72,7 @@ fn thirty_flat_chapters_each_with_a_clause() {
     assert_eq!(doc.nodes.len(), 30);
     assert!(ch.iter().all(|&i| doc.nodes[i].responsibility().is_some()));
     assert_eq!(
-        doc.nodes[ch[7]].responsibility().unwrap().responsible,
+        *doc.nodes[ch[7]].responsibility().unwrap().responsible,
         ["人民银行", "银保监会", "证监会"]
     );
     assert_eq!(warning_codes(&doc), Vec::<&str>::new());
@@ -98,7 +98,7 @@ fn covering_notice_then_plan() {
         .flat_map(|i| doc.nodes[i].clauses.iter())
         .find(|c| doc.slice(&c.range).contains("参与"))
         .expect("a 牵头…参与 clause");
-    assert_eq!(clause.lead, ["生态环境部"]);
+    assert_eq!(*clause.lead, ["生态环境部"]);
     assert_eq!(clause.support.len(), 5);
     assert_eq!(warning_codes(&doc), Vec::<&str>::new());
     check_invariants(&doc);
@@ -124,7 +124,7 @@ fn emergency_plan_with_table_of_contents() {
     let first: Vec<&str> = doc.nodes[ch[0]]
         .children
         .iter()
-        .map(|&c| doc.slice(&doc.nodes[c].label_range))
+        .map(|&c| doc.slice(&doc.nodes[c].label_range()))
         .collect();
     assert_eq!(first, ["1.1", "1.2", "1.3", "1.4"]);
     assert_eq!(warning_codes(&doc), Vec::<&str>::new());
@@ -177,7 +177,7 @@ fn plan_on_one_line() {
     assert_eq!(clauses, 99);
     let r = doc.nodes[items[0]].responsibility().unwrap();
     assert_eq!(
-        (r.lead.clone(), r.responsible.clone()),
+        (r.lead.to_vec(), r.responsible.to_vec()),
         (
             vec!["财政部".into()],
             vec!["国务院相关部门".into(), "各地区".into()]

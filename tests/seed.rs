@@ -114,27 +114,27 @@ fn named_items_roles() {
     assert_eq!(r.responsible.last().unwrap(), "各市人民政府");
     let r = item(48); // the first 15
     assert_eq!(
-        (r.lead, r.support),
+        (r.lead.to_vec(), r.support.to_vec()),
         (
             vec!["省邮政管理局".into()],
             vec!["省商务厅".into(), "省住建厅".into(), "省自然资源厅".into()]
         )
     );
     let r = item(52); // the second 15
-    assert_eq!(r.responsible, ["省科技厅", "省发展改革委"]);
+    assert_eq!(*r.responsible, ["省科技厅", "省发展改革委"]);
     let r = item(64); // 20
-    assert_eq!(r.lead, ["省通信管理局", "省工信厅"]);
+    assert_eq!(*r.lead, ["省通信管理局", "省工信厅"]);
     assert_eq!(r.responsible.len(), 11);
     let r = item(110); // 37
     assert_eq!(
-        (r.responsible, r.support),
+        (r.responsible.to_vec(), r.support.to_vec()),
         (vec!["省文旅厅".into()], vec!["省民政厅".into()])
     );
     assert_eq!(item(164).lead.len(), 9); // 57
-    assert_eq!(item(172).lead, ["省市场监管局"]); // 61: 牵头负责
+    assert_eq!(*item(172).lead, ["省市场监管局"]); // 61: 牵头负责
     let r = item(178); // 63
     assert_eq!(
-        (r.lead, r.responsible),
+        (r.lead.to_vec(), r.responsible.to_vec()),
         (vec!["省卫健委".into()], vec!["各市人民政府".into()])
     );
 }
@@ -144,7 +144,7 @@ fn section_clauses_give_task_forces() {
     let doc = seed();
     let s = kinds(&doc, "section")[0];
     let n = &doc.nodes[s];
-    assert_eq!(n.responsibility().unwrap().responsible, ["金融业专班"]);
+    assert_eq!(*n.responsibility().unwrap().responsible, ["金融业专班"]);
     assert_eq!(n.title(&doc.text), "现代金融");
     assert_eq!(doc.slice(&n.text_range), "现代金融");
 }

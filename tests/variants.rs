@@ -15,7 +15,7 @@ fn signature(doc: &Document, with_titles: bool) -> Vec<Row> {
         .iter()
         .map(|n| {
             let r = n.responsibility();
-            let norm = |v: Option<&Vec<gongwen::extract::responsibility::Name>>| {
+            let norm = |v: Option<&Box<[gongwen::extract::responsibility::Name]>>| {
                 v.map(|v| v.iter().map(|n| n.to_string()).collect())
                     .unwrap_or_default()
             };

@@ -302,7 +302,7 @@ impl<'a> View<'a> {
     fn node_under<'v>(&'v self, i: usize, prefix: &str) -> JsonNode<'v, 'a> {
         let doc: &'a Document = self.doc;
         let n = &doc.nodes[i];
-        let part = crate::model::path_part(doc.slice(&n.label_range));
+        let part = crate::model::path_part(doc.slice(&n.label_range()));
         let path = if prefix.is_empty() {
             part
         } else {
@@ -310,7 +310,7 @@ impl<'a> View<'a> {
         };
         JsonNode {
             kind: n.kind(),
-            label: doc.slice(&n.label_range),
+            label: doc.slice(&n.label_range()),
             number: n.number(),
             title: n.title(&doc.text),
             text: doc.slice(&n.text_range),

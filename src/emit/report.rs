@@ -85,7 +85,7 @@ pub fn render(doc: &Document) -> String {
     for (i, n) in doc.nodes.iter().enumerate() {
         anchors.push((n.span.start, format!("n{i}")));
         marks.push(Mark {
-            range: n.label_range.clone(),
+            range: n.label_range().clone(),
             class: "label",
             title: String::new(),
         });
@@ -238,7 +238,7 @@ pub fn render(doc: &Document) -> String {
                 out,
                 "<li class=\"{}\"><a href=\"#n{i}\">{} {}</a>",
                 n.kind(),
-                escape(doc.slice(&n.label_range)),
+                escape(doc.slice(&n.label_range())),
                 escape(n.title(&doc.text))
             );
             if !n.children.is_empty() {

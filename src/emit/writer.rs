@@ -362,13 +362,13 @@ impl<'a> Doc<'a, '_> {
             self.path.push('/');
         }
         self.path
-            .push_str(&crate::model::path_part(doc.slice(&n.label_range)));
+            .push_str(&crate::model::path_part(doc.slice(&n.label_range())));
         let o = &mut self.o;
         o.open(b'{');
         o.key(k!("kind"));
         o.str(n.kind());
         o.key(k!("label"));
-        o.str(doc.slice(&n.label_range));
+        o.str(doc.slice(&n.label_range()));
         o.key(k!("number"));
         o.uint(n.number());
         o.key(k!("title"));

@@ -105,9 +105,28 @@ impl Role {
 pub struct Clause {
     /// From the opening bracket (or first character) to the closing bracket.
     pub range: Range<usize>,
-    pub lead: Vec<Name>,
-    pub responsible: Vec<Name>,
-    pub support: Vec<Name>,
+    pub lead: Box<[Name]>,
+    pub responsible: Box<[Name]>,
+    pub support: Box<[Name]>,
+}
+
+/// A clause being read: its units by role.
+#[derive(Default)]
+struct Draft {
+    lead: Vec<Name>,
+    responsible: Vec<Name>,
+    support: Vec<Name>,
+}
+
+impl Draft {
+    fn into_clause(self, range: Range<usize>) -> Clause {
+        Clause {
+            range,
+            lead: self.lead.into_boxed_slice(),
+            responsible: self.responsible.into_boxed_slice(),
+            support: self.support.into_boxed_slice(),
+        }
+    }
 }
 
 impl Clause {
@@ -205,10 +224,7 @@ pub fn find(text: &str, range: Range<usize>, state: &mut State) -> Vec<Clause> {
             .trim_end_matches(is_ws)
             .trim_end_matches(['。', '.']);
         if let Some(cl) = parse_labelled(body, state) {
-            out.push(Clause {
-                range: range.start + j..range.start + j + body.len(),
-                ..cl
-            });
+            out.push(cl.into_clause(range.start + j..range.start + j + body.len()));
         }
         *i = end;
     };
@@ -252,21 +268,12 @@ pub fn find(text: &str, range: Range<usize>, state: &mut State) -> Vec<Clause> {
             parse_plain(inner, state)
         };
         if let Some(cl) = parsed {
-            out.push(Clause {
-                range: range.start + at..range.start + after_close,
-                ..cl
-            });
+            out.push(cl.into_clause(range.start + at..range.start + after_close));
             i = after_close;
         }
     }
     if let Some(ls) = pending {
         line_start(ls, &mut i, &mut out, state);
-    }
-    // Vectors grow by doubling; a document holds many small ones, so they are kept exact.
-    for c in out.iter_mut() {
-        c.lead.shrink_to_fit();
-        c.responsible.shrink_to_fit();
-        c.support.shrink_to_fit();
     }
     out.shrink_to_fit();
     out
@@ -440,7 +447,7 @@ fn marked_role(u: &str) -> Option<(&str, Role)> {
     Some((&u[..open], role))
 }
 
-fn push(cl: &mut Clause, role: Role, units: Vec<String>, state: &mut State) {
+fn push(cl: &mut Draft, role: Role, units: Vec<String>, state: &mut State) {
     for u in units {
         let (name, role) = match marked_role(&u) {
             Some((name, r)) => (state.name(name), r),
@@ -454,16 +461,7 @@ fn push(cl: &mut Clause, role: Role, units: Vec<String>, state: &mut State) {
     }
 }
 
-fn empty_clause() -> Clause {
-    Clause {
-        range: 0..0,
-        lead: Vec::new(),
-        responsible: Vec::new(),
-        support: Vec::new(),
-    }
-}
-
-fn apply_first_leads(cl: &mut Clause, state: &State) {
+fn apply_first_leads(cl: &mut Draft, state: &State) {
     if state.first_listed_leads && cl.lead.is_empty() && !cl.responsible.is_empty() {
         let first = cl.responsible.remove(0);
         cl.lead.push(first);
@@ -472,7 +470,7 @@ fn apply_first_leads(cl: &mut Clause, state: &State) {
 
 /// `省商务厅、省财政厅,各市人民政府负责`: groups with a role word at their end;
 /// a group without one takes the role of the next group that has one.
-pub fn parse_plain(inner: &str, state: &mut State) -> Option<Clause> {
+fn parse_plain(inner: &str, state: &mut State) -> Option<Draft> {
     let inner = inner.trim_matches(is_ws);
     // Only the first sentence holds units (`…负责落实。以下均需…`).
     let first_sentence = inner.split('。').next().unwrap_or("");
@@ -511,7 +509,7 @@ pub fn parse_plain(inner: &str, state: &mut State) -> Option<Clause> {
     if declared {
         state.first_listed_leads = true;
     }
-    let mut cl = empty_clause();
+    let mut cl = Draft::default();
     let mut roles = vec![None; groups.len()];
     let mut next = None;
     for (k, g) in groups.iter().enumerate().rev() {
@@ -548,8 +546,8 @@ fn split_at_labels(g: &str) -> Vec<&str> {
 }
 
 /// `牵头单位：市发展改革委，配合单位：市委组织部、…`, `责任单位：…`, `负责部门：…，适用范围：…`.
-pub fn parse_labelled(inner: &str, state: &mut State) -> Option<Clause> {
-    let mut cl = empty_clause();
+fn parse_labelled(inner: &str, state: &mut State) -> Option<Draft> {
+    let mut cl = Draft::default();
     let mut current: Option<Role> = None;
     let mut any = false;
     // `牵头单位：A 配合单位：B`: a label after white space starts a group too.
@@ -705,9 +703,9 @@ mod tests {
         let s = "试点。（税务总局、财政部、海关总署负责，排在第一位的部门为牵头部门，下同）\n2.x。（海关总署、商务部负责）";
         let mut st = State::default();
         let c = find(s, 0..s.len(), &mut st);
-        assert_eq!(c[0].lead, v(&["税务总局"]));
-        assert_eq!(c[0].responsible, v(&["财政部", "海关总署"]));
-        assert_eq!(c[1].lead, v(&["海关总署"]));
+        assert_eq!(strings(&c[0].lead), v(&["税务总局"]));
+        assert_eq!(strings(&c[0].responsible), v(&["财政部", "海关总署"]));
+        assert_eq!(strings(&c[1].lead), v(&["海关总署"]));
         assert_eq!(
             &s[c[0].range.clone()],
             "（税务总局、财政部、海关总署负责，排在第一位的部门为牵头部门，下同）"

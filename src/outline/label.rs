@@ -85,8 +85,8 @@ impl Style {
 pub struct Label {
     pub style: Style,
     pub number: u64,
-    /// Length of the label in bytes.
-    pub len: usize,
+    /// Length of the label in bytes (a label is a few characters: u32 keeps nodes small).
+    pub len: u32,
     /// The punctuation that closes or follows the number (`.`, `．`, `、`, `)`, `）`, `章`…).
     pub punct: char,
     /// For bracketed labels: the opening bracket.
@@ -256,7 +256,7 @@ pub fn parse_label(s: &str) -> Option<Label> {
     Some(Label {
         style,
         number,
-        len: s.len() - rest.len(),
+        len: (s.len() - rest.len()) as u32,
         punct,
         open,
     })
@@ -284,7 +284,7 @@ mod tests {
     use super::*;
 
     fn l(s: &str) -> Option<(Style, u64, usize)> {
-        parse_label(s).map(|l| (l.style, l.number, l.len))
+        parse_label(s).map(|l| (l.style, l.number, l.len as usize))
     }
 
     #[test]

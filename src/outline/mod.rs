@@ -364,7 +364,7 @@ impl<'a> Scanner<'a> {
     fn push(&mut self, at: usize, label: Label, inline: bool) {
         self.last.insert(label.style, label.number);
         self.prev_rank = Some(label.style.rank());
-        self.prev_at = at + label.len;
+        self.prev_at = at + label.len as usize;
         self.headings.push(Heading { at, label, inline });
     }
 
@@ -411,7 +411,7 @@ impl<'a> Scanner<'a> {
                 && !since.contains(['。', '；', '）', ')']);
             if (after_end || in_heading)
                 && self.continues(&l)
-                && !reference_after(&s[i + l.len..])
+                && !reference_after(&s[i + l.len as usize..])
                 && p != Some('第')
             {
                 self.push(at, l, true);
@@ -472,7 +472,7 @@ pub fn parse(text: &str) -> Outline {
         }
         in_attachments = None;
         if let Some(l) = &line_label {
-            let rest = &s[l.len..];
+            let rest = &s[l.len as usize..];
             if matches!(l.style, Style::Zhang | Style::Jie | Style::Tiao) && reference_after(rest) {
                 line_label = None;
             }
@@ -481,7 +481,7 @@ pub fn parse(text: &str) -> Outline {
             sc.push(t.start, l, false);
         }
         if flattened && t.len() > 500 {
-            let from = line_label.map_or(t.start, |l| t.start + l.len);
+            let from = line_label.map_or(t.start, |l| t.start + l.len as usize);
             sc.inline(from..t.end);
         }
     }
@@ -513,6 +513,8 @@ pub fn parse(text: &str) -> Outline {
     out.preamble = (!pre.is_empty()).then_some(pre);
 
     let mut stack: Vec<usize> = Vec::new();
+    // Children lists, one per node, boxed once the tree is built.
+    let mut children: Vec<Vec<usize>> = Vec::with_capacity(headings.len());
     for (k, h) in headings.iter().enumerate() {
         let next = headings.get(k + 1).map_or(body.end, |n| n.at);
         let mut own = trim(text, h.at..next);
@@ -522,7 +524,7 @@ pub fn parse(text: &str) -> Outline {
                 own = trim(text, own.start..t.start);
             }
         }
-        let label_range = h.at..h.at + h.label.len;
+        let label_range = h.at..h.at + h.label.len as usize;
         let after = trim(text, label_range.end..own.end.max(label_range.end));
         let after = if after.is_empty() {
             label_range.end..label_range.end
@@ -546,16 +548,15 @@ pub fn parse(text: &str) -> Outline {
         };
         let node = Node {
             label: h.label,
-            label_range,
             title_squeezed: squeezed(&text[title_range.clone()]),
             title_range,
             text_range: after.clone(),
-            span: h.at..own.end.max(h.at + h.label.len),
+            span: h.at..own.end.max(h.at + h.label.len as usize),
             inline: h.inline,
-            clauses: Vec::new(),
-            quantities: Vec::new(),
+            clauses: Box::default(),
+            quantities: Box::default(),
             parent: None,
-            children: Vec::new(),
+            children: Box::default(),
         };
         let rank = h.label.style.rank();
         while let Some(&top) = stack.last() {
@@ -569,11 +570,15 @@ pub fn parse(text: &str) -> Outline {
         let mut node = node;
         node.parent = stack.last().copied();
         match node.parent {
-            Some(p) => out.nodes[p].children.push(idx),
+            Some(p) => children[p].push(idx),
             None => out.roots.push(idx),
         }
         out.nodes.push(node);
+        children.push(Vec::new());
         stack.push(idx);
+    }
+    for (n, c) in out.nodes.iter_mut().zip(children) {
+        n.children = c.into_boxed_slice();
     }
     out
 }

@@ -62,7 +62,7 @@ pub fn check_invariants(doc: &Document) {
     for n in &doc.nodes {
         assert!(n.span.start <= n.span.end && n.span.end <= text.len());
         assert!(
-            text[n.span.clone()].starts_with(&text[n.label_range.clone()]),
+            text[n.span.clone()].starts_with(&text[n.label_range().clone()]),
             "span starts with label"
         );
         assert!(n.text_range.start >= n.span.start && n.text_range.end <= n.span.end);
@@ -142,7 +142,7 @@ pub fn summary(doc: &Document) -> String {
             s,
             "{pad}{} {} (line {}): {}",
             n.kind(),
-            doc.slice(&n.label_range),
+            doc.slice(&n.label_range()),
             doc.index.line(n.span.start),
             n.title(&doc.text)
         )
