@@ -40,6 +40,7 @@ pub fn check(doc: &Document) -> Vec<Diagnostic> {
     missing_responsibility(doc, &sequences, &mut out);
     empty_nodes(doc, &mut out);
     out.sort_by_key(|d| (d.range.start, d.code));
+    out.shrink_to_fit();
     out
 }
 

@@ -59,10 +59,14 @@ fn finish(d: decode::Decoded, bytes: usize, path: Option<&str>) -> Document {
     let mut doc = parse_string(d.text, path);
     doc.source.encoding = d.encoding.to_string();
     doc.source.bytes = bytes;
-    let mut diags = d.diagnostics;
-    diags.append(&mut doc.diagnostics);
-    diags.sort_by_key(|x| x.range.start);
-    doc.diagnostics = diags;
+    // Decoding's reports go first (the sort is stable); most texts have none, and then
+    // the checks' list is kept as it is rather than copied.
+    if !d.diagnostics.is_empty() {
+        let mut diags = d.diagnostics;
+        diags.append(&mut doc.diagnostics);
+        diags.sort_by_key(|x| x.range.start);
+        doc.diagnostics = diags;
+    }
     doc
 }
 
@@ -92,7 +96,7 @@ pub fn parse_string(text: String, path: Option<&str>) -> Document {
         if responsibility::declares_first_leads(&text[n.text_range.clone()]) {
             state.first_listed_leads = true;
         }
-        n.clauses = responsibility::find(text, own, &mut state).into_boxed_slice();
+        n.clauses = model::exact(responsibility::find(text, own, &mut state));
         // A clause at the very end is not part of the node's text or title.
         if let Some(last) = n.clauses.last() {
             let after = &text[last.range.end..n.span.end];
@@ -116,7 +120,7 @@ pub fn parse_string(text: String, path: Option<&str>) -> Document {
             }
             n.title_squeezed = outline::squeezed(&text[n.title_range.clone()]);
         }
-        n.quantities = extract::quantity::find(text, n.text_range.clone()).into_boxed_slice();
+        n.quantities = model::exact(extract::quantity::find(text, n.text_range.clone()));
     }
     let preamble = o.preamble.map(|r| model::Block {
         quantities: extract::quantity::find(text, r.clone()),

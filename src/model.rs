@@ -172,6 +172,17 @@ impl Document {
     }
 }
 
+/// The items of a vector in an allocation of their size. A new allocation rather than
+/// a shrunken one: shrinking in place leaves small holes between the long-lived lists
+/// of a large document.
+pub(crate) fn exact<T: Clone>(v: Vec<T>) -> Box<[T]> {
+    if v.len() == v.capacity() {
+        v.into_boxed_slice()
+    } else {
+        v.as_slice().into()
+    }
+}
+
 /// A label as a path element: `三、` → `三`, `（二）` → `(二)`, `12.` → `12`.
 pub(crate) fn path_part(label: &str) -> String {
     let s: String = label

@@ -61,6 +61,7 @@ impl LineIndex {
                 line_starts.push(i + 1);
             }
         }
+        line_starts.shrink_to_fit();
         let (mut blocks, mut groups) = (Vec::new(), Vec::new());
         if !text.is_ascii() {
             blocks.reserve(bytes.len() / BLOCK + 1);

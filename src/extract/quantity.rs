@@ -559,7 +559,6 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<Quantity> {
         judge_target(s, q);
         q.range = range.start + q.range.start..range.start + q.range.end;
     }
-    out.shrink_to_fit();
     out
 }
 

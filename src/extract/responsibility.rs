@@ -122,9 +122,9 @@ impl Draft {
     fn into_clause(self, range: Range<usize>) -> Clause {
         Clause {
             range,
-            lead: self.lead.into_boxed_slice(),
-            responsible: self.responsible.into_boxed_slice(),
-            support: self.support.into_boxed_slice(),
+            lead: crate::model::exact(self.lead),
+            responsible: crate::model::exact(self.responsible),
+            support: crate::model::exact(self.support),
         }
     }
 }
@@ -275,7 +275,6 @@ pub fn find(text: &str, range: Range<usize>, state: &mut State) -> Vec<Clause> {
     if let Some(ls) = pending {
         line_start(ls, &mut i, &mut out, state);
     }
-    out.shrink_to_fit();
     out
 }
 

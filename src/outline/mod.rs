@@ -513,8 +513,6 @@ pub fn parse(text: &str) -> Outline {
     out.preamble = (!pre.is_empty()).then_some(pre);
 
     let mut stack: Vec<usize> = Vec::new();
-    // Children lists, one per node, boxed once the tree is built.
-    let mut children: Vec<Vec<usize>> = Vec::with_capacity(headings.len());
     for (k, h) in headings.iter().enumerate() {
         let next = headings.get(k + 1).map_or(body.end, |n| n.at);
         let mut own = trim(text, h.at..next);
@@ -569,18 +567,35 @@ pub fn parse(text: &str) -> Outline {
         let idx = out.nodes.len();
         let mut node = node;
         node.parent = stack.last().copied();
-        match node.parent {
-            Some(p) => children[p].push(idx),
-            None => out.roots.push(idx),
+        if node.parent.is_none() {
+            out.roots.push(idx);
         }
         out.nodes.push(node);
-        children.push(Vec::new());
         stack.push(idx);
     }
-    for (n, c) in out.nodes.iter_mut().zip(children) {
-        n.children = c.into_boxed_slice();
-    }
+    set_children(&mut out.nodes);
     out
+}
+
+/// Fills each node's `children` from the `parent` links: counted first, so each list
+/// is allocated once at its size.
+fn set_children(nodes: &mut [Node]) {
+    let mut count = vec![0u32; nodes.len()];
+    for n in nodes.iter() {
+        if let Some(p) = n.parent {
+            count[p] += 1;
+        }
+    }
+    for (n, &c) in nodes.iter_mut().zip(&count) {
+        n.children = vec![0; c as usize].into_boxed_slice();
+    }
+    count.iter_mut().for_each(|c| *c = 0);
+    for i in 0..nodes.len() {
+        if let Some(p) = nodes[i].parent {
+            nodes[p].children[count[p] as usize] = i;
+            count[p] += 1;
+        }
+    }
 }
 
 #[cfg(test)]
