@@ -380,15 +380,24 @@ impl<'a> Doc<'a, '_> {
         self.o.key(k!("path"));
         self.o.str(&self.path);
         self.o.key(k!("responsibility"));
+        let at = self.o.buf.len();
         match n.clauses.last() {
             Some(c) => self.clause(c),
             None => self.o.null(),
         }
+        let responsibility = at..self.o.buf.len();
         self.o.key(k!("clauses"));
         self.o.open(b'[');
-        for c in &n.clauses {
+        for (k, c) in n.clauses.iter().enumerate() {
             self.o.entry();
-            self.clause(c);
+            if k + 1 == n.clauses.len() && !self.o.pretty {
+                // The last clause is `responsibility`, just written: the same bytes
+                // when compact (pretty, it sits one level deeper).
+                self.o.buf.extend_from_within(responsibility.clone());
+                self.o.first = false;
+            } else {
+                self.clause(c);
+            }
         }
         self.o.close(b']');
         self.o.key(k!("quantities"));
