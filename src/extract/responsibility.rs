@@ -9,6 +9,7 @@
 
 use crate::outline::{is_han, is_ws};
 use rustc_hash::FxHashSet as HashSet;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -352,8 +353,8 @@ fn strip_role(group: &str) -> (&str, Option<Role>) {
 
 /// Units of a group as written: `、` separates, `等和`/`及各` join two units,
 /// `各市、县人民政府` stays one unit, a trailing `等` is dropped.
-pub fn split_units(s: &str) -> Vec<String> {
-    let mut parts: Vec<String> = Vec::new();
+pub fn split_units(s: &str) -> Vec<Cow<'_, str>> {
+    let mut parts: Vec<Cow<str>> = Vec::new();
     for p in split_groups(s, |c| c == '、') {
         let p = p.trim_matches(is_ws);
         if p.is_empty() {
@@ -362,17 +363,25 @@ pub fn split_units(s: &str) -> Vec<String> {
         // A short collective such as `各市` or `各区` goes on into the next name.
         if let Some(last) = parts.last_mut() {
             if last.starts_with('各') && !has_org_suffix(last) && !p.starts_with('各') {
+                let last = last.to_mut();
                 last.push('、');
                 last.push_str(p);
                 continue;
             }
         }
-        parts.push(p.to_string());
+        parts.push(Cow::Borrowed(p));
     }
     let mut out = Vec::new();
-    for p in parts {
-        let mut rest = p.as_str();
+    for p in &parts {
+        // Pieces of a name as written are borrowed; of a joined one, copied.
+        let piece = |r: Range<usize>| match p {
+            Cow::Borrowed(b) => Cow::Borrowed(&b[r]),
+            Cow::Owned(o) => Cow::Owned(o[r].to_string()),
+        };
+        let text: &str = p;
+        let mut start = 0;
         loop {
+            let rest = &text[start..];
             // `扶贫办等和各省级人民政府`, `银保监会及各地区`, `海关总署等国务院相关部门`.
             let joined = rest.contains(['等', '及', '与', '和']);
             let cut = ["等和", "等及", "等与", "及各", "和各", "与各", "以及"]
@@ -380,7 +389,7 @@ pub fn split_units(s: &str) -> Vec<String> {
                 .filter(|_| joined)
                 .filter_map(|w| rest.find(w).map(|k| (k, *w)))
                 .min();
-            let (head, tail) = match cut {
+            let (head_len, tail) = match cut {
                 Some((k, w)) => {
                     let keep_ge = w.ends_with('各');
                     let tail_start = if keep_ge {
@@ -388,24 +397,24 @@ pub fn split_units(s: &str) -> Vec<String> {
                     } else {
                         k + w.len()
                     };
-                    (&rest[..k], Some(&rest[tail_start..]))
+                    (k, Some(start + tail_start))
                 }
-                None => (rest, None),
+                None => (rest.len(), None),
             };
-            let head = head.trim_end_matches('等');
+            let head = rest[..head_len].trim_end_matches('等');
             match head.find('等') {
                 Some(k) if k > 0 && k + '等'.len_utf8() < head.len() => {
-                    out.push(head[..k].to_string());
-                    out.push(head[k + '等'.len_utf8()..].to_string());
+                    out.push(piece(start..start + k));
+                    out.push(piece(start + k + '等'.len_utf8()..start + head.len()));
                 }
                 _ => {
                     if !head.is_empty() {
-                        out.push(head.to_string())
+                        out.push(piece(start..start + head.len()))
                     }
                 }
             }
             match tail {
-                Some(t) => rest = t,
+                Some(t) => start = t,
                 None => break,
             }
         }
@@ -446,7 +455,7 @@ fn marked_role(u: &str) -> Option<(&str, Role)> {
     Some((&u[..open], role))
 }
 
-fn push(cl: &mut Draft, role: Role, units: Vec<String>, state: &mut State) {
+fn push(cl: &mut Draft, role: Role, units: Vec<Cow<str>>, state: &mut State) {
     for u in units {
         let (name, role) = match marked_role(&u) {
             Some((name, r)) => (state.name(name), r),
@@ -474,7 +483,7 @@ fn parse_plain(inner: &str, state: &mut State) -> Option<Draft> {
     // Only the first sentence holds units (`…负责落实。以下均需…`).
     let first_sentence = inner.split('。').next().unwrap_or("");
     // (units, role word, units before 会同)
-    type Group = (Vec<String>, Option<Role>, Option<Vec<String>>);
+    type Group<'s> = (Vec<Cow<'s, str>>, Option<Role>, Option<Vec<Cow<'s, str>>>);
     let mut groups: Vec<Group> = Vec::new();
     let mut declared = false;
     for g in split_groups(first_sentence, is_group_sep) {
