@@ -101,6 +101,12 @@ impl Out<'_> {
         self.buf.push(b'"');
     }
 
+    /// A key and its scalar value.
+    fn field(&mut self, k: Key, v: impl Scalar) {
+        self.key(k);
+        v.write(self);
+    }
+
     fn opt_str(&mut self, s: Option<&str>) {
         match s {
             Some(s) => self.str(s),
@@ -149,6 +155,36 @@ impl Out<'_> {
             self.str(s.as_ref());
         }
         self.close(b']');
+    }
+}
+
+/// A scalar value of a field.
+trait Scalar {
+    fn write(self, o: &mut Out);
+}
+
+macro_rules! scalar {
+    ($($t:ty => $m:ident),* $(,)?) => {
+        $(impl Scalar for $t {
+            fn write(self, o: &mut Out) {
+                o.$m(self)
+            }
+        })*
+    };
+}
+
+scalar!(&str => str, Option<&str> => opt_str, u64 => uint, f64 => number,
+    Option<f64> => opt_number, bool => bool);
+
+impl Scalar for &String {
+    fn write(self, o: &mut Out) {
+        o.str(self)
+    }
+}
+
+impl Scalar for usize {
+    fn write(self, o: &mut Out) {
+        o.uint(self as u64)
     }
 }
 
@@ -219,12 +255,9 @@ impl<'a> Doc<'a, '_> {
         let s = self.doc.index.span(&self.doc.text, r);
         let o = &mut self.o;
         o.open(b'{');
-        o.key(k!("start"));
-        o.uint(s.start as u64);
-        o.key(k!("end"));
-        o.uint(s.end as u64);
-        o.key(k!("line"));
-        o.uint(s.line as u64);
+        o.field(k!("start"), s.start);
+        o.field(k!("end"), s.end);
+        o.field(k!("line"), s.line);
         o.close(b'}');
     }
 
@@ -236,16 +269,12 @@ impl<'a> Doc<'a, '_> {
     fn document(&mut self) -> io::Result<()> {
         let doc = self.doc;
         self.o.open(b'{');
-        self.o.key(k!("schema"));
-        self.o.str(super::json::SCHEMA);
+        self.o.field(k!("schema"), super::json::SCHEMA);
         self.o.key(k!("source"));
         self.o.open(b'{');
-        self.o.key(k!("path"));
-        self.o.opt_str(doc.source.path.as_deref());
-        self.o.key(k!("encoding"));
-        self.o.str(&doc.source.encoding);
-        self.o.key(k!("bytes"));
-        self.o.uint(doc.source.bytes as u64);
+        self.o.field(k!("path"), doc.source.path.as_deref());
+        self.o.field(k!("encoding"), &doc.source.encoding);
+        self.o.field(k!("bytes"), doc.source.bytes);
         self.o.close(b'}');
         self.meta();
         self.o.key(k!("preamble"));
@@ -274,8 +303,7 @@ impl<'a> Doc<'a, '_> {
             self.text(&s.range);
             self.o.key(k!("span"));
             self.span(&s.range);
-            self.o.key(k!("reason"));
-            self.o.str(s.reason);
+            self.o.field(k!("reason"), s.reason);
             self.o.close(b'}');
         }
         self.o.close(b']');
@@ -289,8 +317,7 @@ impl<'a> Doc<'a, '_> {
         let m = &self.doc.meta;
         self.o.key(k!("meta"));
         self.o.open(b'{');
-        self.o.key(k!("title"));
-        self.o.opt_str(m.title.as_deref());
+        self.o.field(k!("title"), m.title.as_deref());
         self.o.key(k!("title_span"));
         match &m.title_range {
             Some(r) => self.span(r),
@@ -298,17 +325,14 @@ impl<'a> Doc<'a, '_> {
         }
         self.o.key(k!("doc_number"));
         self.doc_number(m.doc_number.as_ref());
-        self.o.key(k!("date"));
-        self.o.opt_str(m.date.as_deref());
-        self.o.key(k!("issuer"));
-        self.o.opt_str(m.issuer.as_deref());
+        self.o.field(k!("date"), m.date.as_deref());
+        self.o.field(k!("issuer"), m.issuer.as_deref());
         self.o.key(k!("citations"));
         self.o.open(b'[');
         for c in &m.citations {
             self.o.entry();
             self.o.open(b'{');
-            self.o.key(k!("title"));
-            self.o.str(&c.title);
+            self.o.field(k!("title"), &c.title);
             self.o.key(k!("doc_number"));
             self.doc_number(c.doc_number.as_ref());
             self.o.key(k!("span"));
@@ -324,10 +348,8 @@ impl<'a> Doc<'a, '_> {
             return self.o.null();
         };
         self.o.open(b'{');
-        self.o.key(k!("text"));
-        self.o.str(&n.text);
-        self.o.key(k!("agency"));
-        self.o.str(&n.agency);
+        self.o.field(k!("text"), &n.text);
+        self.o.field(k!("agency"), &n.agency);
         self.o.key(k!("year"));
         match n.year {
             Some(y) => self
@@ -336,8 +358,7 @@ impl<'a> Doc<'a, '_> {
                 .extend_from_slice(itoa::Buffer::new().format(y).as_bytes()),
             None => self.o.null(),
         }
-        self.o.key(k!("serial"));
-        self.o.uint(n.serial);
+        self.o.field(k!("serial"), n.serial);
         self.o.key(k!("span"));
         self.span(&n.range);
         self.o.close(b'}');
@@ -365,20 +386,14 @@ impl<'a> Doc<'a, '_> {
             .push_str(&crate::model::path_part(doc.slice(&n.label_range())));
         let o = &mut self.o;
         o.open(b'{');
-        o.key(k!("kind"));
-        o.str(n.kind());
-        o.key(k!("label"));
-        o.str(doc.slice(&n.label_range()));
-        o.key(k!("number"));
-        o.uint(n.number());
-        o.key(k!("title"));
-        o.str(n.title(&doc.text));
-        o.key(k!("text"));
-        o.str(doc.slice(&n.text_range));
+        o.field(k!("kind"), n.kind());
+        o.field(k!("label"), doc.slice(&n.label_range()));
+        o.field(k!("number"), n.number());
+        o.field(k!("title"), n.title(&doc.text));
+        o.field(k!("text"), doc.slice(&n.text_range));
         o.key(k!("span"));
         self.span(&n.span);
-        self.o.key(k!("path"));
-        self.o.str(&self.path);
+        self.o.field(k!("path"), &self.path);
         self.o.key(k!("responsibility"));
         let at = self.o.buf.len();
         match n.clauses.last() {
@@ -432,14 +447,10 @@ impl<'a> Doc<'a, '_> {
             let o = &mut self.o;
             o.entry();
             o.open(b'{');
-            o.key(k!("name"));
-            o.str(name);
-            o.key(k!("role"));
-            o.str(role.as_str());
-            o.key(k!("canonical"));
-            o.str(canonical);
-            o.key(k!("kind"));
-            o.str(kind);
+            o.field(k!("name"), name);
+            o.field(k!("role"), role.as_str());
+            o.field(k!("canonical"), canonical);
+            o.field(k!("kind"), kind);
             o.close(b'}');
         }
         self.o.close(b']');
@@ -460,20 +471,13 @@ impl<'a> Doc<'a, '_> {
         self.o.key(k!("text"));
         self.text(&q.range);
         let o = &mut self.o;
-        o.key(k!("value"));
-        o.number(q.value);
-        o.key(k!("unit"));
-        o.str(q.unit);
-        o.key(k!("qualifier"));
-        o.str(q.qualifier);
-        o.key(k!("min"));
-        o.opt_number(q.min);
-        o.key(k!("max"));
-        o.opt_number(q.max);
-        o.key(k!("from"));
-        o.opt_number(q.from);
-        o.key(k!("to"));
-        o.opt_number(q.to);
+        o.field(k!("value"), q.value);
+        o.field(k!("unit"), q.unit);
+        o.field(k!("qualifier"), q.qualifier);
+        o.field(k!("min"), q.min);
+        o.field(k!("max"), q.max);
+        o.field(k!("from"), q.from);
+        o.field(k!("to"), q.to);
         if !q.parts.is_empty() {
             o.key(k!("parts"));
             o.open(b'[');
@@ -483,10 +487,8 @@ impl<'a> Doc<'a, '_> {
             }
             o.close(b']');
         }
-        o.key(k!("target"));
-        o.bool(q.target);
-        o.key(k!("deadline"));
-        o.opt_str(q.deadline.as_deref());
+        o.field(k!("target"), q.target);
+        o.field(k!("deadline"), q.deadline.as_deref());
         o.key(k!("span"));
         self.span(&q.range);
         self.o.close(b'}');
@@ -501,22 +503,15 @@ impl<'a> Doc<'a, '_> {
             let o = &mut self.o;
             o.entry();
             o.open(b'{');
-            o.key(k!("code"));
-            o.str(d.code);
-            o.key(k!("severity"));
-            o.str(d.severity.as_str());
-            o.key(k!("message"));
-            o.str(&d.message);
+            o.field(k!("code"), d.code);
+            o.field(k!("severity"), d.severity.as_str());
+            o.field(k!("message"), &d.message);
             o.key(k!("span"));
             o.open(b'{');
-            o.key(k!("start"));
-            o.uint(s.start as u64);
-            o.key(k!("end"));
-            o.uint(s.end as u64);
-            o.key(k!("line"));
-            o.uint(s.line as u64);
-            o.key(k!("column"));
-            o.uint(doc.index.column(&doc.text, d.range.start) as u64);
+            o.field(k!("start"), s.start);
+            o.field(k!("end"), s.end);
+            o.field(k!("line"), s.line);
+            o.field(k!("column"), doc.index.column(&doc.text, d.range.start));
             o.close(b'}');
             o.key(k!("related"));
             o.open(b'[');
@@ -527,8 +522,7 @@ impl<'a> Doc<'a, '_> {
             self.o.close(b']');
             self.o.key(k!("notes"));
             self.o.strs(&d.notes);
-            self.o.key(k!("suggestion"));
-            self.o.opt_str(d.suggestion.as_deref());
+            self.o.field(k!("suggestion"), d.suggestion.as_deref());
             self.o.close(b'}');
         }
         self.o.close(b']');
