@@ -41,6 +41,12 @@ fn seed_fixtures_and_escapes() {
     let odd = "关于\"印发\"的通知\n\u{1}\t\u{7f}\\ \u{8}\u{c}\n一、总体要求\n1.新建基站3.25万个,比例2:2:4:2。(省商务厅牵头,省财政厅配合)\n1.重复。\n3.跳号（";
     same(&gongwen::parse_text(odd, Some("odd\"name\\.txt")), "odd");
     same(&gongwen::parse_text("", None), "empty");
+    // A fraction or a large number is written by serde_json's own rules (`2e+16`, not
+    // `2e16`), which the fuzzer once caught the writer breaking.
+    let big = gongwen::parse_text("一、要求\n1.比例为0:20000000000000000，达到7.25%。\n", None);
+    same(&big, "big numbers");
+    let json = gongwen::emit::json::to_string(&big, false);
+    assert!(json.contains("2e+16") && json.contains("7.25"), "{json}");
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! `cargo fuzz run parse`: arbitrary bytes through decoding, parsing, checks and
-//! every output format must never panic, and spans must fit the text.
+//! every output format must never panic, spans must fit the text, and the JSON
+//! writer must write what serde_json writes.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -8,9 +9,12 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(doc) = gongwen::parse_bytes(data, None, None) {
         for n in &doc.nodes {
             assert!(n.span.end <= doc.text.len());
-            assert!(doc.text[n.span.clone()].starts_with(&doc.text[n.label_range.clone()]));
+            assert!(doc.text[n.span.clone()].starts_with(&doc.text[n.label_range()]));
         }
-        let _ = gongwen::emit::json::to_string(&doc, false);
+        assert_eq!(
+            gongwen::emit::json::to_string(&doc, false),
+            gongwen::emit::json::to_string_serde(&doc, false)
+        );
         let _ = gongwen::emit::ledger::ledger(&doc, true).render(gongwen::emit::table::Format::Csv { bom: true });
         let _ = gongwen::emit::ledger::quantities_json(&doc, false);
     }

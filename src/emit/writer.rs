@@ -133,11 +133,10 @@ impl Out<'_> {
         if v.fract() == 0.0 && v.abs() < 9.0e15 {
             self.buf
                 .extend_from_slice(itoa::Buffer::new().format(v as i64).as_bytes());
-        } else if v.is_finite() {
-            self.buf
-                .extend_from_slice(ryu::Buffer::new().format_finite(v).as_bytes());
         } else {
-            self.null();
+            // Fractions are rare: serde_json writes them, so the digits are its own
+            // (`2e+16`, `7.5`; `null` for what is not finite).
+            serde_json::to_writer(&mut self.buf, &v).expect("writing to memory cannot fail");
         }
     }
 
