@@ -19,12 +19,37 @@ use std::ops::Range;
 const FLUSH_AT: usize = 1 << 16;
 
 /// An object key as written compact (`"kind":`) and pretty (`"kind": `).
-type Key = (&'static str, &'static str);
+/// An object key as written: compact first (`"kind":`), compact after another entry
+/// (`,"kind":`) and pretty (`"kind": `). Arrays of known length, so that writing one
+/// is a few moves rather than a call to `memcpy`.
+struct Key<const A: usize, const B: usize, const C: usize>(
+    &'static [u8; A],
+    &'static [u8; B],
+    &'static [u8; C],
+);
+
+const fn bytes<const N: usize>(s: &str) -> [u8; N] {
+    let b = s.as_bytes();
+    let mut out = [0u8; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = b[i];
+        i += 1;
+    }
+    out
+}
 
 macro_rules! k {
-    ($k:literal) => {
-        (concat!("\"", $k, "\":"), concat!("\"", $k, "\": "))
-    };
+    ($k:literal) => {{
+        const A: &str = concat!("\"", $k, "\":");
+        const B: &str = concat!(",\"", $k, "\":");
+        const C: &str = concat!("\"", $k, "\": ");
+        Key(
+            &const { bytes::<{ A.len() }>(A) },
+            &const { bytes::<{ B.len() }>(B) },
+            &const { bytes::<{ C.len() }>(C) },
+        )
+    }};
 }
 
 /// A JSON writer with serde_json's layout (two-space indent when pretty).
@@ -79,10 +104,16 @@ impl Out<'_> {
         self.first = false;
     }
 
-    fn key(&mut self, k: Key) {
-        self.entry();
-        self.buf
-            .extend_from_slice(if self.pretty { k.1 } else { k.0 }.as_bytes());
+    fn key<const A: usize, const B: usize, const C: usize>(&mut self, k: Key<A, B, C>) {
+        if self.pretty {
+            self.entry();
+            self.buf.extend_from_slice(k.2);
+        } else if self.first {
+            self.first = false;
+            self.buf.extend_from_slice(k.0);
+        } else {
+            self.buf.extend_from_slice(k.1);
+        }
     }
 
     fn str(&mut self, s: &str) {
@@ -102,7 +133,11 @@ impl Out<'_> {
     }
 
     /// A key and its scalar value.
-    fn field(&mut self, k: Key, v: impl Scalar) {
+    fn field<const A: usize, const B: usize, const C: usize>(
+        &mut self,
+        k: Key<A, B, C>,
+        v: impl Scalar,
+    ) {
         self.key(k);
         v.write(self);
     }
