@@ -434,11 +434,19 @@ fn has_org_suffix(s: &str) -> bool {
 
 /// A plausible unit name: short, mostly Han, no sentence inside.
 fn unit_ok(u: &str) -> bool {
-    let n = u.chars().count();
-    (1..=40).contains(&n)
-        && u.chars().filter(|c| is_han(*c)).count() * 2 >= n
-        && !u.contains(['。', '：', ':', '“', '”', '"', '《'])
-        && !u.starts_with(['对', '在', '将', '按', '以', '从', '为'])
+    if u.len() > 40 * 4 || u.starts_with(['对', '在', '将', '按', '以', '从', '为']) {
+        return false;
+    }
+    // One pass: characters, Han characters, and no sentence punctuation or quotes.
+    let (mut n, mut han) = (0, 0);
+    for c in u.chars() {
+        if matches!(c, '。' | '：' | ':' | '“' | '”' | '"' | '《') {
+            return false;
+        }
+        n += 1;
+        han += is_han(c) as usize;
+    }
+    (1..=40).contains(&n) && han * 2 >= n
 }
 
 /// A role written in brackets after one unit: `省发展改革委（牵头）`.
