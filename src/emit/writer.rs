@@ -3,7 +3,7 @@
 //! Takes a [`Document`]; gives exactly the bytes that serde_json gives for the
 //! [`View`](super::json::View) structs (compact or pretty), which stay the
 //! reference: `tests/json_writer.rs` compares the two on every fixture and corpus
-//! document. It exists because the output is about five times the input, and
+//! document, and the property test and the fuzz target on arbitrary input. It exists because the output is about five times the input, and
 //! serde's per-byte string escaping and the structs built per node took most of the
 //! time of `gongwen parse`.
 
@@ -18,7 +18,6 @@ use std::ops::Range;
 /// Output is handed to the writer in pieces of about this size.
 const FLUSH_AT: usize = 1 << 16;
 
-/// An object key as written compact (`"kind":`) and pretty (`"kind": `).
 /// An object key as written: compact first (`"kind":`), compact after another entry
 /// (`,"kind":`) and pretty (`"kind": `). Arrays of known length, so that writing one
 /// is a few moves rather than a call to `memcpy`.
