@@ -396,7 +396,7 @@ pub fn write(doc: &Document, pretty: bool, w: &mut dyn std::io::Write) -> std::i
     write_with(doc, units::builtin(), pretty, w)
 }
 
-/// Like [`write`], naming units with the given tables (the built-in ones plus the user's).
+/// Like [`write()`], naming units with the given tables (the built-in ones plus the user's).
 /// The bytes are those serde_json gives for [`View::document`], written by
 /// [`super::writer`] without building the structs.
 pub fn write_with(
@@ -408,7 +408,7 @@ pub fn write_with(
     super::writer::write_document(doc, units, pretty, w)
 }
 
-/// The document as `gongwen/1` JSON through serde_json: the reference for [`write`].
+/// The document as `gongwen/1` JSON through serde_json: the reference for [`write()`].
 pub fn to_string_serde(doc: &Document, pretty: bool) -> String {
     let view = View::new(doc);
     let v = view.document();
