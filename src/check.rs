@@ -520,17 +520,19 @@ fn missing_responsibility(doc: &Document, sequences: &[Vec<usize>], out: &mut Ve
         if with < 4 || with * 5 < ids.len() * 4 || with == ids.len() {
             continue;
         }
+        // Siblings in this sequence by parent: how many, and how many with a clause.
+        // Counted once, so a long sequence costs linear time, not quadratic.
+        let mut by_parent: HashMap<Option<usize>, (usize, usize)> = HashMap::default();
+        for &j in ids {
+            let e = by_parent.entry(doc.nodes[j].parent).or_default();
+            e.0 += 1;
+            e.1 += usize::from(has(j));
+        }
         for &i in ids.iter().filter(|&&i| !has(i)) {
             let n = &doc.nodes[i];
-            let siblings = ids
-                .iter()
-                .filter(|&&j| j != i && doc.nodes[j].parent == n.parent);
-            let (mut sib, mut sib_with) = (0, 0);
-            for &j in siblings {
-                sib += 1;
-                sib_with += usize::from(has(j));
-            }
-            if sib > 0 && sib_with == 0 {
+            // `i` itself has no clause: the others are one fewer, with as many clauses.
+            let (all, sib_with) = by_parent[&n.parent];
+            if all > 1 && sib_with == 0 {
                 continue;
             }
             out.push(
