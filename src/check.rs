@@ -9,9 +9,60 @@ use crate::model::{Diagnostic, Document, Severity};
 use crate::outline::label::Style;
 use crate::outline::{is_ws, lines};
 use rustc_hash::FxHashMap as HashMap;
+use std::ops::Range;
+
+/// Reports of one code kept per document; past it, one `truncated` report counts the rest.
+/// A document whose every item is numbered `1.` needs a few reports, not 300,000 (which
+/// would also take more memory than the document).
+pub const MAX_PER_CODE: usize = 200;
+
+/// The reports of one document, at most [`MAX_PER_CODE`] of each code.
+#[derive(Default)]
+struct Reports {
+    list: Vec<Diagnostic>,
+    /// Per code: how many were reported, and the first left out with how many were.
+    counts: HashMap<&'static str, (usize, Option<(Range<usize>, usize)>)>,
+}
+
+impl Reports {
+    fn push(&mut self, d: Diagnostic) {
+        let c = self.counts.entry(d.code).or_default();
+        if c.0 < MAX_PER_CODE {
+            c.0 += 1;
+            self.list.push(d);
+        } else {
+            c.1.get_or_insert((d.range.clone(), 0)).1 += 1;
+        }
+    }
+
+    fn finish(mut self) -> Vec<Diagnostic> {
+        let mut extra: Vec<_> = self
+            .counts
+            .iter()
+            .filter_map(|(code, (_, left))| left.clone().map(|(r, n)| (*code, r, n)))
+            .collect();
+        extra.sort_by_key(|(_, r, _)| r.start);
+        for (code, r, n) in extra {
+            self.list.push(
+                Diagnostic::new(
+                    "truncated",
+                    Severity::Info,
+                    r,
+                    format!("{n} more `{code}` reports from here on are not shown"),
+                )
+                .note(format!(
+                    "at most {MAX_PER_CODE} reports of one kind are given for a document; fix these and check again"
+                )),
+            );
+        }
+        self.list.sort_by_key(|d| (d.range.start, d.code));
+        self.list.shrink_to_fit();
+        self.list
+    }
+}
 
 pub fn check(doc: &Document) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
+    let mut out = Reports::default();
     if doc.text.chars().all(is_ws) {
         out.push(Diagnostic::new(
             "empty-document",
@@ -19,7 +70,7 @@ pub fn check(doc: &Document) -> Vec<Diagnostic> {
             0..0,
             "the document is empty (or holds only white space)",
         ));
-        return out;
+        return out.finish();
     }
     if doc.nodes.is_empty() {
         out.push(
@@ -39,9 +90,7 @@ pub fn check(doc: &Document) -> Vec<Diagnostic> {
     doc_number_brackets(doc, &mut out);
     missing_responsibility(doc, &sequences, &mut out);
     empty_nodes(doc, &mut out);
-    out.sort_by_key(|d| (d.range.start, d.code));
-    out.shrink_to_fit();
-    out
+    out.finish()
 }
 
 /// How a node is named in messages: `item 15` / `section (三)`.
@@ -110,7 +159,7 @@ fn sequences(doc: &Document) -> Vec<Vec<usize>> {
 }
 
 /// Judges each numbering sequence.
-fn numbering(doc: &Document, sequences: &[Vec<usize>], out: &mut Vec<Diagnostic>) {
+fn numbering(doc: &Document, sequences: &[Vec<usize>], out: &mut Reports) {
     for ids in sequences {
         let ids = ids.as_slice();
         // Which convention does the document use at parent changes?
@@ -130,7 +179,7 @@ fn numbering(doc: &Document, sequences: &[Vec<usize>], out: &mut Vec<Diagnostic>
     }
 }
 
-fn sequence(doc: &Document, ids: &[usize], runs_on: bool, out: &mut Vec<Diagnostic>) {
+fn sequence(doc: &Document, ids: &[usize], runs_on: bool, out: &mut Reports) {
     let num = |k: usize| doc.nodes[ids[k]].number();
     let label = |k: usize| doc.slice(&doc.nodes[ids[k]].label_range()).to_string();
     let style = doc.nodes[ids[0]].style();
@@ -323,7 +372,7 @@ fn sequence(doc: &Document, ids: &[usize], runs_on: bool, out: &mut Vec<Diagnost
 }
 
 /// A label written differently from its siblings: `2、` among `1.` `3.`.
-fn label_styles(doc: &Document, out: &mut Vec<Diagnostic>) {
+fn label_styles(doc: &Document, out: &mut Reports) {
     let mut groups: HashMap<Style, Vec<usize>> = HashMap::default();
     for i in doc.node_ids() {
         groups.entry(doc.nodes[i].style()).or_default().push(i);
@@ -386,7 +435,7 @@ fn label_styles(doc: &Document, out: &mut Vec<Diagnostic>) {
 }
 
 /// Unclosed, unmatched and mixed-width brackets, line by line.
-fn brackets(doc: &Document, out: &mut Vec<Diagnostic>) {
+fn brackets(doc: &Document, out: &mut Reports) {
     let text = &doc.text;
     let closer = |oc: char| if oc == '（' { '）' } else { ')' };
     let unclosed = |(o, oc): (usize, char), more: usize, on_line: bool| {
@@ -485,7 +534,7 @@ static BRACKET_EVENTS: std::sync::LazyLock<regex::Regex> =
     std::sync::LazyLock::new(|| regex::Regex::new("[()（）\n\r]").unwrap());
 
 /// GB/T 9704 writes the year of a document number in 〔〕.
-fn doc_number_brackets(doc: &Document, out: &mut Vec<Diagnostic>) {
+fn doc_number_brackets(doc: &Document, out: &mut Reports) {
     let nums = doc.meta.doc_number.iter().chain(
         doc.meta
             .citations
@@ -510,7 +559,7 @@ fn doc_number_brackets(doc: &Document, out: &mut Vec<Diagnostic>) {
 }
 
 /// A task without a responsibility clause where (nearly) all its siblings have one.
-fn missing_responsibility(doc: &Document, sequences: &[Vec<usize>], out: &mut Vec<Diagnostic>) {
+fn missing_responsibility(doc: &Document, sequences: &[Vec<usize>], out: &mut Reports) {
     // Nodes of one style are compared with all others of that style (at least four of
     // them with clauses, and four in five of all); a node is reported only when a sibling
     // under the same parent has a clause, so a chapter of principles without owners is not.
@@ -548,7 +597,7 @@ fn missing_responsibility(doc: &Document, sequences: &[Vec<usize>], out: &mut Ve
     }
 }
 
-fn empty_nodes(doc: &Document, out: &mut Vec<Diagnostic>) {
+fn empty_nodes(doc: &Document, out: &mut Reports) {
     for i in doc.node_ids() {
         let n = &doc.nodes[i];
         if n.text_range.is_empty() && n.clauses.is_empty() {

@@ -108,6 +108,44 @@ fn unbalanced_and_deeply_nested_brackets() {
 }
 
 #[test]
+fn thousands_of_the_same_defect_are_reported_a_bounded_number_of_times() {
+    // Every item numbered `1.`, every line with an unclosed bracket: one report each would be
+    // 3,000 reports of one kind; the first few are given, then one that counts the rest.
+    // (Lines longer than 40 characters: a bracket opened on a short line may close on the next.)
+    let mut text = String::from("一、总体要求\n");
+    let item = format!("1.加大（{}。\n", "力度".repeat(25));
+    for _ in 0..3_000 {
+        text.push_str(&item);
+    }
+    let doc = gongwen::parse_text(&text, None);
+    assert_eq!(doc.nodes.len(), 3_001);
+    let count = |code: &str| doc.diagnostics.iter().filter(|d| d.code == code).count();
+    let max = gongwen::check::MAX_PER_CODE;
+    assert_eq!(count("duplicate-number"), max);
+    assert_eq!(count("unclosed-bracket"), max);
+    let truncated: Vec<_> = doc
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "truncated")
+        .collect();
+    assert_eq!(truncated.len(), 2, "{truncated:?}");
+    assert!(truncated.iter().any(|d| d.message
+        == format!(
+            "{} more `duplicate-number` reports from here on are not shown",
+            2_999 - max
+        )));
+    assert!(truncated.iter().any(|d| d.message
+        == format!(
+            "{} more `unclosed-bracket` reports from here on are not shown",
+            3_000 - max
+        )));
+    // Each says where the reports stop: at the first one left out.
+    let first_left_out = doc.text.match_indices("1.").nth(max + 1).unwrap().0;
+    assert!(truncated.iter().any(|d| d.range.start == first_left_out));
+    check_invariants(&doc);
+}
+
+#[test]
 fn a_single_long_line() {
     // The seed, its line breaks removed, repeated to about 10 MB on one line.
     let flat: String = seed_text().chars().filter(|&c| c != '\n').collect();
