@@ -16,22 +16,28 @@ use std::ops::Range;
 /// would also take more memory than the document).
 pub const MAX_PER_CODE: usize = 200;
 
+/// Of one code: how many were reported, and where the first left out is with how many were.
+#[derive(Default)]
+struct Tally {
+    reported: usize,
+    left_out: Option<(Range<usize>, usize)>,
+}
+
 /// The reports of one document, at most [`MAX_PER_CODE`] of each code.
 #[derive(Default)]
 struct Reports {
     list: Vec<Diagnostic>,
-    /// Per code: how many were reported, and the first left out with how many were.
-    counts: HashMap<&'static str, (usize, Option<(Range<usize>, usize)>)>,
+    counts: HashMap<&'static str, Tally>,
 }
 
 impl Reports {
     fn push(&mut self, d: Diagnostic) {
-        let c = self.counts.entry(d.code).or_default();
-        if c.0 < MAX_PER_CODE {
-            c.0 += 1;
+        let t = self.counts.entry(d.code).or_default();
+        if t.reported < MAX_PER_CODE {
+            t.reported += 1;
             self.list.push(d);
         } else {
-            c.1.get_or_insert((d.range.clone(), 0)).1 += 1;
+            t.left_out.get_or_insert((d.range.clone(), 0)).1 += 1;
         }
     }
 
@@ -39,7 +45,7 @@ impl Reports {
         let mut extra: Vec<_> = self
             .counts
             .iter()
-            .filter_map(|(code, (_, left))| left.clone().map(|(r, n)| (*code, r, n)))
+            .filter_map(|(code, t)| t.left_out.clone().map(|(r, n)| (*code, r, n)))
             .collect();
         extra.sort_by_key(|(_, r, _)| r.start);
         for (code, r, n) in extra {
