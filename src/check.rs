@@ -221,10 +221,10 @@ fn sequence(doc: &Document, ids: &[usize], runs_on: bool, out: &mut Reports) {
                     Diagnostic::new(
                         "bad-start",
                         Severity::Error,
-                        doc.nodes[i].label_range().clone(),
+                        doc.nodes[i].label_range(),
                         msg,
                     )
-                    .related(doc.nodes[ids[k - 1]].label_range().clone())
+                    .related(doc.nodes[ids[k - 1]].label_range())
                     .suggest(format!(
                         "renumber {} as {}",
                         label(k),
@@ -267,7 +267,7 @@ fn sequence(doc: &Document, ids: &[usize], runs_on: bool, out: &mut Reports) {
             let mut d = Diagnostic::new(
                 code,
                 Severity::Error,
-                doc.nodes[i].label_range().clone(),
+                doc.nodes[i].label_range(),
                 format!(
                     "{} at line {} is probably {}: the numbers run {}",
                     name(doc, i),
@@ -283,10 +283,10 @@ fn sequence(doc: &Document, ids: &[usize], runs_on: bool, out: &mut Reports) {
                 style.write(expected)
             ));
             if k > 0 {
-                d = d.related(doc.nodes[ids[k - 1]].label_range().clone());
+                d = d.related(doc.nodes[ids[k - 1]].label_range());
             }
             if next.is_some() {
-                d = d.related(doc.nodes[ids[k + 1]].label_range().clone());
+                d = d.related(doc.nodes[ids[k + 1]].label_range());
             }
             out.push(d);
             expected = expected.saturating_add(1);
@@ -297,7 +297,7 @@ fn sequence(doc: &Document, ids: &[usize], runs_on: bool, out: &mut Reports) {
             Diagnostic::new(
                 "bad-start",
                 Severity::Error,
-                doc.nodes[i].label_range().clone(),
+                doc.nodes[i].label_range(),
                 format!(
                     "{} starts the numbering at {}; expected {}",
                     name(doc, i),
@@ -314,7 +314,7 @@ fn sequence(doc: &Document, ids: &[usize], runs_on: bool, out: &mut Reports) {
             let mut d = Diagnostic::new(
                 "missing-number",
                 Severity::Error,
-                doc.nodes[i].label_range().clone(),
+                doc.nodes[i].label_range(),
                 format!(
                     "{} {} {} before {} at line {}",
                     doc.nodes[i].kind(),
@@ -335,26 +335,26 @@ fn sequence(doc: &Document, ids: &[usize], runs_on: bool, out: &mut Reports) {
                 doc.nodes[i].kind()
             ));
             if k > 0 {
-                d = d.related(doc.nodes[ids[k - 1]].label_range().clone());
+                d = d.related(doc.nodes[ids[k - 1]].label_range());
             }
             d
         } else if Some(n) == prev {
             Diagnostic::new(
                 "duplicate-number",
                 Severity::Error,
-                doc.nodes[i].label_range().clone(),
+                doc.nodes[i].label_range(),
                 format!(
                     "{} at line {} repeats the number before it",
                     name(doc, i),
                     line(doc, i)
                 ),
             )
-            .related(doc.nodes[ids[k - 1]].label_range().clone())
+            .related(doc.nodes[ids[k - 1]].label_range())
         } else {
             let mut d = Diagnostic::new(
                 "out-of-order",
                 Severity::Error,
-                doc.nodes[i].label_range().clone(),
+                doc.nodes[i].label_range(),
                 format!(
                     "{} at line {} comes after {}; expected {}",
                     name(doc, i),
@@ -367,7 +367,7 @@ fn sequence(doc: &Document, ids: &[usize], runs_on: bool, out: &mut Reports) {
                 d = d.note("the numbering restarts here although the parent did not change");
             }
             if k > 0 {
-                d = d.related(doc.nodes[ids[k - 1]].label_range().clone());
+                d = d.related(doc.nodes[ids[k - 1]].label_range());
             }
             d
         };
@@ -423,7 +423,7 @@ fn label_styles(doc: &Document, out: &mut Reports) {
                     Diagnostic::new(
                         "mixed-label-style",
                         Severity::Warning,
-                        doc.nodes[i].label_range().clone(),
+                        doc.nodes[i].label_range(),
                         format!(
                             "{} is written `{}` but {} of its {} siblings are written like `{}`",
                             name(doc, i),
@@ -594,7 +594,7 @@ fn missing_responsibility(doc: &Document, sequences: &[Vec<usize>], out: &mut Re
                 Diagnostic::new(
                     "missing-responsibility",
                     Severity::Warning,
-                    n.label_range().clone(),
+                    n.label_range(),
                     format!("{} has no responsibility clause, but {with} of the {} {}s of this document have one", name(doc, i), ids.len(), n.kind()),
                 )
                 .suggest("add a clause such as `（省商务厅负责）` at the end of the item"),
@@ -610,7 +610,7 @@ fn empty_nodes(doc: &Document, out: &mut Reports) {
             out.push(Diagnostic::new(
                 "empty-heading",
                 Severity::Warning,
-                n.label_range().clone(),
+                n.label_range(),
                 format!("{} has no text after its label", name(doc, i)),
             ));
         }

@@ -155,7 +155,7 @@ impl Document {
         let mut parts = Vec::new();
         let mut cur = Some(i);
         while let Some(k) = cur {
-            parts.push(path_part(&self.text[self.nodes[k].label_range().clone()]));
+            parts.push(path_part(&self.text[self.nodes[k].label_range()]));
             cur = self.nodes[k].parent;
         }
         parts.reverse();

@@ -85,7 +85,7 @@ pub fn render(doc: &Document) -> String {
     for (i, n) in doc.nodes.iter().enumerate() {
         anchors.push((n.span.start, format!("n{i}")));
         marks.push(Mark {
-            range: n.label_range().clone(),
+            range: n.label_range(),
             class: "label",
             title: String::new(),
         });

@@ -62,7 +62,7 @@ pub fn check_invariants(doc: &Document) {
     for n in &doc.nodes {
         assert!(n.span.start <= n.span.end && n.span.end <= text.len());
         assert!(
-            text[n.span.clone()].starts_with(&text[n.label_range().clone()]),
+            text[n.span.clone()].starts_with(&text[n.label_range()]),
             "span starts with label"
         );
         assert!(n.text_range.start >= n.span.start && n.text_range.end <= n.span.end);
