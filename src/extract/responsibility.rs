@@ -7,7 +7,7 @@
 //! `（牵头单位：…，配合单位：…）` / `责任单位：…` (bracketed or on a line of their
 //! own), and the declaration `排在第一位的部门为牵头部门，下同`.
 
-use crate::outline::{is_han, is_ws};
+use crate::outline::{is_han, is_ws, line_break};
 use rustc_hash::FxHashSet as HashSet;
 use std::borrow::Cow;
 use std::ops::Range;
@@ -220,7 +220,7 @@ pub fn find(text: &str, range: Range<usize>, state: &mut State) -> Vec<Clause> {
         if j < *i || role_label_at(&s[j..]).is_none() {
             return;
         }
-        let end = s[j..].find(['\n', '\r']).map_or(s.len(), |e| j + e);
+        let end = line_break(&s[j..]).map_or(s.len(), |e| j + e);
         let body = s[j..end]
             .trim_end_matches(is_ws)
             .trim_end_matches(['。', '.']);
@@ -248,7 +248,7 @@ pub fn find(text: &str, range: Range<usize>, state: &mut State) -> Vec<Clause> {
         // check reports the bracket.
         let close = matching_close(s, at).or_else(|| {
             let hi = crate::span::ceil_boundary(s, at + 1200);
-            let eol = s[at..hi].find(['\n', '\r']).map_or(hi, |e| at + e);
+            let eol = line_break(&s[at..hi]).map_or(hi, |e| at + e);
             let inner = s[at + c.len_utf8()..eol].trim_end_matches(|c: char| is_ws(c) || c == '。');
             (!inner.contains(['(', '（', ')', '）'])).then_some(at + c.len_utf8() + inner.len())
         });

@@ -64,6 +64,11 @@ pub fn line_iter(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 }
 
 /// `r` without leading and trailing white space (U+3000 and NBSP included).
+/// Byte offset of the first line break (`\n` or `\r`) in `s`, found with vector instructions.
+pub fn line_break(s: &str) -> Option<usize> {
+    memchr::memchr2(b'\n', b'\r', s.as_bytes())
+}
+
 pub fn trim(text: &str, r: Range<usize>) -> Range<usize> {
     let s = &text[r.clone()];
     let lead = s.len() - s.trim_start_matches(is_ws).len();
@@ -530,7 +535,7 @@ pub fn parse(text: &str) -> Outline {
             after
         };
         let seg = &text[after.clone()];
-        let mut title_end = seg.find(['\n', '\r']).unwrap_or(seg.len());
+        let mut title_end = line_break(seg).unwrap_or(seg.len());
         if let Some(p) = seg[..title_end].find('。') {
             title_end = p;
         }
