@@ -101,6 +101,18 @@ impl LineIndex {
         self.line_starts.partition_point(|&s| s <= byte)
     }
 
+    /// Like [`line`](Self::line), trying the 1-based line `near` and the one after it
+    /// first: spans written in document order are mostly on the line of the last one.
+    pub fn line_near(&self, byte: usize, near: usize) -> usize {
+        let ls = &self.line_starts;
+        for l in [near, near + 1] {
+            if l >= 1 && l <= ls.len() && ls[l - 1] <= byte && ls.get(l).is_none_or(|&n| n > byte) {
+                return l;
+            }
+        }
+        self.line(byte)
+    }
+
     /// Byte offset where the 1-based line starts.
     pub fn line_start(&self, line: usize) -> usize {
         self.line_starts[line - 1]
@@ -156,6 +168,12 @@ mod tests {
         assert_eq!(ix.line(b), 3);
         assert_eq!(ix.column(t, b), 3);
         assert_eq!(ix.line(t.find('x').unwrap()), 4);
+        // A hint, right or wrong, gives the same line.
+        for b in 0..=t.len() {
+            for near in 0..7 {
+                assert_eq!(ix.line_near(b, near), ix.line(b), "byte {b}, near {near}");
+            }
+        }
         let long: String = "汉".repeat(2000) + "x";
         let ix = LineIndex::new(&long);
         assert_eq!(ix.char_offset(&long, long.len() - 1), 2000);

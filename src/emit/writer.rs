@@ -265,6 +265,7 @@ pub fn write_document(
             first: true,
         },
         path: String::new(),
+        line: 1,
     };
     d.document()?;
     d.o.buf.push(b'\n');
@@ -281,16 +282,20 @@ struct Doc<'a, 'w> {
     o: Out<'w>,
     /// The label path of the node being written.
     path: String,
+    /// The line of the last span written.
+    line: usize,
 }
 
 impl<'a> Doc<'a, '_> {
     fn span(&mut self, r: &Range<usize>) {
-        let s = self.doc.index.span(&self.doc.text, r);
+        let ix = &self.doc.index;
+        let (text, line) = (&self.doc.text, ix.line_near(r.start, self.line));
+        self.line = line;
         let o = &mut self.o;
         o.open(b'{');
-        o.field(k!("start"), s.start);
-        o.field(k!("end"), s.end);
-        o.field(k!("line"), s.line);
+        o.field(k!("start"), ix.char_offset(text, r.start));
+        o.field(k!("end"), ix.char_offset(text, r.end));
+        o.field(k!("line"), line);
         o.close(b'}');
     }
 
