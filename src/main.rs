@@ -286,8 +286,13 @@ fn parse(
     if let [only] = paths.as_slice() {
         // One file: its JSON goes straight to the output, never held in memory.
         let pretty = format == ParseFormat::Json && !compact;
-        let r = load(only, input)
-            .map(|doc| gongwen::emit::json::write_with(&doc, units, pretty, &mut out));
+        let r = load(only, input).map(|doc| {
+            let r = gongwen::emit::json::write_with(&doc, units, pretty, &mut out);
+            // The process ends next: freeing a large document piece by piece would only
+            // add time (about a tenth of a second for 100 MB).
+            std::mem::forget(doc);
+            r
+        });
         return match r {
             Ok(Ok(())) => match out.flush() {
                 Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
