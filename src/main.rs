@@ -270,7 +270,7 @@ fn parse(
                 return ExitCode::from(2);
             }
         },
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+        None => Box::new(std::io::BufWriter::with_capacity(1 << 16, raw_stdout())),
     };
     let progress = (std::io::stderr().is_terminal() && paths.len() > 50).then(|| {
         let bar = indicatif::ProgressBar::new(paths.len() as u64);
@@ -372,6 +372,26 @@ fn parse(
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Standard output without its line buffering: the JSON comes in large pieces, and a
+/// line-buffered stdout searches each piece for its last line break (3% of a run).
+fn raw_stdout() -> Box<dyn Write> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        if let Ok(fd) = std::io::stdout().as_fd().try_clone_to_owned() {
+            return Box::new(std::fs::File::from(fd));
+        }
+    }
+    #[cfg(windows)]
+    {
+        use std::os::windows::io::AsHandle;
+        if let Ok(h) = std::io::stdout().as_handle().try_clone_to_owned() {
+            return Box::new(std::fs::File::from(h));
+        }
+    }
+    Box::new(std::io::stdout().lock())
 }
 
 fn io_reason(e: &std::io::Error) -> String {
