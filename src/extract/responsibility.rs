@@ -283,6 +283,11 @@ static EVENTS: std::sync::LazyLock<regex::Regex> =
     std::sync::LazyLock::new(|| regex::Regex::new("[(（\n\r]").unwrap());
 
 fn role_label_at(s: &str) -> Option<usize> {
+    // Most places are no label: one look at the first character rules them out.
+    let first = s.chars().next()?;
+    if !ROLE_LABELS.iter().any(|(l, _)| l.starts_with(first)) {
+        return None;
+    }
     ROLE_LABELS.iter().find_map(|(l, _)| {
         let rest = s.strip_prefix(l)?;
         rest.starts_with(['：', ':']).then_some(l.len())
