@@ -374,9 +374,14 @@ fn parse(
     }
 }
 
-/// Standard output without its line buffering: the JSON comes in large pieces, and a
-/// line-buffered stdout searches each piece for its last line break (3% of a run).
+/// Standard output without its line buffering when it is a file or a pipe: the JSON comes
+/// in large pieces, and a line-buffered stdout searches each piece for its last line
+/// break (3% of a run). A terminal keeps its line buffering, so lines show as they come.
 fn raw_stdout() -> Box<dyn Write> {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal() {
+        return Box::new(std::io::stdout().lock());
+    }
     #[cfg(unix)]
     {
         use std::os::fd::AsFd;

@@ -63,12 +63,12 @@ pub fn line_iter(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     })
 }
 
-/// `r` without leading and trailing white space (U+3000 and NBSP included).
 /// Byte offset of the first line break (`\n` or `\r`) in `s`, found with vector instructions.
 pub fn line_break(s: &str) -> Option<usize> {
     memchr::memchr2(b'\n', b'\r', s.as_bytes())
 }
 
+/// `r` without leading and trailing white space (U+3000 and NBSP included).
 pub fn trim(text: &str, r: Range<usize>) -> Range<usize> {
     let s = &text[r.clone()];
     let lead = s.len() - s.trim_start_matches(is_ws).len();
