@@ -148,6 +148,9 @@ fn looks_binary(body: &[u8]) -> bool {
     nuls > 0 && nuls * 100 >= sample.len().max(1)
 }
 
+/// How much of a file past its first non-ASCII byte the encoding detector reads.
+const DETECT_BYTES: usize = 1 << 20;
+
 /// Decodes `bytes`, detecting the encoding unless `label` names one.
 pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, DecodeError> {
     let (enc, body): (&'static Encoding, &[u8]) = if let Some(l) = label {
@@ -174,8 +177,19 @@ pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, DecodeError>
             diagnostics: Vec::new(),
         });
     } else {
+        // A megabyte past the first non-ASCII byte tells the encoding as well as the whole
+        // file does, and detection is slow (most of the time of a large GB18030 file went
+        // there). The sample ends at a line break, which no multi-byte character of these
+        // encodings contains.
+        let first = bytes.iter().position(|&b| b >= 0x80).unwrap_or(bytes.len());
+        let mut sample = &bytes[..bytes.len().min(first.saturating_add(DETECT_BYTES))];
+        if sample.len() < bytes.len() {
+            if let Some(nl) = memchr::memrchr(b'\n', sample) {
+                sample = &sample[..nl + 1];
+            }
+        }
         let mut det = chardetng::EncodingDetector::new();
-        det.feed(bytes, true);
+        det.feed(sample, true);
         let e = det.guess(None, false);
         (if e == GBK { encoding_rs::GB18030 } else { e }, bytes)
     };
@@ -255,6 +269,19 @@ mod tests {
         le.extend(s.encode_utf16().flat_map(|u| u.to_le_bytes()));
         assert_eq!(decode(&le, None).unwrap().encoding, "UTF-16LE");
         assert_eq!(decode(&le, None).unwrap().text, s);
+    }
+
+    #[test]
+    fn detection_reads_past_a_long_ascii_start() {
+        // More than the detector's sample of ASCII before the Chinese text begins.
+        let mut text = "<script>var x = 1;</script>\n".repeat(DETECT_BYTES / 20);
+        text.push_str(&"一、总体要求\n1.加大力度，推进重点任务。（省商务厅负责）\n".repeat(20_000));
+        let (gb, _, _) = encoding_rs::GB18030.encode(&text);
+        assert!(gb.len() > 2 * DETECT_BYTES);
+        let d = decode(&gb, None).unwrap();
+        assert_eq!(d.encoding, "GB18030");
+        assert_eq!(d.text, text);
+        assert!(d.diagnostics.is_empty());
     }
 
     #[test]
