@@ -204,7 +204,11 @@ pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, DecodeError>
         Some(s) => (s.to_owned(), false),
         None => {
             let (t, e) = enc.decode_without_bom_handling(body);
-            (t.into_owned(), e)
+            // The decoder reserves for the longest possible text (twice what GB18030
+            // usually needs); the document keeps the text, so it keeps only its length.
+            let mut t = t.into_owned();
+            t.shrink_to_fit();
+            (t, e)
         }
     };
     let mut diagnostics = Vec::new();
