@@ -1,5 +1,7 @@
-//! Fast scans for a few characters: the stages look for numerals, brackets and line
-//! breaks this way instead of with a regex, which pays for every match it returns.
+//! Fast scans for a few characters: quantities look for numerals and opening quotes this
+//! way instead of with a regex, which pays for every match it returns (numerals are
+//! frequent). Where matches are rare (brackets, line breaks), a regex or memchr, which
+//! skip ahead with vector instructions, stays faster.
 //!
 //! Takes a text; gives the byte offsets of the characters of a [`CharSet`].
 
