@@ -71,9 +71,13 @@ impl Out<'_> {
     }
 
     fn newline(&mut self) {
+        const SPACES: &[u8; 64] = &[b' '; 64];
         self.buf.push(b'\n');
-        for _ in 0..self.depth {
-            self.buf.extend_from_slice(b"  ");
+        let mut n = 2 * self.depth;
+        while n > 0 {
+            let k = n.min(SPACES.len());
+            self.buf.extend_from_slice(&SPACES[..k]);
+            n -= k;
         }
     }
 
