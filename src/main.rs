@@ -407,6 +407,20 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
+/// A list as `--format` asks: pretty JSON of its values, or a table as CSV or text.
+fn render<J: serde::Serialize>(
+    format: TableFormat,
+    json: impl FnOnce() -> J,
+    table: impl FnOnce() -> gongwen::emit::table::Table,
+) -> String {
+    use gongwen::emit::table::Format;
+    match format {
+        TableFormat::Json => serde_json::to_string_pretty(&json()).expect("plain data") + "\n",
+        TableFormat::Csv => table().render(Format::Csv { bom: false }),
+        TableFormat::Table => table().render(Format::Table),
+    }
+}
+
 fn write_out(output: Option<&Path>, s: &str) -> Result<(), String> {
     match output {
         Some(p) => std::fs::write(p, s)
@@ -512,18 +526,12 @@ fn main() -> ExitCode {
             format,
             input,
         } => load(&file, &input).and_then(|doc| {
-            use gongwen::emit::{ledger, table::Format};
-            let s = match format {
-                TableFormat::Json => {
-                    serde_json::to_string_pretty(&ledger::quantities_json(&doc, targets))
-                        .expect("plain data")
-                        + "\n"
-                }
-                TableFormat::Csv => {
-                    ledger::quantities_table(&doc, targets).render(Format::Csv { bom: false })
-                }
-                TableFormat::Table => ledger::quantities_table(&doc, targets).render(Format::Table),
-            };
+            use gongwen::emit::ledger;
+            let s = render(
+                format,
+                || ledger::quantities_json(&doc, targets),
+                || ledger::quantities_table(&doc, targets),
+            );
             write_out(None, &s)
         }),
         Command::Departments {
@@ -536,19 +544,9 @@ fn main() -> ExitCode {
             table
                 .and_then(|table| load(&file, &input).map(|doc| (table, doc)))
                 .and_then(|(table, doc)| {
-                    use gongwen::emit::{ledger, table::Format};
+                    use gongwen::emit::ledger;
                     let deps = ledger::departments(&doc, &table);
-                    let s = match format {
-                        TableFormat::Json => {
-                            serde_json::to_string_pretty(&deps).expect("plain data") + "\n"
-                        }
-                        TableFormat::Csv => {
-                            ledger::departments_table(&deps).render(Format::Csv { bom: false })
-                        }
-                        TableFormat::Table => {
-                            ledger::departments_table(&deps).render(Format::Table)
-                        }
-                    };
+                    let s = render(format, || &deps, || ledger::departments_table(&deps));
                     write_out(None, &s)
                 })
         }

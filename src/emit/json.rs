@@ -139,12 +139,17 @@ pub struct JsonUnit<'a> {
     pub kind: &'a str,
 }
 
+/// A value written as a whole number (`30000`, not `30000.0`): whole and small enough to
+/// be exact as an integer. Shared with the fast writer, which must write what serde does.
+pub(crate) fn whole(v: f64) -> Option<i64> {
+    (v.fract() == 0.0 && v.abs() < 9.0e15).then_some(v as i64)
+}
+
 /// Writes a whole number without a fraction (`30000`, not `30000.0`).
 fn number<S: serde::Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
-    if v.fract() == 0.0 && v.abs() < 9.0e15 {
-        s.serialize_i64(*v as i64)
-    } else {
-        s.serialize_f64(*v)
+    match whole(*v) {
+        Some(i) => s.serialize_i64(i),
+        None => s.serialize_f64(*v),
     }
 }
 

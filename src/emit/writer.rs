@@ -168,9 +168,9 @@ impl Out<'_> {
 
     /// A whole number without a fraction (`30000`, not `30000.0`), as `json::number`.
     fn number(&mut self, v: f64) {
-        if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        if let Some(i) = super::json::whole(v) {
             self.buf
-                .extend_from_slice(itoa::Buffer::new().format(v as i64).as_bytes());
+                .extend_from_slice(itoa::Buffer::new().format(i).as_bytes());
         } else {
             // Fractions are rare: serde_json writes them, so the digits are its own
             // (`2e+16`, `7.5`; `null` for what is not finite).
@@ -308,6 +308,14 @@ impl<'a> Doc<'a, '_> {
         self.o.str(doc.slice(r));
     }
 
+    /// The `text` and `span` fields of what stands at `r`.
+    fn text_and_span(&mut self, r: &Range<usize>) {
+        self.o.key(k!("text"));
+        self.text(r);
+        self.o.key(k!("span"));
+        self.span(r);
+    }
+
     fn document(&mut self) -> io::Result<()> {
         let doc = self.doc;
         self.o.open(b'{');
@@ -323,10 +331,7 @@ impl<'a> Doc<'a, '_> {
         match &doc.preamble {
             Some(p) => {
                 self.o.open(b'{');
-                self.o.key(k!("text"));
-                self.text(&p.range);
-                self.o.key(k!("span"));
-                self.span(&p.range);
+                self.text_and_span(&p.range);
                 self.o.key(k!("quantities"));
                 self.quantities(&p.quantities);
                 self.o.close(b'}');
@@ -341,10 +346,7 @@ impl<'a> Doc<'a, '_> {
             self.o.flush_if_full()?;
             self.o.entry();
             self.o.open(b'{');
-            self.o.key(k!("text"));
-            self.text(&s.range);
-            self.o.key(k!("span"));
-            self.span(&s.range);
+            self.text_and_span(&s.range);
             self.o.field(k!("reason"), s.reason);
             self.o.close(b'}');
         }
@@ -468,10 +470,7 @@ impl<'a> Doc<'a, '_> {
 
     fn clause(&mut self, c: &'a Clause) {
         self.o.open(b'{');
-        self.o.key(k!("text"));
-        self.text(&c.range);
-        self.o.key(k!("span"));
-        self.span(&c.range);
+        self.text_and_span(&c.range);
         self.o.key(k!("lead"));
         self.o.strs(&c.lead);
         self.o.key(k!("responsible"));

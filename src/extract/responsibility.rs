@@ -504,8 +504,9 @@ fn parse_plain(inner: &str, state: &mut State) -> Option<Draft> {
         if g.is_empty() {
             continue;
         }
-        if declares_first_leads(g) || g == "下同" {
-            declared |= declares_first_leads(g);
+        let declares = declares_first_leads(g);
+        if declares || g == "下同" {
+            declared |= declares;
             continue;
         }
         let (names, role) = strip_role(g);
