@@ -31,6 +31,13 @@ fn relabel(text: &str, n: usize, from: &str, to: &str) -> String {
     })
 }
 
+/// Replaces labels at the starts of several lines, one `(line, from, to)` each.
+fn relabel_all(text: &str, edits: &[(usize, &str, &str)]) -> String {
+    edits.iter().fold(text.to_string(), |t, &(n, from, to)| {
+        relabel(&t, n, from, to)
+    })
+}
+
 /// The seed with item 14 numbered correctly: a clean document.
 fn fixed_seed() -> String {
     relabel(&seed_text(), 48, "15.", "14.")
@@ -44,16 +51,16 @@ fn the_fixed_seed_is_clean() {
 #[test]
 fn a_chapter_number_skipped() {
     // 三 … 七 become 四 … 八.
-    let mut t = fixed_seed();
-    for (line, from, to) in [
-        (174, "七、", "八、"),
-        (162, "六、", "七、"),
-        (152, "五、", "六、"),
-        (92, "四、", "五、"),
-        (22, "三、", "四、"),
-    ] {
-        t = relabel(&t, line, from, to);
-    }
+    let t = relabel_all(
+        &fixed_seed(),
+        &[
+            (174, "七、", "八、"),
+            (162, "六、", "七、"),
+            (152, "五、", "六、"),
+            (92, "四、", "五、"),
+            (22, "三、", "四、"),
+        ],
+    );
     assert_eq!(report(&t), [("missing-number", 22)]);
 }
 
@@ -66,16 +73,16 @@ fn a_chapter_numbered_twice() {
 #[test]
 fn sections_restarting_mid_document() {
     // (十) … (十四) inside chapter 四 become (一) … (五).
-    let mut t = fixed_seed();
-    for (line, from, to) in [
-        (120, "(十)", "(一)"),
-        (124, "(十一)", "(二)"),
-        (132, "(十二)", "(三)"),
-        (142, "(十三)", "(四)"),
-        (146, "(十四)", "(五)"),
-    ] {
-        t = relabel(&t, line, from, to);
-    }
+    let t = relabel_all(
+        &fixed_seed(),
+        &[
+            (120, "(十)", "(一)"),
+            (124, "(十一)", "(二)"),
+            (132, "(十二)", "(三)"),
+            (142, "(十三)", "(四)"),
+            (146, "(十四)", "(五)"),
+        ],
+    );
     assert_eq!(report(&t), [("out-of-order", 120)]);
 }
 

@@ -44,6 +44,15 @@ fn outline_counts(doc: &Document) -> (usize, usize, usize) {
     (count("chapter"), count("section"), count("item"))
 }
 
+/// The titles of the items, in order.
+fn item_titles(doc: &Document) -> Vec<String> {
+    doc.nodes
+        .iter()
+        .filter(|n| n.kind() == "item")
+        .map(|n| n.title(&doc.text).to_string())
+        .collect()
+}
+
 fn original() -> Document {
     gongwen::parse_text(&seed_text(), None)
 }
@@ -117,20 +126,7 @@ fn no_line_breaks() {
     assert_eq!(outline_counts(&doc), (7, 14, 66));
     // Titles of chapters run on into their text once the line break is gone; owners do not change.
     assert_eq!(signature(&doc, false), signature(&original(), false));
-    let items_titles: Vec<&str> = doc
-        .nodes
-        .iter()
-        .filter(|n| n.kind() == "item")
-        .map(|n| n.title(&doc.text))
-        .collect();
-    let orig = original();
-    let want: Vec<&str> = orig
-        .nodes
-        .iter()
-        .filter(|n| n.kind() == "item")
-        .map(|n| n.title(&orig.text))
-        .collect();
-    assert_eq!(items_titles, want);
+    assert_eq!(item_titles(&doc), item_titles(&original()));
     assert_eq!(warning_codes(&doc), ["duplicate-number"]);
     assert_eq!(
         doc.meta.doc_number.as_ref().map(|d| d.text.as_str()),
