@@ -1,9 +1,12 @@
 //! Fast scans for a few characters: quantities look for numerals and opening quotes this
 //! way instead of with a regex, which pays for every match it returns (numerals are
-//! frequent). Where matches are rare (brackets, line breaks), a regex or memchr, which
-//! skip ahead with vector instructions, stays faster.
+//! frequent). Where matches are fewer (brackets, line breaks), a vectorized literal
+//! search ([`brackets_and_breaks`]) or memchr skips ahead many bytes at a time.
 //!
-//! Takes a text; gives the byte offsets of the characters of a [`CharSet`].
+//! Takes a text; gives the byte offsets of the characters of a [`CharSet`], or of the
+//! brackets and line breaks.
+
+use std::sync::LazyLock;
 
 /// A set of characters of the Basic Multilingual Plane, as a bitmap (8 KiB).
 pub struct CharSet {
@@ -90,6 +93,42 @@ impl CharSet {
     }
 }
 
+/// Searches for brackets and line breaks: a packed (Teddy) searcher where the CPU has the
+/// vector instructions for it, else an automaton. Either finds each match in a few
+/// instructions; a `regex` for the same class pays a few hundred per match, and line
+/// breaks are frequent.
+enum Literals {
+    Packed(aho_corasick::packed::Searcher),
+    Automaton(aho_corasick::AhoCorasick),
+}
+
+const BRACKETS_AND_BREAKS: [&str; 6] = ["(", ")", "（", "）", "\n", "\r"];
+
+static BRACKET_SEARCH: LazyLock<Literals> =
+    LazyLock::new(
+        || match aho_corasick::packed::Searcher::new(BRACKETS_AND_BREAKS) {
+            Some(p) => Literals::Packed(p),
+            None => Literals::Automaton(
+                aho_corasick::AhoCorasick::new(BRACKETS_AND_BREAKS).expect("six short literals"),
+            ),
+        },
+    );
+
+/// Byte offsets of the `(` `)` `（` `）` `\n` and `\r` in `s`, in order.
+pub fn brackets_and_breaks(s: &str) -> impl Iterator<Item = usize> + '_ {
+    let search = &*BRACKET_SEARCH;
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let m = match search {
+            Literals::Packed(p) => p.find(&s[from..])?,
+            Literals::Automaton(a) => a.find(&s[from..])?,
+        };
+        let at = from + m.start();
+        from += m.end();
+        Some(at)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,5 +146,22 @@ mod tests {
         assert_eq!(want.len(), 7);
         assert_eq!(SET.find_from(s, 1), Some(1));
         assert_eq!(SET.find_from("🙂x", 0), None);
+    }
+
+    #[test]
+    fn brackets_and_breaks_as_a_plain_search_finds_them() {
+        let s = "（一）a(b)\r\n首台（套）🙂\n)（";
+        let want: Vec<usize> = s
+            .char_indices()
+            .filter(|&(_, c)| matches!(c, '(' | ')' | '（' | '）' | '\n' | '\r'))
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(brackets_and_breaks(s).collect::<Vec<_>>(), want);
+        assert_eq!(want.len(), 11);
+        assert_eq!(brackets_and_breaks("").count(), 0);
+        // Both searchers, whichever this CPU uses.
+        let auto = aho_corasick::AhoCorasick::new(BRACKETS_AND_BREAKS).unwrap();
+        let by_automaton: Vec<usize> = auto.find_iter(s).map(|m| m.start()).collect();
+        assert_eq!(by_automaton, want);
     }
 }

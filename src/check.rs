@@ -471,11 +471,8 @@ fn brackets(doc: &Document, out: &mut Reports) {
     let mut mismatched = false;
     let mut unmatched: Option<(usize, char, usize)> = None;
     let mut line_begin = 0;
-    // Only brackets and line breaks matter; a regex finds them quickly.
-    let events = BRACKET_EVENTS
-        .find_iter(text)
-        .map(|m| m.start())
-        .chain(std::iter::once(text.len()));
+    // Only brackets and line breaks matter.
+    let events = crate::charset::brackets_and_breaks(text).chain(std::iter::once(text.len()));
     for at in events {
         let c = text[at..].chars().next().unwrap_or('\n');
         match c {
@@ -523,8 +520,8 @@ fn brackets(doc: &Document, out: &mut Reports) {
                     lines_reported += 1;
                 }
                 // A bracket opened on a short line (a title, a note) may close on the next one.
-                let short = text[line].chars().count() <= 40;
-                if !(stack.is_empty() || short && stack.len() == 1 && at < text.len()) {
+                let short = || text[line.clone()].chars().count() <= 40;
+                if !(stack.is_empty() || stack.len() == 1 && at < text.len() && short()) {
                     out.push(unclosed(stack[0], stack.len() - 1, at < text.len()));
                     stack.clear();
                 }
@@ -535,9 +532,6 @@ fn brackets(doc: &Document, out: &mut Reports) {
         }
     }
 }
-
-static BRACKET_EVENTS: std::sync::LazyLock<regex::Regex> =
-    std::sync::LazyLock::new(|| regex::Regex::new("[()（）\n\r]").unwrap());
 
 /// GB/T 9704 writes the year of a document number in 〔〕.
 fn doc_number_brackets(doc: &Document, out: &mut Reports) {

@@ -175,11 +175,13 @@ impl Document {
 /// The items of a vector in an allocation of their size. A new allocation rather than
 /// a shrunken one: shrinking in place leaves small holes between the long-lived lists
 /// of a large document.
-pub(crate) fn exact<T: Clone>(v: Vec<T>) -> Box<[T]> {
+pub(crate) fn exact<T>(v: Vec<T>) -> Box<[T]> {
     if v.len() == v.capacity() {
         v.into_boxed_slice()
     } else {
-        v.as_slice().into()
+        let mut b = Vec::with_capacity(v.len());
+        b.extend(v);
+        b.into_boxed_slice()
     }
 }
 

@@ -111,21 +111,27 @@ pub struct Clause {
     pub support: Box<[Name]>,
 }
 
-/// A clause being read: its units by role.
+/// A clause being read: its units with their roles, in the order written.
 #[derive(Default)]
 struct Draft {
-    lead: Vec<Name>,
-    responsible: Vec<Name>,
-    support: Vec<Name>,
+    units: Vec<(Role, Name)>,
 }
 
 impl Draft {
     fn into_clause(self, range: Range<usize>) -> Clause {
+        // Each list in an allocation of its size.
+        let count = |role: Role| self.units.iter().filter(|(r, _)| *r == role).count();
+        let mut lists =
+            [Role::Lead, Role::Responsible, Role::Support].map(|r| Vec::with_capacity(count(r)));
+        for (role, name) in self.units {
+            lists[role as usize].push(name);
+        }
+        let [lead, responsible, support] = lists.map(Vec::into_boxed_slice);
         Clause {
             range,
-            lead: crate::model::exact(self.lead),
-            responsible: crate::model::exact(self.responsible),
-            support: crate::model::exact(self.support),
+            lead,
+            responsible,
+            support,
         }
     }
 }
@@ -230,9 +236,8 @@ pub fn find(text: &str, range: Range<usize>, state: &mut State) -> Vec<Clause> {
         *i = end;
     };
     let mut pending = Some(0);
-    // Only brackets and line breaks matter: a regex finds them without a look at every character.
-    for m in EVENTS.find_iter(s) {
-        let at = m.start();
+    // Only opening brackets and line breaks matter.
+    for at in crate::charset::brackets_and_breaks(s) {
         if let Some(ls) = pending.take() {
             line_start(ls, &mut i, &mut out, state);
         }
@@ -240,9 +245,13 @@ pub fn find(text: &str, range: Range<usize>, state: &mut State) -> Vec<Clause> {
             continue;
         }
         let c = s[at..].chars().next().unwrap();
-        if c == '\n' || c == '\r' {
-            pending = Some(at + 1);
-            continue;
+        match c {
+            '\n' | '\r' => {
+                pending = Some(at + 1);
+                continue;
+            }
+            ')' | '）' => continue,
+            _ => {}
         }
         // A clause whose closing bracket was forgotten still names its units; the
         // check reports the bracket.
@@ -278,9 +287,6 @@ pub fn find(text: &str, range: Range<usize>, state: &mut State) -> Vec<Clause> {
     }
     out
 }
-
-static EVENTS: std::sync::LazyLock<regex::Regex> =
-    std::sync::LazyLock::new(|| regex::Regex::new("[(（\n\r]").unwrap());
 
 fn role_label_at(s: &str) -> Option<usize> {
     // Most places are no label: one look at the first character rules them out.
@@ -327,23 +333,26 @@ fn at_clause_position(s: &str, open: usize, after: usize) -> bool {
 }
 
 /// Splits at top-level separators (not inside nested brackets).
-fn split_groups(s: &str, sep: fn(char) -> bool) -> Vec<&str> {
-    let mut out = Vec::new();
+fn split_groups(s: &str, sep: fn(char) -> bool) -> impl Iterator<Item = &str> {
     let mut depth = 0i32;
-    let mut start = 0;
-    for (i, c) in s.char_indices() {
-        match c {
-            '(' | '（' => depth += 1,
-            ')' | '）' => depth -= 1,
-            c if depth == 0 && sep(c) => {
-                out.push(&s[start..i]);
-                start = i + c.len_utf8();
+    let mut chars = s.char_indices();
+    let mut start = Some(0);
+    std::iter::from_fn(move || {
+        let from = start?;
+        for (i, c) in chars.by_ref() {
+            match c {
+                '(' | '（' => depth += 1,
+                ')' | '）' => depth -= 1,
+                c if depth == 0 && sep(c) => {
+                    start = Some(i + c.len_utf8());
+                    return Some(&s[from..i]);
+                }
+                _ => {}
             }
-            _ => {}
         }
-    }
-    out.push(&s[start..]);
-    out
+        start = None;
+        Some(&s[from..])
+    })
 }
 
 fn strip_role(group: &str) -> (&str, Option<Role>) {
@@ -359,14 +368,22 @@ fn strip_role(group: &str) -> (&str, Option<Role>) {
 /// Units of a group as written: `、` separates, `等和`/`及各` join two units,
 /// `各市、县人民政府` stays one unit, a trailing `等` is dropped.
 pub fn split_units(s: &str) -> Vec<Cow<'_, str>> {
-    let mut parts: Vec<Cow<str>> = Vec::new();
+    let mut out = Vec::new();
+    split_units_into(s, &mut out);
+    out
+}
+
+/// [`split_units`], appending to `out`.
+fn split_units_into<'s>(s: &'s str, out: &mut Vec<Cow<'s, str>>) {
+    // A short collective such as `各市` or `各区` goes on into the next name, so a
+    // piece is cut into units only once the next one is seen.
+    let mut pending: Option<Cow<str>> = None;
     for p in split_groups(s, |c| c == '、') {
         let p = p.trim_matches(is_ws);
         if p.is_empty() {
             continue;
         }
-        // A short collective such as `各市` or `各区` goes on into the next name.
-        if let Some(last) = parts.last_mut() {
+        if let Some(last) = &mut pending {
             if last.starts_with('各') && !has_org_suffix(last) && !p.starts_with('各') {
                 let last = last.to_mut();
                 last.push('、');
@@ -374,58 +391,73 @@ pub fn split_units(s: &str) -> Vec<Cow<'_, str>> {
                 continue;
             }
         }
-        parts.push(Cow::Borrowed(p));
-    }
-    let mut out = Vec::new();
-    for p in &parts {
-        // Pieces of a name as written are borrowed; of a joined one, copied.
-        let piece = |r: Range<usize>| match p {
-            Cow::Borrowed(b) => Cow::Borrowed(&b[r]),
-            Cow::Owned(o) => Cow::Owned(o[r].to_string()),
-        };
-        let text: &str = p;
-        let mut start = 0;
-        loop {
-            let rest = &text[start..];
-            // `扶贫办等和各省级人民政府`, `银保监会及各地区`, `海关总署等国务院相关部门`.
-            let joined = rest.contains(['等', '及', '与', '和']);
-            let cut = ["等和", "等及", "等与", "及各", "和各", "与各", "以及"]
-                .iter()
-                .filter(|_| joined)
-                .filter_map(|w| rest.find(w).map(|k| (k, *w)))
-                .min();
-            let (head_len, tail) = match cut {
-                Some((k, w)) => {
-                    let keep_ge = w.ends_with('各');
-                    let tail_start = if keep_ge {
-                        k + w.len() - '各'.len_utf8()
-                    } else {
-                        k + w.len()
-                    };
-                    (k, Some(start + tail_start))
-                }
-                None => (rest.len(), None),
-            };
-            let head = rest[..head_len].trim_end_matches('等');
-            match head.find('等') {
-                Some(k) if k > 0 && k + '等'.len_utf8() < head.len() => {
-                    out.push(piece(start..start + k));
-                    out.push(piece(start + k + '等'.len_utf8()..start + head.len()));
-                }
-                _ => {
-                    if !head.is_empty() {
-                        out.push(piece(start..start + head.len()))
-                    }
-                }
-            }
-            match tail {
-                Some(t) => start = t,
-                None => break,
-            }
+        if let Some(last) = pending.replace(Cow::Borrowed(p)) {
+            cut_joined(last, out);
         }
     }
-    out.retain(|u| !u.is_empty());
-    out
+    if let Some(last) = pending {
+        cut_joined(last, out);
+    }
+}
+
+/// Words that join two units in one piece, each the first of its characters.
+const JOINS: [&str; 7] = ["等和", "等及", "等与", "及各", "和各", "与各", "以及"];
+
+/// Cuts a piece between `、` into its units: `扶贫办等和各省级人民政府`, `银保监会及各地区`,
+/// `海关总署等国务院相关部门`.
+fn cut_joined<'s>(p: Cow<'s, str>, out: &mut Vec<Cow<'s, str>>) {
+    // Pieces of a name as written are borrowed; of a joined one, copied.
+    let piece = |r: Range<usize>| match &p {
+        Cow::Borrowed(b) => Cow::Borrowed(&b[r]),
+        Cow::Owned(o) => Cow::Owned(o[r].to_string()),
+    };
+    let text: &str = &p;
+    if !text.contains(['等', '及', '与', '和', '以']) {
+        out.push(piece(0..text.len()));
+        return;
+    }
+    let mut start = 0;
+    loop {
+        let rest = &text[start..];
+        // The first join word, if any (no two of them start at one place).
+        let cut = rest.char_indices().find_map(|(k, c)| {
+            if !matches!(c, '等' | '及' | '与' | '和' | '以') {
+                return None;
+            }
+            JOINS
+                .iter()
+                .find(|w| rest[k..].starts_with(*w))
+                .map(|w| (k, *w))
+        });
+        let (head_len, tail) = match cut {
+            Some((k, w)) => {
+                let keep_ge = w.ends_with('各');
+                let tail_start = if keep_ge {
+                    k + w.len() - '各'.len_utf8()
+                } else {
+                    k + w.len()
+                };
+                (k, Some(start + tail_start))
+            }
+            None => (rest.len(), None),
+        };
+        let head = rest[..head_len].trim_end_matches('等');
+        match head.find('等') {
+            Some(k) if k > 0 && k + '等'.len_utf8() < head.len() => {
+                out.push(piece(start..start + k));
+                out.push(piece(start + k + '等'.len_utf8()..start + head.len()));
+            }
+            _ => {
+                if !head.is_empty() {
+                    out.push(piece(start..start + head.len()))
+                }
+            }
+        }
+        match tail {
+            Some(t) => start = t,
+            None => break,
+        }
+    }
 }
 
 fn has_org_suffix(s: &str) -> bool {
@@ -468,24 +500,20 @@ fn marked_role(u: &str) -> Option<(&str, Role)> {
     Some((&u[..open], role))
 }
 
-fn push(cl: &mut Draft, role: Role, units: Vec<Cow<str>>, state: &mut State) {
+fn push(cl: &mut Draft, role: Role, units: &[Cow<str>], state: &mut State) {
     for u in units {
-        let (name, role) = match marked_role(&u) {
-            Some((name, r)) => (state.name(name), r),
-            None => (state.name(&u), role),
-        };
-        match role {
-            Role::Lead => cl.lead.push(name),
-            Role::Responsible => cl.responsible.push(name),
-            Role::Support => cl.support.push(name),
-        }
+        cl.units.push(match marked_role(u) {
+            Some((name, r)) => (r, state.name(name)),
+            None => (role, state.name(u)),
+        });
     }
 }
 
 fn apply_first_leads(cl: &mut Draft, state: &State) {
-    if state.first_listed_leads && cl.lead.is_empty() && !cl.responsible.is_empty() {
-        let first = cl.responsible.remove(0);
-        cl.lead.push(first);
+    if state.first_listed_leads && !cl.units.iter().any(|(r, _)| *r == Role::Lead) {
+        if let Some(first) = cl.units.iter_mut().find(|(r, _)| *r == Role::Responsible) {
+            first.0 = Role::Lead;
+        }
     }
 }
 
@@ -495,8 +523,15 @@ fn parse_plain(inner: &str, state: &mut State) -> Option<Draft> {
     let inner = inner.trim_matches(is_ws);
     // Only the first sentence holds units (`…负责落实。以下均需…`).
     let first_sentence = inner.split('。').next().unwrap_or("");
-    // (units, role word, units before 会同)
-    type Group<'s> = (Vec<Cow<'s, str>>, Option<Role>, Option<Vec<Cow<'s, str>>>);
+    // All units, group after group; a group is its role word and where its units
+    // before 会同, and its own units, start in `units`.
+    let mut units: Vec<Cow<str>> = Vec::new();
+    struct Group {
+        role: Option<Role>,
+        leads: usize,
+        own: usize,
+        end: usize,
+    }
     let mut groups: Vec<Group> = Vec::new();
     let mut declared = false;
     for g in split_groups(first_sentence, is_group_sep) {
@@ -510,41 +545,42 @@ fn parse_plain(inner: &str, state: &mut State) -> Option<Draft> {
             continue;
         }
         let (names, role) = strip_role(g);
+        let leads = units.len();
         // `国家发展改革委会同有关部门负责`: the unit before 会同 leads.
-        let (leads, names) = match names.split_once("会同") {
-            Some((a, b)) => (Some(split_units(a)), b),
-            None => (None, names),
+        let names = match names.split_once("会同") {
+            Some((a, b)) => {
+                split_units_into(a, &mut units);
+                if units.len() == leads {
+                    return None;
+                }
+                b
+            }
+            None => names,
         };
-        let units = split_units(names);
-        if units.is_empty() || !units.iter().all(|u| unit_ok(u)) {
+        let own = units.len();
+        split_units_into(names, &mut units);
+        if units.len() == own || !units[leads..].iter().all(|u| unit_ok(u)) {
             return None;
         }
-        if let Some(l) = &leads {
-            if l.is_empty() || !l.iter().all(|u| unit_ok(u)) {
-                return None;
-            }
-        }
-        groups.push((units, role, leads));
+        groups.push(Group {
+            role,
+            leads,
+            own,
+            end: units.len(),
+        });
     }
     // The last group must say its role, or this is no clause.
-    groups.last()?.1?;
+    let mut next = groups.last()?.role?;
     if declared {
         state.first_listed_leads = true;
     }
-    let mut cl = Draft::default();
-    let mut roles = vec![None; groups.len()];
-    let mut next = None;
-    for (k, g) in groups.iter().enumerate().rev() {
-        if g.1.is_some() {
-            next = g.1;
-        }
-        roles[k] = next;
+    for g in groups.iter_mut().rev() {
+        next = *g.role.get_or_insert(next);
     }
-    for ((units, _, leads), role) in groups.into_iter().zip(roles) {
-        if let Some(l) = leads {
-            push(&mut cl, Role::Lead, l, state);
-        }
-        push(&mut cl, role?, units, state);
+    let mut cl = Draft::default();
+    for g in &groups {
+        push(&mut cl, Role::Lead, &units[g.leads..g.own], state);
+        push(&mut cl, g.role?, &units[g.own..g.end], state);
     }
     apply_first_leads(&mut cl, state);
     Some(cl)
@@ -573,9 +609,7 @@ fn parse_labelled(inner: &str, state: &mut State) -> Option<Draft> {
     let mut current: Option<Role> = None;
     let mut any = false;
     // `牵头单位：A 配合单位：B`: a label after white space starts a group too.
-    let groups = split_groups(inner.trim_matches(is_ws), is_group_sep)
-        .into_iter()
-        .flat_map(split_at_labels);
+    let groups = split_groups(inner.trim_matches(is_ws), is_group_sep).flat_map(split_at_labels);
     for g in groups {
         let g = g.trim_matches(is_ws);
         if let Some(n) = role_label_at(g) {
@@ -589,7 +623,7 @@ fn parse_labelled(inner: &str, state: &mut State) -> Option<Draft> {
             if !units.iter().all(|u| unit_ok(u)) {
                 return None;
             }
-            push(&mut cl, role?, units, state);
+            push(&mut cl, role?, &units, state);
             any = true;
         } else if g.contains(['：', ':']) {
             // Another label (`适用范围：…`): not units.
@@ -597,7 +631,7 @@ fn parse_labelled(inner: &str, state: &mut State) -> Option<Draft> {
         } else if let Some(role) = current {
             let units = split_units(g);
             if units.iter().all(|u| unit_ok(u)) {
-                push(&mut cl, role, units, state);
+                push(&mut cl, role, &units, state);
             }
         }
     }
