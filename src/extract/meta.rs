@@ -480,9 +480,17 @@ mod tests {
             eprintln!("skipped: {corpus} is absent");
             return;
         };
-        for f in dir.flatten().filter(|f| f.path().extension().is_some_and(|e| e == "txt")) {
+        for f in dir
+            .flatten()
+            .filter(|f| f.path().extension().is_some_and(|e| e == "txt"))
+        {
             let t = std::fs::read_to_string(f.path()).unwrap_or_default();
-            assert_eq!(titles(&t).collect::<Vec<_>>(), titles_by_regex(&t), "{:?}", f.path());
+            assert_eq!(
+                titles(&t).collect::<Vec<_>>(),
+                titles_by_regex(&t),
+                "{:?}",
+                f.path()
+            );
         }
     }
 

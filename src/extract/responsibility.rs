@@ -11,7 +11,7 @@ use crate::outline::{is_han, is_ws, line_break};
 use rustc_hash::FxHashSet as HashSet;
 use std::borrow::Cow;
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 /// A unit name as written. The same few names recur in every clause of a document,
 /// so each distinct name is held once and shared (see [`State`]).
@@ -203,17 +203,27 @@ const ROLE_LABELS: &[(&str, Role)] = &[
     ("参与单位", Role::Support),
 ];
 
+/// The first characters of [`ROLE_LABELS`].
+const ROLE_LABEL_FIRSTS: [char; 7] = ['牵', '责', '负', '主', '配', '协', '参'];
+
 fn is_group_sep(c: char) -> bool {
     matches!(c, '，' | ',' | '；' | ';')
 }
 
 /// `列第一位者为牵头单位，下同`, `排在第一位的部门为牵头部门`.
 pub fn declares_first_leads(s: &str) -> bool {
-    FIRST_LISTED.is_match(s) && s.contains("牵头")
+    // Every form holds `第一` or `首位`: quick searches rule out almost all text.
+    let has = |w: &LazyLock<Finder>| w.find(s.as_bytes()).is_some();
+    (has(&DI_YI) || has(&SHOU_WEI)) && has(&QIAN_TOU) && FIRST_LISTED.is_match(s)
 }
 
-static FIRST_LISTED: std::sync::LazyLock<regex::Regex> =
-    std::sync::LazyLock::new(|| regex::Regex::new("第一位|排在首位|列首位|排名第一").unwrap());
+type Finder = memchr::memmem::Finder<'static>;
+static DI_YI: LazyLock<Finder> = LazyLock::new(|| Finder::new("第一"));
+static SHOU_WEI: LazyLock<Finder> = LazyLock::new(|| Finder::new("首位"));
+static QIAN_TOU: LazyLock<Finder> = LazyLock::new(|| Finder::new("牵头"));
+
+static FIRST_LISTED: LazyLock<regex::Regex> =
+    LazyLock::new(|| regex::Regex::new("第一位|排在首位|列首位|排名第一").unwrap());
 
 /// Finds the clauses in `range` of `text`, in order.
 pub fn find(text: &str, range: Range<usize>, state: &mut State) -> Vec<Clause> {
@@ -290,8 +300,7 @@ pub fn find(text: &str, range: Range<usize>, state: &mut State) -> Vec<Clause> {
 
 fn role_label_at(s: &str) -> Option<usize> {
     // Most places are no label: one look at the first character rules them out.
-    let first = s.chars().next()?;
-    if !ROLE_LABELS.iter().any(|(l, _)| l.starts_with(first)) {
+    if !s.starts_with(ROLE_LABEL_FIRSTS) {
         return None;
     }
     ROLE_LABELS.iter().find_map(|(l, _)| {
@@ -333,7 +342,7 @@ fn at_clause_position(s: &str, open: usize, after: usize) -> bool {
 }
 
 /// Splits at top-level separators (not inside nested brackets).
-fn split_groups(s: &str, sep: fn(char) -> bool) -> impl Iterator<Item = &str> {
+fn split_groups(s: &str, sep: impl Fn(char) -> bool) -> impl Iterator<Item = &str> {
     let mut depth = 0i32;
     let mut chars = s.char_indices();
     let mut start = Some(0);
@@ -726,6 +735,16 @@ mod tests {
         ] {
             assert!(find(s, 0..s.len(), &mut st).is_empty(), "{s}");
         }
+    }
+
+    #[test]
+    fn role_label_firsts_are_those_of_the_labels() {
+        let mut firsts: Vec<char> = ROLE_LABELS
+            .iter()
+            .filter_map(|(l, _)| l.chars().next())
+            .collect();
+        firsts.dedup();
+        assert_eq!(firsts, ROLE_LABEL_FIRSTS);
     }
 
     #[test]
