@@ -87,6 +87,8 @@ pub fn parse_string(text: String, path: Option<&str>) -> Document {
 
     let mut nodes = o.nodes;
     let mut state = responsibility::State::default();
+    // The quantities of the node being read, moved out into a list of their size.
+    let mut found = Vec::new();
     // The declaration that the first-listed unit leads may stand in the preamble.
     if let Some(p) = &o.preamble {
         state.first_listed_leads = responsibility::declares_first_leads(&text[p.clone()]);
@@ -120,7 +122,8 @@ pub fn parse_string(text: String, path: Option<&str>) -> Document {
             }
             n.title_squeezed = outline::squeezed(&text[n.title_range.clone()]);
         }
-        n.quantities = model::exact(extract::quantity::find(text, n.text_range.clone()));
+        extract::quantity::find_into(text, n.text_range.clone(), &mut found);
+        n.quantities = model::take_exact(&mut found);
     }
     let preamble = o.preamble.map(|r| model::Block {
         quantities: extract::quantity::find(text, r.clone()),

@@ -185,15 +185,28 @@ pub(crate) fn exact<T>(v: Vec<T>) -> Box<[T]> {
     }
 }
 
+/// The items of `v` moved into an allocation of their size; `v` is left empty, with its
+/// room, to be filled again.
+pub(crate) fn take_exact<T>(v: &mut Vec<T>) -> Box<[T]> {
+    let mut out = Vec::with_capacity(v.len());
+    out.append(v);
+    out.into_boxed_slice()
+}
+
 /// A label as a path element: `三、` → `三`, `（二）` → `(二)`, `12.` → `12`.
 pub(crate) fn path_part(label: &str) -> String {
-    let s: String = label
-        .chars()
-        .map(|c| match c {
+    let mut s = String::new();
+    push_path_part(&mut s, label);
+    s
+}
+
+/// [`path_part`], appended to `out`.
+pub(crate) fn push_path_part(out: &mut String, label: &str) {
+    for c in label.trim_end_matches(['、', '.', '．']).chars() {
+        out.push(match c {
             '（' => '(',
             '）' => ')',
             c => c,
-        })
-        .collect();
-    s.trim_end_matches(['、', '.', '．']).to_string()
+        });
+    }
 }

@@ -426,8 +426,7 @@ impl<'a> Doc<'a, '_> {
         if parent_len > 0 {
             self.path.push('/');
         }
-        self.path
-            .push_str(&crate::model::path_part(doc.slice(&n.label_range())));
+        crate::model::push_path_part(&mut self.path, doc.slice(&n.label_range()));
         let o = &mut self.o;
         o.open(b'{');
         o.field(k!("kind"), n.kind());

@@ -504,8 +504,15 @@ fn empty(range: Range<usize>, value: f64, unit: &'static str, qualifier: &'stati
 
 /// Finds the quantities in `range` of `text`.
 pub fn find(text: &str, range: Range<usize>) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    find_into(text, range, &mut out);
+    out
+}
+
+/// [`find`], appending to `out`.
+pub(crate) fn find_into(text: &str, range: Range<usize>, out: &mut Vec<Quantity>) {
     let s = &text[range.clone()];
-    let mut out: Vec<Quantity> = Vec::new();
+    let first = out.len();
     let mut i = 0;
     // Only where a number can start, or where a stretch without quantities opens;
     // `i` is where the next reading may begin.
@@ -547,7 +554,7 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<Quantity> {
             i = (r.at + r.num.len).max(next);
         }
     }
-    for q in out.iter_mut() {
+    for q in out[first..].iter_mut() {
         // 3 × 0.1 is 0.3, not 0.30000000000000004.
         q.value = round_sig(q.value);
         for v in [&mut q.min, &mut q.max, &mut q.from, &mut q.to]
@@ -559,7 +566,6 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<Quantity> {
         judge_target(s, q);
         q.range = range.start + q.range.start..range.start + q.range.end;
     }
-    out
 }
 
 /// Builds the quantity that starts with the reading `r` at `i`, if it is one.

@@ -112,20 +112,20 @@ pub struct Clause {
 }
 
 /// A clause being read: its units with their roles, in the order written.
-#[derive(Default)]
 struct Draft {
     units: Vec<(Role, Name)>,
 }
 
 impl Draft {
-    fn into_clause(self, range: Range<usize>) -> Clause {
+    fn into_clause(mut self, range: Range<usize>, state: &mut State) -> Clause {
         // Each list in an allocation of its size.
         let count = |role: Role| self.units.iter().filter(|(r, _)| *r == role).count();
         let mut lists =
             [Role::Lead, Role::Responsible, Role::Support].map(|r| Vec::with_capacity(count(r)));
-        for (role, name) in self.units {
+        for (role, name) in self.units.drain(..) {
             lists[role as usize].push(name);
         }
+        state.spare = self.units;
         let [lead, responsible, support] = lists.map(Vec::into_boxed_slice);
         Clause {
             range,
@@ -157,9 +157,22 @@ pub struct State {
     pub first_listed_leads: bool,
     /// The unit names met so far, each held once.
     names: HashSet<Name>,
+    /// The clauses of the range being read: kept, so each range's list is allocated
+    /// once at its size.
+    clauses: Vec<Clause>,
+    /// Room for a clause's units and groups while it is read, used again and again.
+    spare: Vec<(Role, Name)>,
+    groups: Vec<Group>,
 }
 
 impl State {
+    /// An empty draft, in the room of the last one.
+    fn draft(&mut self) -> Draft {
+        let mut units = std::mem::take(&mut self.spare);
+        units.clear();
+        Draft { units }
+    }
+
     fn name(&mut self, s: &str) -> Name {
         if let Some(n) = self.names.get(s) {
             return n.clone();
@@ -225,10 +238,17 @@ static QIAN_TOU: LazyLock<Finder> = LazyLock::new(|| Finder::new("牵头"));
 static FIRST_LISTED: LazyLock<regex::Regex> =
     LazyLock::new(|| regex::Regex::new("第一位|排在首位|列首位|排名第一").unwrap());
 
-/// Finds the clauses in `range` of `text`, in order.
+/// Finds the clauses in `range` of `text`, in order (in a vector of their number).
 pub fn find(text: &str, range: Range<usize>, state: &mut State) -> Vec<Clause> {
+    let mut out = std::mem::take(&mut state.clauses);
+    find_into(text, range, state, &mut out);
+    let found = crate::model::take_exact(&mut out);
+    state.clauses = out;
+    found.into_vec()
+}
+
+fn find_into(text: &str, range: Range<usize>, state: &mut State, out: &mut Vec<Clause>) {
     let s = &text[range.clone()];
-    let mut out = Vec::new();
     let mut i = 0; // everything before `i` is read
                    // A labelled statement on a line of its own: `责任单位：…`.
     let line_start = |ls: usize, i: &mut usize, out: &mut Vec<Clause>, state: &mut State| {
@@ -241,7 +261,7 @@ pub fn find(text: &str, range: Range<usize>, state: &mut State) -> Vec<Clause> {
             .trim_end_matches(is_ws)
             .trim_end_matches(['。', '.']);
         if let Some(cl) = parse_labelled(body, state) {
-            out.push(cl.into_clause(range.start + j..range.start + j + body.len()));
+            out.push(cl.into_clause(range.start + j..range.start + j + body.len(), state));
         }
         *i = end;
     };
@@ -249,7 +269,7 @@ pub fn find(text: &str, range: Range<usize>, state: &mut State) -> Vec<Clause> {
     // Only opening brackets and line breaks matter.
     for at in crate::charset::brackets_and_breaks(s) {
         if let Some(ls) = pending.take() {
-            line_start(ls, &mut i, &mut out, state);
+            line_start(ls, &mut i, out, state);
         }
         if at < i {
             continue;
@@ -288,14 +308,13 @@ pub fn find(text: &str, range: Range<usize>, state: &mut State) -> Vec<Clause> {
             parse_plain(inner, state)
         };
         if let Some(cl) = parsed {
-            out.push(cl.into_clause(range.start + at..range.start + after_close));
+            out.push(cl.into_clause(range.start + at..range.start + after_close, state));
             i = after_close;
         }
     }
     if let Some(ls) = pending {
-        line_start(ls, &mut i, &mut out, state);
+        line_start(ls, &mut i, out, state);
     }
-    out
 }
 
 fn role_label_at(s: &str) -> Option<usize> {
@@ -526,22 +545,57 @@ fn apply_first_leads(cl: &mut Draft, state: &State) {
     }
 }
 
+/// A group of a plain clause: its role word, and where its units before 会同, and its
+/// own units, start in the clause's list of units.
+#[derive(Debug, Clone)]
+struct Group {
+    role: Option<Role>,
+    leads: usize,
+    own: usize,
+    end: usize,
+}
+
 /// `省商务厅、省财政厅,各市人民政府负责`: groups with a role word at their end;
 /// a group without one takes the role of the next group that has one.
 fn parse_plain(inner: &str, state: &mut State) -> Option<Draft> {
     let inner = inner.trim_matches(is_ws);
     // Only the first sentence holds units (`…负责落实。以下均需…`).
     let first_sentence = inner.split('。').next().unwrap_or("");
-    // All units, group after group; a group is its role word and where its units
-    // before 会同, and its own units, start in `units`.
     let mut units: Vec<Cow<str>> = Vec::new();
-    struct Group {
-        role: Option<Role>,
-        leads: usize,
-        own: usize,
-        end: usize,
-    }
-    let mut groups: Vec<Group> = Vec::new();
+    let mut groups = std::mem::take(&mut state.groups);
+    groups.clear();
+    let read = read_groups(first_sentence, &mut units, &mut groups);
+    let cl = read.map(|declared| {
+        if declared {
+            state.first_listed_leads = true;
+        }
+        let mut cl = state.draft();
+        for g in &groups {
+            push(&mut cl, Role::Lead, &units[g.leads..g.own], state);
+            // Every group has its role now (see `read_groups`).
+            push(
+                &mut cl,
+                g.role.unwrap_or(Role::Responsible),
+                &units[g.own..g.end],
+                state,
+            );
+        }
+        apply_first_leads(&mut cl, state);
+        cl
+    });
+    state.groups = groups;
+    cl
+}
+
+/// Reads the groups of a plain clause into `groups`, their units into `units`, and
+/// gives each group without a role word the role of the next group that has one.
+/// Gives whether a group declared that the first-listed unit leads, or `None` when
+/// this is no clause.
+fn read_groups<'s>(
+    first_sentence: &'s str,
+    units: &mut Vec<Cow<'s, str>>,
+    groups: &mut Vec<Group>,
+) -> Option<bool> {
     let mut declared = false;
     for g in split_groups(first_sentence, is_group_sep) {
         let g = g.trim_matches(is_ws);
@@ -558,7 +612,7 @@ fn parse_plain(inner: &str, state: &mut State) -> Option<Draft> {
         // `国家发展改革委会同有关部门负责`: the unit before 会同 leads.
         let names = match names.split_once("会同") {
             Some((a, b)) => {
-                split_units_into(a, &mut units);
+                split_units_into(a, units);
                 if units.len() == leads {
                     return None;
                 }
@@ -567,7 +621,7 @@ fn parse_plain(inner: &str, state: &mut State) -> Option<Draft> {
             None => names,
         };
         let own = units.len();
-        split_units_into(names, &mut units);
+        split_units_into(names, units);
         if units.len() == own || !units[leads..].iter().all(|u| unit_ok(u)) {
             return None;
         }
@@ -580,19 +634,10 @@ fn parse_plain(inner: &str, state: &mut State) -> Option<Draft> {
     }
     // The last group must say its role, or this is no clause.
     let mut next = groups.last()?.role?;
-    if declared {
-        state.first_listed_leads = true;
-    }
     for g in groups.iter_mut().rev() {
         next = *g.role.get_or_insert(next);
     }
-    let mut cl = Draft::default();
-    for g in &groups {
-        push(&mut cl, Role::Lead, &units[g.leads..g.own], state);
-        push(&mut cl, g.role?, &units[g.own..g.end], state);
-    }
-    apply_first_leads(&mut cl, state);
-    Some(cl)
+    Some(declared)
 }
 
 /// Splits `牵头单位：A 配合单位：B` before each label that follows white space.
@@ -614,7 +659,7 @@ fn split_at_labels(g: &str) -> Vec<&str> {
 
 /// `牵头单位：市发展改革委，配合单位：市委组织部、…`, `责任单位：…`, `负责部门：…，适用范围：…`.
 fn parse_labelled(inner: &str, state: &mut State) -> Option<Draft> {
-    let mut cl = Draft::default();
+    let mut cl = state.draft();
     let mut current: Option<Role> = None;
     let mut any = false;
     // `牵头单位：A 配合单位：B`: a label after white space starts a group too.

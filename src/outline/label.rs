@@ -180,18 +180,20 @@ fn with_open(r: R<'_, (Style, u64, char)>) -> R<'_, (Style, u64, char, Option<ch
 fn decimal(i: &str) -> R<'_, (Style, u64, char)> {
     let fail = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit));
     let mut rest = i;
-    let mut parts = Vec::new();
+    // How many numbers, and the last.
+    let mut levels = 0;
+    let mut last;
     loop {
         let (r, n) = arabic_number(rest)?;
         if n > 99 {
             return Err(fail());
         }
-        parts.push(n);
+        (levels, last) = (levels + 1, n);
         rest = r;
         match rest.strip_prefix(['.', '．']) {
             Some(r)
                 if r.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
-                    && parts.len() < 4 =>
+                    && levels < 4 =>
             {
                 rest = r
             }
@@ -209,13 +211,12 @@ fn decimal(i: &str) -> R<'_, (Style, u64, char)> {
     if line.is_empty() {
         return Err(fail());
     }
-    if parts.len() == 1
-        && (line.chars().count() > 30 || line.contains(['。', '，', '；', ',', ';']))
+    if levels == 1 && (line.chars().count() > 30 || line.contains(['。', '，', '；', ',', ';']))
     {
         return Err(fail());
     }
-    let style = [Style::Dec1, Style::Dec2, Style::Dec3, Style::Dec4][parts.len() - 1];
-    Ok((rest, (style, *parts.last().unwrap(), ws)))
+    let style = [Style::Dec1, Style::Dec2, Style::Dec3, Style::Dec4][levels - 1];
+    Ok((rest, (style, last, ws)))
 }
 
 fn circled_label(i: &str) -> R<'_, (Style, u64, char)> {

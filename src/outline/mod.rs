@@ -159,12 +159,20 @@ fn is_date_word_line(line: &str) -> bool {
 
 /// A line that is a date alone: `2019年1月12日`, `二〇〇五年六月十一日`, `2022-04-22`.
 pub fn is_date_line(line: &str) -> bool {
+    // No date is longer than `二〇二二年十二月三十一日`: longer lines are ruled out
+    // without a copy.
+    if line.chars().filter(|c| !is_ws(*c)).nth(12).is_some() {
+        return false;
+    }
     let s: String = line.chars().filter(|c| !is_ws(*c)).collect();
     crate::extract::meta::parse_date(&s).is_some_and(|(_, n)| n == s.len())
 }
 
 /// A short line naming an organisation, as in a signature (`国务院办公厅`).
 pub fn is_org_line(line: &str) -> bool {
+    if line.chars().filter(|c| !is_ws(*c)).nth(30).is_some() {
+        return false;
+    }
     let s: String = line.chars().filter(|c| !is_ws(*c)).collect();
     let n = s.chars().count();
     (2..=30).contains(&n)
