@@ -554,6 +554,7 @@ pub(crate) fn find_into(text: &str, range: Range<usize>, out: &mut Vec<Quantity>
             i = (r.at + r.num.len).max(next);
         }
     }
+    let mut cues = Cues::default();
     for q in out[first..].iter_mut() {
         // 3 × 0.1 is 0.3, not 0.30000000000000004.
         q.value = round_sig(q.value);
@@ -563,7 +564,7 @@ pub(crate) fn find_into(text: &str, range: Range<usize>, out: &mut Vec<Quantity>
         {
             *v = round_sig(*v);
         }
-        judge_target(s, q);
+        judge_target(s, q, &mut cues);
         q.range = range.start + q.range.start..range.start + q.range.end;
     }
 }
@@ -710,33 +711,65 @@ fn clause(s: &str, at: Range<usize>) -> Range<usize> {
     })
 }
 
-fn judge_target(s: &str, q: &mut Quantity) {
+/// What the cue regexes found in the last sentence and clause judged: quantities of one
+/// sentence share them, so each regex reads a sentence once.
+#[derive(Default)]
+struct Cues {
+    clause: Option<(Range<usize>, bool)>,
+    sentence: Option<Range<usize>>,
+    target_cue: Option<bool>,
+    /// The deadlines of the sentence, as ranges of `s`.
+    deadlines: Option<Vec<Range<usize>>>,
+}
+
+fn judge_target(s: &str, q: &mut Quantity, cues: &mut Cues) {
     // Ratios are shares, `十大…` names a programme: neither is a target.
     if q.qualifier == "ratio" || q.unit == "大" {
         return;
     }
     let sent = sentence(s, q.range.clone());
     let cl = clause(s, q.range.clone());
-    let clause_text = &s[cl.clone()];
     let before = &s[cl.start..q.range.start];
-    let descriptive = s[..q.range.start].ends_with('等')
-        || before.ends_with("的")
-        || NOT_TARGET_RE.is_match(clause_text);
-    q.target = !descriptive && (q.qualifier == "change" || TARGET_RE.is_match(&s[sent.clone()]));
+    if cues.sentence.as_ref() != Some(&sent) {
+        *cues = Cues {
+            clause: cues.clause.take(),
+            sentence: Some(sent.clone()),
+            ..Cues::default()
+        };
+    }
+    let not_target = match &cues.clause {
+        Some((r, v)) if *r == cl => *v,
+        _ => {
+            let v = NOT_TARGET_RE.is_match(&s[cl.clone()]);
+            cues.clause = Some((cl, v));
+            v
+        }
+    };
+    let descriptive = s[..q.range.start].ends_with('等') || before.ends_with("的") || not_target;
+    q.target = !descriptive
+        && (q.qualifier == "change"
+            || *cues
+                .target_cue
+                .get_or_insert_with(|| TARGET_RE.is_match(&s[sent.clone()])));
     if q.target {
         // The deadline nearest before the quantity in its sentence, else after it.
-        let sent_text = &s[sent.clone()];
-        let rel = q.range.start - sent.start;
-        let found: Vec<_> = DEADLINE
-            .find_iter(sent_text)
-            .filter(|m| !(m.start() < rel + (q.range.end - q.range.start) && m.end() > rel))
+        let all = cues.deadlines.get_or_insert_with(|| {
+            DEADLINE
+                .find_iter(&s[sent.clone()])
+                .map(|m| sent.start + m.start()..sent.start + m.end())
+                .collect()
+        });
+        let at = &q.range;
+        let found: Vec<_> = all
+            .iter()
+            .filter(|m| !(m.start < at.end && m.end > at.start))
             .collect();
         let pick = found
             .iter()
             .rev()
-            .find(|m| m.end() <= rel)
+            .find(|m| m.end <= at.start)
             .or_else(|| found.first());
-        q.deadline = pick.map(|m| m.as_str().to_string());
+        q.deadline = pick.map(|m| s[(*m).clone()].to_string());
     }
 }
 
