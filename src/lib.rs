@@ -93,9 +93,16 @@ pub fn parse_string(text: String, path: Option<&str>) -> Document {
     if let Some(p) = &o.preamble {
         state.first_listed_leads = responsibility::declares_first_leads(&text[p.clone()]);
     }
+    // Where such a declaration may stand: one search of the whole text, so a node's
+    // own text is read again only when one lies in it.
+    let marks = responsibility::first_listed_marks(text);
     for n in nodes.iter_mut() {
         let own = n.label_range().end..n.span.end;
-        if responsibility::declares_first_leads(&text[n.text_range.clone()]) {
+        let r = &n.text_range;
+        let k = marks.partition_point(|m| m.end <= r.start);
+        if marks.get(k).is_some_and(|m| m.start < r.end)
+            && responsibility::declares_first_leads(&text[r.clone()])
+        {
             state.first_listed_leads = true;
         }
         n.clauses = model::exact(responsibility::find(text, own, &mut state));

@@ -230,6 +230,13 @@ pub fn declares_first_leads(s: &str) -> bool {
     (has(&DI_YI) || has(&SHOU_WEI)) && has(&QIAN_TOU) && FIRST_LISTED.is_match(s)
 }
 
+/// The places in `text` where a declaration that the first-listed unit leads may stand:
+/// every such declaration overlaps one of them (a search that skips no place it could
+/// start), so a range that overlaps none holds none.
+pub fn first_listed_marks(text: &str) -> Vec<Range<usize>> {
+    FIRST_LISTED.find_iter(text).map(|m| m.range()).collect()
+}
+
 type Finder = memchr::memmem::Finder<'static>;
 static DI_YI: LazyLock<Finder> = LazyLock::new(|| Finder::new("第一"));
 static SHOU_WEI: LazyLock<Finder> = LazyLock::new(|| Finder::new("首位"));
