@@ -228,7 +228,15 @@ impl Scalar for usize {
 /// serde_json's escapes: `\"`, `\\`, the short forms of control characters, else `\u00XX`.
 fn escape(buf: &mut Vec<u8>, s: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    for &x in s.as_bytes() {
+    let b = s.as_bytes();
+    // Runs of bytes that need no escape are copied whole.
+    let mut run = 0;
+    for (i, &x) in b.iter().enumerate() {
+        if x >= 0x20 && x != b'"' && x != b'\\' {
+            continue;
+        }
+        buf.extend_from_slice(&b[run..i]);
+        run = i + 1;
         match x {
             b'"' => buf.extend_from_slice(b"\\\""),
             b'\\' => buf.extend_from_slice(b"\\\\"),
@@ -237,7 +245,7 @@ fn escape(buf: &mut Vec<u8>, s: &str) {
             b'\t' => buf.extend_from_slice(b"\\t"),
             0x08 => buf.extend_from_slice(b"\\b"),
             0x0C => buf.extend_from_slice(b"\\f"),
-            0..0x20 => buf.extend_from_slice(&[
+            _ => buf.extend_from_slice(&[
                 b'\\',
                 b'u',
                 b'0',
@@ -245,9 +253,9 @@ fn escape(buf: &mut Vec<u8>, s: &str) {
                 HEX[(x >> 4) as usize],
                 HEX[(x & 15) as usize],
             ]),
-            _ => buf.push(x),
         }
     }
+    buf.extend_from_slice(&b[run..]);
 }
 
 /// Writes `doc` as `gongwen/1` JSON (and a newline) to `sink`.
