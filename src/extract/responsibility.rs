@@ -201,6 +201,9 @@ const ROLE_SUFFIXES: &[(&str, Role)] = &[
     ("协同", Role::Support),
 ];
 
+/// The last characters of [`ROLE_SUFFIXES`].
+const ROLE_SUFFIX_LASTS: [char; 8] = ['责', '实', '头', '导', '合', '与', '助', '同'];
+
 /// Labels of the labelled form, longest first.
 const ROLE_LABELS: &[(&str, Role)] = &[
     ("牵头单位", Role::Lead),
@@ -225,7 +228,11 @@ fn is_group_sep(c: char) -> bool {
 
 /// `列第一位者为牵头单位，下同`, `排在第一位的部门为牵头部门`.
 pub fn declares_first_leads(s: &str) -> bool {
-    // Every form holds `第一` or `首位`: quick searches rule out almost all text.
+    // Every form holds `第一` or `首位`: quick searches rule out almost all text (a
+    // short text by its characters, a long one by the words).
+    if s.len() < 64 {
+        return s.contains(['第', '首']) && s.contains("牵头") && FIRST_LISTED.is_match(s);
+    }
     let has = |w: &LazyLock<Finder>| w.find(s.as_bytes()).is_some();
     (has(&DI_YI) || has(&SHOU_WEI)) && has(&QIAN_TOU) && FIRST_LISTED.is_match(s)
 }
@@ -392,6 +399,10 @@ fn split_groups(s: &str, sep: impl Fn(char) -> bool) -> impl Iterator<Item = &st
 
 fn strip_role(group: &str) -> (&str, Option<Role>) {
     let g = group.trim_matches(is_ws);
+    // Most groups end in no role word: their last character says so.
+    if !g.ends_with(ROLE_SUFFIX_LASTS) {
+        return (g, None);
+    }
     for (suf, role) in ROLE_SUFFIXES {
         if let Some(rest) = g.strip_suffix(suf) {
             return (rest, Some(*role));
@@ -617,7 +628,12 @@ fn read_groups<'s>(
         let (names, role) = strip_role(g);
         let leads = units.len();
         // `国家发展改革委会同有关部门负责`: the unit before 会同 leads.
-        let names = match names.split_once("会同") {
+        let huitong = if names.contains('会') {
+            names.split_once("会同")
+        } else {
+            None
+        };
+        let names = match huitong {
             Some((a, b)) => {
                 split_units_into(a, units);
                 if units.len() == leads {
@@ -787,6 +803,18 @@ mod tests {
         ] {
             assert!(find(s, 0..s.len(), &mut st).is_empty(), "{s}");
         }
+    }
+
+    #[test]
+    fn role_suffix_lasts_are_those_of_the_suffixes() {
+        let mut lasts: Vec<char> = Vec::new();
+        for (w, _) in ROLE_SUFFIXES {
+            let c = w.chars().last().unwrap();
+            if !lasts.contains(&c) {
+                lasts.push(c);
+            }
+        }
+        assert_eq!(lasts, ROLE_SUFFIX_LASTS);
     }
 
     #[test]
