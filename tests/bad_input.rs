@@ -18,21 +18,21 @@ fn run(args: &[&str]) -> (Option<i32>, String, String) {
     )
 }
 
-fn temp(name: &str, bytes: &[u8]) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("gongwen-bad-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let p = dir.join(name);
+/// Writes `bytes` to `name` in `dir` (a directory removed when the test ends).
+fn temp(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let p = dir.path().join(name);
     std::fs::write(&p, bytes).unwrap();
     p
 }
 
 #[test]
 fn empty_and_blank_files_give_a_diagnostic() {
+    let dir = tempfile::tempdir().unwrap();
     for (name, bytes) in [
         ("empty.txt", &b""[..]),
         ("blank.txt", "  \n\u{3000}\n\t\n".as_bytes()),
     ] {
-        let p = temp(name, bytes);
+        let p = temp(&dir, name, bytes);
         let (code, out, _) = run(&["parse", p.to_str().unwrap()]);
         assert_eq!(code, Some(0));
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();
@@ -59,8 +59,9 @@ fn files_that_are_not_text_exit_2_with_advice() {
         ),
         ("old.doc", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0", ".doc"),
     ];
+    let dir = tempfile::tempdir().unwrap();
     for (name, bytes, word) in cases {
-        let p = temp(name, bytes);
+        let p = temp(&dir, name, bytes);
         let (code, _, err) = run(&["parse", p.to_str().unwrap()]);
         assert_eq!(code, Some(2), "{name}");
         assert_eq!(err.lines().count(), 1, "{err}");
@@ -73,9 +74,8 @@ fn directories_and_missing_files() {
     let (code, _, err) = run(&["parse", "no/such/file.txt"]);
     assert_eq!(code, Some(2));
     assert!(err.contains("no such file"));
-    let empty = std::env::temp_dir().join(format!("gongwen-empty-dir-{}", std::process::id()));
-    std::fs::create_dir_all(&empty).unwrap();
-    let (code, _, err) = run(&["parse", empty.to_str().unwrap()]);
+    let empty = tempfile::tempdir().unwrap();
+    let (code, _, err) = run(&["parse", empty.path().to_str().unwrap()]);
     assert_eq!(code, Some(2));
     assert!(err.contains("no *.txt files"), "{err}");
 }

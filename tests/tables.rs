@@ -126,7 +126,8 @@ fn departments_turn_the_ledger_around() {
 
 #[test]
 fn departments_take_user_unit_names() {
-    let f = std::env::temp_dir().join(format!("gongwen-units-{}.tsv", std::process::id()));
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("units.tsv");
     std::fs::write(&f, "山西省商务厅\tprovincial_department\t省商务厅\n").unwrap();
     let s = run(&[
         "departments",
@@ -148,7 +149,6 @@ fn departments_take_user_unit_names() {
         (unit["name"].as_str(), unit["canonical"].as_str()),
         (Some("省商务厅"), Some("山西省商务厅"))
     );
-    std::fs::remove_file(f).ok();
 }
 
 #[test]
