@@ -9,7 +9,7 @@
 
 use crate::extract::meta::DocNumber;
 use crate::extract::quantity::Quantity;
-use crate::extract::responsibility::Clause;
+use crate::extract::responsibility::{Clause, Role};
 use crate::extract::units::Units;
 use crate::model::Document;
 use std::io::{self, Write};
@@ -269,6 +269,8 @@ pub fn write_document(
         doc,
         units,
         resolved: Default::default(),
+        unit_json: Default::default(),
+        unit_store: Vec::new(),
         o: Out {
             buf: Vec::with_capacity(FLUSH_AT + 4096),
             sink,
@@ -291,6 +293,10 @@ struct Doc<'a, 'w> {
     /// Canonical name and kind by unit name. Names are shared within a document
     /// (`responsibility::Name`), so the address of the text is the key.
     resolved: rustc_hash::FxHashMap<usize, (&'a str, &'a str)>,
+    /// Compact JSON of each unit in each role written so far, by the same key and the
+    /// role: where it lies in `unit_store`.
+    unit_json: rustc_hash::FxHashMap<(usize, Role), Range<usize>>,
+    unit_store: Vec<u8>,
     o: Out<'w>,
     /// The label path of the node being written.
     path: String,
@@ -487,6 +493,16 @@ impl<'a> Doc<'a, '_> {
         self.o.key(k!("units"));
         self.o.open(b'[');
         for (role, name) in c.units() {
+            // Compact, a unit in a role is the same bytes wherever it stands: written
+            // once per document, then copied.
+            let key = (name.as_ptr() as usize, role);
+            if !self.o.pretty {
+                if let Some(r) = self.unit_json.get(&key) {
+                    self.o.entry();
+                    self.o.buf.extend_from_slice(&self.unit_store[r.clone()]);
+                    continue;
+                }
+            }
             let units = self.units;
             let (canonical, kind) = *self
                 .resolved
@@ -494,12 +510,18 @@ impl<'a> Doc<'a, '_> {
                 .or_insert_with(|| units.resolve(name));
             let o = &mut self.o;
             o.entry();
+            let at = o.buf.len();
             o.open(b'{');
             o.field(k!("name"), name);
             o.field(k!("role"), role.as_str());
             o.field(k!("canonical"), canonical);
             o.field(k!("kind"), kind);
             o.close(b'}');
+            if !o.pretty {
+                let start = self.unit_store.len();
+                self.unit_store.extend_from_slice(&o.buf[at..]);
+                self.unit_json.insert(key, start..self.unit_store.len());
+            }
         }
         self.o.close(b']');
         self.o.close(b'}');
