@@ -60,6 +60,11 @@ const DOC_TYPES: &[&str] = &[
 
 /// Parses a date at the start of `s`: ISO `YYYY-MM-DD` and the number of bytes read.
 pub fn parse_date(s: &str) -> Option<(String, usize)> {
+    // Every form starts with a digit of the year: one look rules most lines out.
+    if !s.starts_with(|c: char| c.is_ascii_digit() || "〇零一二三四五六七八九".contains(c))
+    {
+        return None;
+    }
     let c = DATE.captures(s)?;
     let whole = c.get(0)?.end();
     let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
