@@ -1,5 +1,5 @@
 //! Parses a file many times, for profilers:
-//! `cargo run --release --example profile -- FILE [N] [json]`.
+//! `cargo run --release --example profile -- FILE [N] [json|pretty]`.
 //! Prints the nodes parsed and the allocations made per MB of input.
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
@@ -30,9 +30,13 @@ static A: Counting = Counting;
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let path = args.next().expect("usage: profile FILE [N] [json]");
+    let path = args.next().expect("usage: profile FILE [N] [json|pretty]");
     let n: usize = args.next().map_or(20, |s| s.parse().unwrap());
-    let json = args.next().is_some_and(|a| a == "json");
+    let mode = args.next();
+    let json = mode
+        .as_deref()
+        .is_some_and(|a| a == "json" || a == "pretty");
+    let pretty = mode.as_deref() == Some("pretty");
     let bytes = std::fs::read(path).unwrap();
     let mut total = 0;
     let (mut parse_allocs, mut json_allocs) = (0, 0);
@@ -44,7 +48,7 @@ fn main() {
         let a1 = ALLOCS.load(Relaxed);
         let live = a1 - FREES.load(Relaxed);
         if json {
-            gongwen::emit::json::write(&doc, false, &mut std::io::sink()).unwrap();
+            gongwen::emit::json::write(&doc, pretty, &mut std::io::sink()).unwrap();
         }
         parse_allocs += a1 - a0;
         json_allocs += ALLOCS.load(Relaxed) - a1;

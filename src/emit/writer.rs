@@ -71,14 +71,31 @@ impl Out<'_> {
     }
 
     fn newline(&mut self) {
-        const SPACES: &[u8; 64] = &[b' '; 64];
-        self.buf.push(b'\n');
-        let mut n = 2 * self.depth;
-        while n > 0 {
-            let k = n.min(SPACES.len());
-            self.buf.extend_from_slice(&SPACES[..k]);
-            n -= k;
+        // A line break and the indentation of up to 64 levels, in one piece.
+        const LINE: [u8; 129] = {
+            let mut l = [b' '; 129];
+            l[0] = b'\n';
+            l
+        };
+        let n = 2 * self.depth;
+        if n < LINE.len() {
+            self.buf.extend_from_slice(&LINE[..1 + n]);
+        } else {
+            self.buf.push(b'\n');
+            self.buf.resize(self.buf.len() + n, b' ');
         }
+    }
+
+    /// Copies the bytes at `r` of what is written, one level deeper: two more spaces
+    /// after each line break (every line break is layout; strings hold them escaped).
+    fn copy_deeper(&mut self, r: Range<usize>) {
+        let mut from = r.start;
+        while let Some(k) = memchr::memchr(b'\n', &self.buf[from..r.end]) {
+            self.buf.extend_from_within(from..from + k + 1);
+            self.buf.extend_from_slice(b"  ");
+            from += k + 1;
+        }
+        self.buf.extend_from_within(from..r.end);
     }
 
     fn open(&mut self, c: u8) {
@@ -293,9 +310,9 @@ struct Doc<'a, 'w> {
     /// Canonical name and kind by unit name. Names are shared within a document
     /// (`responsibility::Name`), so the address of the text is the key.
     resolved: rustc_hash::FxHashMap<usize, (&'a str, &'a str)>,
-    /// Compact JSON of each unit in each role written so far, by the same key and the
-    /// role: where it lies in `unit_store`.
-    unit_json: rustc_hash::FxHashMap<(usize, Role), Range<usize>>,
+    /// The JSON of each unit in each role at each depth written so far (keyed by the
+    /// name's address, the role and the depth): where it lies in `unit_store`.
+    unit_json: rustc_hash::FxHashMap<(usize, Role, usize), Range<usize>>,
     unit_store: Vec<u8>,
     o: Out<'w>,
     /// The label path of the node being written.
@@ -462,10 +479,14 @@ impl<'a> Doc<'a, '_> {
         self.o.open(b'[');
         for (k, c) in n.clauses.iter().enumerate() {
             self.o.entry();
-            if k + 1 == n.clauses.len() && !self.o.pretty {
+            if k + 1 == n.clauses.len() {
                 // The last clause is `responsibility`, just written: the same bytes
-                // when compact (pretty, it sits one level deeper).
-                self.o.buf.extend_from_within(responsibility.clone());
+                // (pretty, one level deeper).
+                if self.o.pretty {
+                    self.o.copy_deeper(responsibility.clone());
+                } else {
+                    self.o.buf.extend_from_within(responsibility.clone());
+                }
                 self.o.first = false;
             } else {
                 self.clause(c);
@@ -493,15 +514,13 @@ impl<'a> Doc<'a, '_> {
         self.o.key(k!("units"));
         self.o.open(b'[');
         for (role, name) in c.units() {
-            // Compact, a unit in a role is the same bytes wherever it stands: written
-            // once per document, then copied.
-            let key = (name.as_ptr() as usize, role);
-            if !self.o.pretty {
-                if let Some(r) = self.unit_json.get(&key) {
-                    self.o.entry();
-                    self.o.buf.extend_from_slice(&self.unit_store[r.clone()]);
-                    continue;
-                }
+            // A unit in a role is the same bytes wherever it stands at one depth:
+            // written once per document and depth, then copied.
+            let key = (name.as_ptr() as usize, role, self.o.depth);
+            if let Some(r) = self.unit_json.get(&key) {
+                self.o.entry();
+                self.o.buf.extend_from_slice(&self.unit_store[r.clone()]);
+                continue;
             }
             let units = self.units;
             let (canonical, kind) = *self
@@ -517,11 +536,9 @@ impl<'a> Doc<'a, '_> {
             o.field(k!("canonical"), canonical);
             o.field(k!("kind"), kind);
             o.close(b'}');
-            if !o.pretty {
-                let start = self.unit_store.len();
-                self.unit_store.extend_from_slice(&o.buf[at..]);
-                self.unit_json.insert(key, start..self.unit_store.len());
-            }
+            let start = self.unit_store.len();
+            self.unit_store.extend_from_slice(&o.buf[at..]);
+            self.unit_json.insert(key, start..self.unit_store.len());
         }
         self.o.close(b']');
         self.o.close(b'}');
