@@ -159,9 +159,9 @@ fn is_date_word_line(line: &str) -> bool {
 
 /// A line that is a date alone: `2019年1月12日`, `二〇〇五年六月十一日`, `2022-04-22`.
 pub fn is_date_line(line: &str) -> bool {
-    // No date is longer than `二〇二二年十二月三十一日`: longer lines are ruled out
-    // without a copy.
-    if line.chars().filter(|c| !is_ws(*c)).nth(12).is_some() {
+    // No date is longer than 13 characters (`二〇二二年一十二月三十一日`): longer lines
+    // are ruled out without a copy.
+    if line.chars().filter(|c| !is_ws(*c)).nth(13).is_some() {
         return false;
     }
     let s: String = line.chars().filter(|c| !is_ws(*c)).collect();
@@ -622,6 +622,27 @@ mod tests {
         assert_eq!(got, ["a", "b", "c", "", "d"]);
         assert_eq!(lines("x\n").len(), 2);
         assert_eq!(lines("").len(), 1);
+    }
+
+    #[test]
+    fn date_lines_of_every_length() {
+        for d in [
+            "2022-4-2",
+            "2022年6月8日",
+            " 2022 年 12 月 31 日 ",
+            "二〇二二年六月八日",
+            "二〇二二年十二月三十一日",
+            "二〇二二年一十二月三十一日",
+        ] {
+            assert!(is_date_line(d), "{d}");
+        }
+        for d in [
+            "二〇二二年一十二月三十一日印发",
+            "2022年6月8日起施行",
+            "附件",
+        ] {
+            assert!(!is_date_line(d), "{d}");
+        }
     }
 
     #[test]
