@@ -117,22 +117,35 @@ pub fn decode_vec(mut bytes: Vec<u8>, label: Option<&str>) -> Result<Decoded, De
     };
     let plain = bom == 3
         || (label.is_some() || (sniff_binary(&bytes).is_none() && sniff_utf16(&bytes).is_none()));
-    if utf8_label
-        && plain
-        && !looks_binary(&bytes[bom..])
-        && simdutf8::basic::from_utf8(&bytes[bom..]).is_ok()
-    {
-        bytes.drain(..bom);
-        // SAFETY: the bytes were checked to be UTF-8 just above (simdutf8 checks a
-        // text about ten times faster than the standard library, which would check it again).
-        let text = unsafe { String::from_utf8_unchecked(bytes) };
-        return Ok(Decoded {
-            text,
-            encoding: "UTF-8",
-            diagnostics: Vec::new(),
-        });
+    if utf8_label && plain && !looks_binary(&bytes[bom..]) {
+        match utf8_string_after(bytes, bom) {
+            Ok(text) => {
+                return Ok(Decoded {
+                    text,
+                    encoding: "UTF-8",
+                    diagnostics: Vec::new(),
+                })
+            }
+            Err(b) => bytes = b,
+        }
     }
     decode(&bytes, label)
+}
+
+/// `bytes` as a `String` without a copy, if they are UTF-8; checked with simdutf8, about
+/// ten times faster than the standard library on Chinese text.
+pub(crate) fn utf8_string(bytes: Vec<u8>) -> Result<String, Vec<u8>> {
+    utf8_string_after(bytes, 0)
+}
+
+/// [`utf8_string`] of the bytes after the first `skip` (a BOM), which are dropped.
+fn utf8_string_after(mut bytes: Vec<u8>, skip: usize) -> Result<String, Vec<u8>> {
+    if simdutf8::basic::from_utf8(&bytes[skip..]).is_err() {
+        return Err(bytes);
+    }
+    bytes.drain(..skip);
+    // SAFETY: the bytes were checked to be UTF-8 just above.
+    Ok(unsafe { String::from_utf8_unchecked(bytes) })
 }
 
 fn binary_error() -> DecodeError {

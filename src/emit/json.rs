@@ -427,8 +427,9 @@ pub fn to_string_serde(doc: &Document, pretty: bool) -> String {
 
 /// The document as `gongwen/1` JSON.
 pub fn to_string(doc: &Document, pretty: bool) -> String {
-    let mut out = Vec::new();
+    // Compact JSON is about five times as long as the text, pretty twice that.
+    let mut out = Vec::with_capacity(doc.text.len() * if pretty { 12 } else { 5 } + 4096);
     write(doc, pretty, &mut out).expect("writing to memory cannot fail");
     out.pop(); // the newline after the document
-    String::from_utf8(out).expect("the writer writes UTF-8")
+    crate::decode::utf8_string(out).expect("the writer writes UTF-8")
 }
