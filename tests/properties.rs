@@ -112,6 +112,7 @@ proptest! {
         check_invariants(&doc);
         let written = gongwen::emit::json::to_string(&doc, false);
         prop_assert_eq!(&written, &gongwen::emit::json::to_string_serde(&doc, false), "the fast writer writes what serde writes");
+        prop_assert_eq!(gongwen::emit::json::to_string(&doc, true), gongwen::emit::json::to_string_serde(&doc, true), "pretty too");
         let json: serde_json::Value = serde_json::from_str(&written).unwrap();
         // Every node's span, sliced by characters, starts with its label.
         fn walk(text: &str, nodes: &serde_json::Value) {

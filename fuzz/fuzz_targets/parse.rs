@@ -11,10 +11,12 @@ fuzz_target!(|data: &[u8]| {
             assert!(n.span.end <= doc.text.len());
             assert!(doc.text[n.span.clone()].starts_with(&doc.text[n.label_range()]));
         }
-        assert_eq!(
-            gongwen::emit::json::to_string(&doc, false),
-            gongwen::emit::json::to_string_serde(&doc, false)
-        );
+        for pretty in [false, true] {
+            assert_eq!(
+                gongwen::emit::json::to_string(&doc, pretty),
+                gongwen::emit::json::to_string_serde(&doc, pretty)
+            );
+        }
         let _ = gongwen::emit::ledger::ledger(&doc, true).render(gongwen::emit::table::Format::Csv { bom: true });
         let _ = gongwen::emit::ledger::quantities_json(&doc, false);
     }
