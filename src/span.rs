@@ -51,16 +51,38 @@ fn char_starts(b: &[u8]) -> usize {
         .count()
 }
 
+/// Content ranges of the lines of `text`, one at a time (terminators `\n`, `\r\n`, `\r`
+/// excluded): the one rule of what a line is, for the outline and the [`LineIndex`].
+pub fn line_iter(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let b = text.as_bytes();
+    let mut breaks = memchr::memchr2_iter(b'\n', b'\r', b);
+    let mut start = 0;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        for i in breaks.by_ref() {
+            if i < start {
+                continue; // the \n of a \r\n already taken
+            }
+            let line = start..i;
+            start = if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
+                i + 2
+            } else {
+                i + 1
+            };
+            return Some(line);
+        }
+        done = true;
+        Some(start..b.len())
+    })
+}
+
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let bytes = text.as_bytes();
-        let mut line_starts = Vec::with_capacity(bytes.len() / 64 + 1);
-        line_starts.push(0);
-        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
-            if bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n') {
-                line_starts.push(i + 1);
-            }
-        }
+        let mut line_starts: Vec<usize> = line_iter(text).map(|r| r.start).collect();
         line_starts.shrink_to_fit();
         let (mut blocks, mut groups) = (Vec::new(), Vec::new());
         if !text.is_ascii() {

@@ -9,6 +9,7 @@
 pub mod label;
 
 use crate::model::{Node, Skipped};
+pub use crate::span::line_iter;
 use label::{parse_label, Label, Style};
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
@@ -34,33 +35,6 @@ pub fn is_ws(c: char) -> bool {
 /// Content ranges of the lines of `text` (terminators `\n`, `\r\n`, `\r` excluded).
 pub fn lines(text: &str) -> Vec<Range<usize>> {
     line_iter(text).collect()
-}
-
-/// The lines of `text`, one at a time (see [`lines`]).
-pub fn line_iter(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let b = text.as_bytes();
-    let mut breaks = memchr::memchr2_iter(b'\n', b'\r', b);
-    let mut start = 0;
-    let mut done = false;
-    std::iter::from_fn(move || {
-        if done {
-            return None;
-        }
-        for i in breaks.by_ref() {
-            if i < start {
-                continue; // the \n of a \r\n already taken
-            }
-            let line = start..i;
-            start = if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
-                i + 2
-            } else {
-                i + 1
-            };
-            return Some(line);
-        }
-        done = true;
-        Some(start..b.len())
-    })
 }
 
 /// Byte offset of the first line break (`\n` or `\r`) in `s`, found with vector instructions.
