@@ -3,9 +3,9 @@
 //! Takes a [`Document`]; gives exactly the bytes that serde_json gives for the
 //! [`View`](super::json::View) structs (compact or pretty), which stay the
 //! reference: `tests/json_writer.rs` compares the two on every fixture and corpus
-//! document, and the property test and the fuzz target on arbitrary input. It exists because the output is about five times the input, and
-//! serde's per-byte string escaping and the structs built per node took most of the
-//! time of `gongwen parse`.
+//! document, and the property test and the fuzz target on arbitrary input. It exists
+//! because the output is about five times the input, and serde's per-byte string
+//! escaping and the structs built per node took most of the time of `gongwen parse`.
 
 use crate::extract::meta::DocNumber;
 use crate::extract::quantity::Quantity;
@@ -236,6 +236,17 @@ impl Scalar for &String {
     }
 }
 
+impl Scalar for Option<i32> {
+    fn write(self, o: &mut Out) {
+        match self {
+            Some(v) => o
+                .buf
+                .extend_from_slice(itoa::Buffer::new().format(v).as_bytes()),
+            None => o.null(),
+        }
+    }
+}
+
 impl Scalar for usize {
     fn write(self, o: &mut Out) {
         o.uint(self as u64)
@@ -425,14 +436,7 @@ impl<'a> Doc<'a, '_> {
         self.o.open(b'{');
         self.o.field(k!("text"), &n.text);
         self.o.field(k!("agency"), &n.agency);
-        self.o.key(k!("year"));
-        match n.year {
-            Some(y) => self
-                .o
-                .buf
-                .extend_from_slice(itoa::Buffer::new().format(y).as_bytes()),
-            None => self.o.null(),
-        }
+        self.o.field(k!("year"), n.year);
         self.o.field(k!("serial"), n.serial);
         self.o.key(k!("span"));
         self.span(&n.range);
