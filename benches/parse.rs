@@ -1,5 +1,7 @@
 //! Throughput of parsing with all extraction and JSON output, on the seed and on a
-//! ~10 MB corpus made by repeating the seed and the fixtures.
+//! ~10 MB corpus made by repeating the seed and the fixtures; `parse+json-serde` writes
+//! the same JSON through serde_json over the declared view, for comparison with the
+//! hand writer (`parse+json`).
 //! Run: `cargo bench --bench parse`.
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
@@ -21,17 +23,18 @@ fn corpus() -> String {
 }
 
 fn bench(c: &mut Criterion) {
+    let opts = gongwen::Options::default();
     let seed =
         std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/000_ae5005f7988b7668.txt"))
             .unwrap();
     let mut g = c.benchmark_group("seed");
     g.throughput(Throughput::Bytes(seed.len() as u64));
     g.bench_function("parse", |b| {
-        b.iter(|| gongwen::parse_bytes(&seed, None, None).unwrap())
+        b.iter(|| gongwen::parse_bytes(&seed, &opts).unwrap())
     });
     g.bench_function("parse+json", |b| {
         b.iter(|| {
-            gongwen::emit::json::to_string(&gongwen::parse_bytes(&seed, None, None).unwrap(), false)
+            gongwen::emit::json::to_string(&gongwen::parse_bytes(&seed, &opts).unwrap(), false)
                 .len()
         })
     });
@@ -42,15 +45,26 @@ fn bench(c: &mut Criterion) {
     g.sample_size(10);
     g.throughput(Throughput::Bytes(big.len() as u64));
     g.bench_function("parse", |b| {
-        b.iter(|| gongwen::parse_bytes(&big, None, None).unwrap())
+        b.iter(|| gongwen::parse_bytes(&big, &opts).unwrap())
     });
     g.bench_function("parse+json", |b| {
         b.iter_batched(
             || (),
             |_| {
-                let doc = gongwen::parse_bytes(&big, None, None).unwrap();
+                let doc = gongwen::parse_bytes(&big, &opts).unwrap();
                 let mut sink = std::io::sink();
                 gongwen::emit::json::write(&doc, false, &mut sink).unwrap();
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    g.bench_function("parse+json-serde", |b| {
+        b.iter_batched(
+            || (),
+            |_| {
+                let doc = gongwen::parse_bytes(&big, &opts).unwrap();
+                let mut sink = std::io::sink();
+                gongwen::emit::json::write_serde(&doc, false, &mut sink).unwrap();
             },
             BatchSize::PerIteration,
         )

@@ -1,6 +1,8 @@
 //! Parses a file many times, for profilers:
-//! `cargo run --release --example profile -- FILE [N] [json|pretty]`.
-//! Prints the nodes parsed and the allocations made per MB of input.
+//! `cargo run --release --example profile -- FILE [N] [json|pretty|serde|serde-pretty]`.
+//! `json` and `pretty` write with the fast writer, `serde` and `serde-pretty` through
+//! serde_json over the same view. Prints the nodes parsed and the allocations made per
+//! MB of input.
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
@@ -30,13 +32,15 @@ static A: Counting = Counting;
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let path = args.next().expect("usage: profile FILE [N] [json|pretty]");
+    let path = args
+        .next()
+        .expect("usage: profile FILE [N] [json|pretty|serde|serde-pretty]");
     let n: usize = args.next().map_or(20, |s| s.parse().unwrap());
     let mode = args.next();
-    let json = mode
-        .as_deref()
-        .is_some_and(|a| a == "json" || a == "pretty");
-    let pretty = mode.as_deref() == Some("pretty");
+    let mode = mode.as_deref().unwrap_or("none");
+    let pretty = mode.ends_with("pretty");
+    let serde = mode.starts_with("serde");
+    let json = mode != "none";
     let bytes = std::fs::read(path).unwrap();
     let mut total = 0;
     let (mut parse_allocs, mut json_allocs) = (0, 0);
@@ -44,10 +48,12 @@ fn main() {
     for _ in 0..n {
         let a0 = ALLOCS.load(Relaxed);
         let live0 = a0 - FREES.load(Relaxed);
-        let doc = gongwen::parse_vec(bytes.clone(), None, None).unwrap();
+        let doc = gongwen::parse_vec(bytes.clone(), &gongwen::Options::default()).unwrap();
         let a1 = ALLOCS.load(Relaxed);
         let live = a1 - FREES.load(Relaxed);
-        if json {
+        if serde {
+            gongwen::emit::json::write_serde(&doc, pretty, &mut std::io::sink()).unwrap();
+        } else if json {
             gongwen::emit::json::write(&doc, pretty, &mut std::io::sink()).unwrap();
         }
         parse_allocs += a1 - a0;

@@ -1,62 +1,100 @@
 //! gongwen turns Chinese official documents (公文) into structured data.
 //!
-//! The pipeline, one module per stage:
+//! The pipeline, one layer per stage, each importing only the layers below it:
 //!
-//! 1. [`decode`]: bytes in any encoding → text (and `decode-error` diagnostics);
-//! 2. [`outline`]: text → header, body, nodes nested by label style;
-//! 3. [`extract`]: nodes → responsibility clauses, quantities; header → metadata;
-//! 4. [`check`]: document → numbering and form diagnostics;
-//! 5. [`emit`]: document → JSON (`gongwen/1`), tables, CSV, diagnostics for people.
+//! 1. `input`: bytes in any encoding → text (and `decode-error` diagnostics);
+//! 2. `outline`: text → header lines, body, nodes nested by label style, parts;
+//! 3. `extract`: metadata, responsibility clauses (units resolved against the
+//!    [`Lexicon`]), quantities;
+//! 4. `check`: numbering and form diagnostics;
+//! 5. [`emit`]: the document → JSON (`gongwen/1`), tables, ledgers, reports,
+//!    diagnostics for people.
+//!
+//! Below them: `text` (characters, lines, positions, numerals), the model (the types
+//! re-exported here), the [`Lexicon`] (every word list, from `data/lexicon/`) and
+//! `recognize` (labels, document numbers, dates).
 //!
 //! Parsing never fails: [`parse_text`] always returns a [`Document`] with its
-//! diagnostics. Only reading and decoding bytes ([`parse_bytes`]) can fail.
+//! diagnostics. Only turning bytes into text ([`parse_bytes`]) can fail.
 //!
 //! ```
-//! let doc = gongwen::parse_text("一、总体要求\n1.加大力度。（省商务厅负责）\n", None);
+//! use gongwen::{Options, Role};
+//! let doc = gongwen::parse_text("一、总体要求\n1.加大力度。（省商务厅负责）\n", &Options::default());
 //! assert_eq!(doc.nodes.len(), 2);
-//! assert_eq!(*doc.nodes[1].responsibility().unwrap().responsible, ["省商务厅"]);
+//! let clause = doc.nodes[1].responsibility().unwrap();
+//! assert_eq!(doc.names(clause, Role::Responsible), ["省商务厅"]);
 //! ```
+#![warn(missing_docs)]
 
-pub mod charset;
-pub mod check;
-pub mod decode;
+mod check;
 pub mod emit;
-pub mod extract;
-pub mod model;
-pub mod numeral;
-pub mod outline;
-pub mod span;
+mod extract;
+mod input;
+mod lexicon;
+mod model;
+mod outline;
+mod recognize;
+mod text;
 
-pub use decode::DecodeError;
-pub use model::{Diagnostic, Document, Node, Severity, Source};
+pub use check::MAX_PER_CODE;
+pub use lexicon::Lexicon;
+pub use model::{
+    Block, Citation, Clause, ClauseUnit, Code, Diagnostic, DocNumber, Document, Error, HeaderKind,
+    HeaderLine, Kind, Label, Meta, Node, NodeId, Part, PartKind, Qualifier, Quantity, Role,
+    Severity, SkipReason, Skipped, Source, Style, Unit, UnitId,
+};
+pub use text::{LineIndex, Span};
 
-use extract::responsibility;
-use outline::trim;
+use std::sync::Arc;
 
-/// Decodes `bytes` (detecting the encoding unless `encoding` names one) and parses them.
-pub fn parse_bytes(
-    bytes: &[u8],
-    encoding: Option<&str>,
-    path: Option<&str>,
-) -> Result<Document, DecodeError> {
-    let d = decode::decode(bytes, encoding)?;
-    Ok(finish(d, bytes.len(), path))
+/// How to parse: the encoding of the input, and the lexicon the rules use.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The encoding label of the input (`gb18030`, `big5`, `utf-16le`…); detected when `None`.
+    pub encoding: Option<String>,
+    /// The word lists and unit names: the built-in ones unless the user added their own.
+    pub lexicon: Arc<Lexicon>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            encoding: None,
+            lexicon: Lexicon::builtin(),
+        }
+    }
+}
+
+impl Options {
+    /// These options with the input read in the encoding `label`.
+    pub fn with_encoding(mut self, label: impl Into<String>) -> Self {
+        self.encoding = Some(label.into());
+        self
+    }
+
+    /// These options with another lexicon.
+    pub fn with_lexicon(mut self, lexicon: Arc<Lexicon>) -> Self {
+        self.lexicon = lexicon;
+        self
+    }
+}
+
+/// Decodes `bytes` (detecting the encoding unless the options name one) and parses them.
+pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<Document, Error> {
+    let d = input::decode(bytes, options.encoding.as_deref())?;
+    Ok(finish(d, bytes.len(), options))
 }
 
 /// Like [`parse_bytes`], but takes the bytes: UTF-8 input becomes the document's
 /// text without a copy, which halves the memory a large file needs.
-pub fn parse_vec(
-    bytes: Vec<u8>,
-    encoding: Option<&str>,
-    path: Option<&str>,
-) -> Result<Document, DecodeError> {
+pub fn parse_vec(bytes: Vec<u8>, options: &Options) -> Result<Document, Error> {
     let n = bytes.len();
-    let d = decode::decode_vec(bytes, encoding)?;
-    Ok(finish(d, n, path))
+    let d = input::decode_vec(bytes, options.encoding.as_deref())?;
+    Ok(finish(d, n, options))
 }
 
-fn finish(d: decode::Decoded, bytes: usize, path: Option<&str>) -> Document {
-    let mut doc = parse_string(d.text, path);
+fn finish(d: input::Decoded, bytes: usize, options: &Options) -> Document {
+    let mut doc = parse_string(d.text, options);
     doc.source.encoding = d.encoding.to_string();
     doc.source.bytes = bytes;
     // Decoding's reports go first (the sort is stable); most texts have none, and then
@@ -71,89 +109,43 @@ fn finish(d: decode::Decoded, bytes: usize, path: Option<&str>) -> Document {
 }
 
 /// Parses decoded text. Never fails.
-pub fn parse_text(text: &str, path: Option<&str>) -> Document {
-    parse_string(text.to_string(), path)
+pub fn parse_text(text: &str, options: &Options) -> Document {
+    parse_string(text.to_string(), options)
 }
 
 /// Parses decoded text, taking it. Never fails.
-pub fn parse_string(text: String, path: Option<&str>) -> Document {
-    let doc_text = text;
-    let text = doc_text.as_str();
-    let o = outline::parse(text);
-    let (meta, header_skipped) = extract::meta::extract(text, &o);
-    let mut skipped = header_skipped;
-    skipped.extend(o.skipped.iter().cloned());
-    skipped.sort_by_key(|s| s.range.start);
-
-    let mut nodes = o.nodes;
-    let mut state = responsibility::State::default();
-    // The quantities of the node being read, moved out into a list of their size.
-    let mut found = Vec::new();
-    // The declaration that the first-listed unit leads may stand in the preamble.
-    if let Some(p) = &o.preamble {
-        state.first_listed_leads = responsibility::declares_first_leads(&text[p.clone()]);
-    }
-    // Where such a declaration may stand: one search of the whole text, so a node's
-    // own text is read again only when one lies in it.
-    let marks = responsibility::first_listed_marks(text);
-    for n in nodes.iter_mut() {
-        let own = n.label_range().end..n.span.end;
-        let r = &n.text_range;
-        let k = marks.partition_point(|m| m.end <= r.start);
-        if marks.get(k).is_some_and(|m| m.start < r.end)
-            && responsibility::declares_first_leads(&text[r.clone()])
-        {
-            state.first_listed_leads = true;
-        }
-        n.clauses = model::exact(responsibility::find(text, own, &mut state));
-        // A clause at the very end is not part of the node's text or title.
-        if let Some(last) = n.clauses.last() {
-            let after = &text[last.range.end..n.span.end];
-            if after.chars().all(|c| c == '。' || outline::is_ws(c))
-                && last.range.start >= n.text_range.start
-            {
-                n.text_range = trim(text, n.text_range.start..last.range.start);
-                if n.text_range.is_empty() {
-                    n.text_range = n.label_range().end..n.label_range().end;
-                }
-            }
-        }
-        if let Some(c) = n
-            .clauses
-            .iter()
-            .find(|c| n.title_range.contains(&c.range.start))
-        {
-            n.title_range = trim(text, n.title_range.start..c.range.start);
-            if n.title_range.is_empty() {
-                n.title_range = n.label_range().end..n.label_range().end;
-            }
-            n.title_squeezed = outline::squeezed(&text[n.title_range.clone()]);
-        }
-        extract::quantity::find_into(text, n.text_range.clone(), &mut found);
-        n.quantities = model::take_exact(&mut found);
-    }
-    let preamble = o.preamble.map(|r| model::Block {
-        quantities: extract::quantity::find(text, r.clone()),
-        range: r,
-    });
+pub fn parse_string(text: String, options: &Options) -> Document {
+    let lex = &*options.lexicon;
+    let o = outline::parse(&text, lex);
     let mut doc = Document {
-        index: span::LineIndex::new(text),
-        text: String::new(),
+        index: LineIndex::new(&text),
         source: Source {
-            path: path.map(str::to_string),
+            path: None,
             encoding: "UTF-8".into(),
             bytes: text.len(),
         },
-        meta,
-        preamble,
-        nodes,
+        meta: Meta::default(),
+        header: o.header,
+        body: o.body,
+        preamble: o.preamble.map(|range| Block {
+            range,
+            quantities: Vec::new(),
+        }),
+        nodes: o.nodes,
         roots: o.roots,
-        skipped,
+        parts: o.parts,
+        units: Vec::new(),
+        skipped: o.skipped,
         diagnostics: Vec::new(),
+        text,
     };
-    doc.text = doc_text;
-    // The arena grew by doubling: up to half of it would be slack.
-    doc.nodes.shrink_to_fit();
-    doc.diagnostics = check::check(&doc);
+    extract::run(&mut doc, lex);
+    doc.diagnostics = check::run(&doc);
     doc
+}
+
+/// Every quantity in a piece of text, whatever its shape (a sentence, a table cell):
+/// what [`parse_text`] finds in a node's text, for text that is not a document.
+pub fn quantities(text: &str, options: &Options) -> Vec<Quantity> {
+    extract::quantity::find(text, 0..text.len(), &options.lexicon)
 }

@@ -5,12 +5,12 @@ mod common;
 use common::*;
 
 fn report(text: &str) -> Vec<(&'static str, usize)> {
-    let doc = gongwen::parse_text(text, None);
+    let doc = parse(text);
     check_invariants(&doc);
     doc.diagnostics
         .iter()
         .filter(|d| d.severity >= gongwen::Severity::Warning)
-        .map(|d| (d.code, doc.index.line(d.range.start)))
+        .map(|d| (d.code.as_str(), doc.index.line(d.range.start)))
         .collect()
 }
 
@@ -105,15 +105,18 @@ fn a_dun_label_among_dots() {
 #[test]
 fn an_unclosed_bracket() {
     let t = edit(&fixed_seed(), 58, |l| l.trim_end_matches(')').to_string());
-    let doc = gongwen::parse_text(&t, None);
+    let doc = parse(&t);
     assert_eq!(report(&t), [("unclosed-bracket", 58)]);
     // The clause still names its unit.
     let item = doc
         .nodes
         .iter()
-        .find(|n| n.kind() == "item" && n.number() == 18)
+        .find(|n| n.kind() == gongwen::Kind::Item && n.number() == 18)
         .unwrap();
-    assert_eq!(*item.responsibility().unwrap().responsible, ["省科技厅"]);
+    assert_eq!(
+        *owners(&doc, item, gongwen::Role::Responsible),
+        ["省科技厅"]
+    );
 }
 
 #[test]

@@ -1,5 +1,5 @@
-//! The JSON writer (`emit::writer`, used by `gongwen parse`) writes byte for byte what
-//! serde_json writes for the `View` structs, compact and pretty, on every document we have.
+//! The JSON writer (used by `gongwen parse`) writes byte for byte what serde_json
+//! writes for the declared `gongwen/1` view, compact and pretty, on every document we have.
 
 mod common;
 use common::*;
@@ -24,7 +24,6 @@ fn same(doc: &gongwen::Document, name: &str) {
     }
 }
 
-#[test]
 fn seed_fixtures_and_escapes() {
     same(&parse_file(&repo(SEED)), SEED);
     let mut fixtures: Vec<_> = std::fs::read_dir(repo("fixtures"))
@@ -39,31 +38,42 @@ fn seed_fixtures_and_escapes() {
     // Quotes, backslashes, control characters, numbers with fractions, ratios, a
     // diagnostic with notes, an empty document.
     let odd = "关于\"印发\"的通知\n\u{1}\t\u{7f}\\ \u{8}\u{c}\n一、总体要求\n1.新建基站3.25万个,比例2:2:4:2。(省商务厅牵头,省财政厅配合)\n1.重复。\n3.跳号（";
-    same(&gongwen::parse_text(odd, Some("odd\"name\\.txt")), "odd");
-    same(&gongwen::parse_text("", None), "empty");
+    let mut doc = parse(odd);
+    doc.source.path = Some("odd\"name\\.txt".into());
+    same(&doc, "odd");
+    same(&parse(""), "empty");
     // A fraction or a large number is written by serde_json's own rules (`2e+16`, not
     // `2e16`), which the fuzzer once caught the writer breaking.
-    let big = gongwen::parse_text("一、要求\n1.比例为0:20000000000000000，达到7.25%。\n", None);
+    let big = parse("一、要求\n1.比例为0:20000000000000000，达到7.25%。\n");
     same(&big, "big numbers");
     let json = gongwen::emit::json::to_string(&big, false);
     assert!(json.contains("2e+16") && json.contains("7.25"), "{json}");
 }
 
-#[test]
 fn corpus() {
-    let shared = require_shared!();
     let mut n = 0;
-    for dir in ["corpus", "corpus/more"] {
-        let Ok(entries) = std::fs::read_dir(shared.join(dir)) else {
-            continue;
-        };
-        for e in entries {
-            let p = e.unwrap().path();
-            if p.extension().is_some_and(|x| x == "txt") {
-                same(&parse_file(&p), &p.display().to_string());
-                n += 1;
-            }
+    for (dir, ext) in [
+        ("corpus", "txt"),
+        ("corpus/more", "txt"),
+        ("corpus/local", "txt"),
+        ("corpus/html", "html"),
+        ("external/lawref/docs", "txt"),
+    ] {
+        for p in shared_files(dir, ext) {
+            same(&parse_file(&p), &p.display().to_string());
+            n += 1;
         }
     }
-    assert!(n >= 7, "only {n} corpus documents");
+    assert!(n >= 240, "only {n} corpus documents");
+}
+
+fn main() {
+    run(vec![
+        trial(
+            "seed_fixtures_and_escapes",
+            Needs::Nothing,
+            seed_fixtures_and_escapes,
+        ),
+        trial("corpus", Needs::Shared, corpus),
+    ]);
 }

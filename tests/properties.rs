@@ -108,7 +108,7 @@ proptest! {
     fn mutated_documents_keep_the_invariants(base in 0..8usize, edits in proptest::collection::vec(edit(), 1..25)) {
         let bases = bases();
         let text = apply(&bases[base % bases.len()], &edits);
-        let doc = gongwen::parse_text(&text, None);
+        let doc = parse(&text);
         check_invariants(&doc);
         let written = gongwen::emit::json::to_string(&doc, false);
         prop_assert_eq!(&written, &gongwen::emit::json::to_string_serde(&doc, false), "the fast writer writes what serde writes");
@@ -131,14 +131,14 @@ proptest! {
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
-        if let Ok(doc) = gongwen::parse_bytes(&bytes, None, None) {
+        if let Ok(doc) = parse_bytes(&bytes) {
             check_invariants(&doc);
         }
     }
 
     #[test]
     fn arbitrary_text_never_panics(text in "[一二三十（）()、.．1-9０-９章节条第：:。，\\n 万亿个%以上左右由至负责牵头配合省厅]{0,300}") {
-        let doc = gongwen::parse_text(&text, None);
+        let doc = parse(&text);
         check_invariants(&doc);
     }
 }

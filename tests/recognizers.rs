@@ -5,12 +5,19 @@
 //! A case passes when we find exactly the expected spans (character offsets; the
 //! suite's `End` is inclusive) with the expected values. Every case we fail is
 //! listed, with its reason, in tests/recognizers_known_differences.tsv; a listed
-//! case that starts to pass must be taken off the list.
+//! case that starts to pass must be taken off the list. Quantities are read through
+//! the public `gongwen::quantities`; bare numbers by `recognizers/scan.rs`.
 
 mod common;
-use gongwen::extract::quantity;
-use gongwen::numeral;
+use common::*;
+use gongwen::{Qualifier, Quantity};
 use std::collections::BTreeMap;
+
+#[allow(dead_code)]
+#[path = "../src/text/numeral.rs"]
+mod numeral;
+#[path = "recognizers/scan.rs"]
+mod scan;
 
 #[derive(Debug, Clone, PartialEq)]
 struct Hit {
@@ -45,14 +52,14 @@ fn norm_expected(v: &str) -> String {
     }
 }
 
-fn interval(q: &quantity::Quantity) -> String {
+fn interval(q: &Quantity) -> String {
     let n = norm_number;
     match q.qualifier {
-        "at_least" => format!("[{},)", n(q.value)),
-        "more_than" => format!("({},)", n(q.value)),
-        "at_most" => format!("(,{}]", n(q.value)),
-        "less_than" => format!("(,{})", n(q.value)),
-        "range" => format!(
+        Qualifier::AtLeast => format!("[{},)", n(q.value)),
+        Qualifier::MoreThan => format!("({},)", n(q.value)),
+        Qualifier::AtMost => format!("(,{}]", n(q.value)),
+        Qualifier::LessThan => format!("(,{})", n(q.value)),
+        Qualifier::Range => format!(
             "[{},{}]",
             n(q.min.unwrap_or(q.value)),
             n(q.max.unwrap_or(q.value))
@@ -90,20 +97,21 @@ fn ours(model: &str, input: &str) -> Vec<Hit> {
         Hit { start, end, value }
     };
     match model {
-        "NumberModel" => numeral::scan(input)
+        "NumberModel" => scan::scan(input)
             .iter()
             .map(|f| hit(&f.range, norm_number(f.value)))
             .collect(),
-        _ => quantity::find(input, 0..input.len())
+        _ => gongwen::quantities(input, &gongwen::Options::default())
             .iter()
             .filter_map(|q| match model {
-                "PercentModel" => {
-                    matches!(q.unit, "%" | "个百分点" | "百分点" | "個百分點" | "百分點")
-                        .then(|| hit(&q.range, format!("{}%", norm_number(q.value))))
-                }
-                "NumberRangeModel" => (q.qualifier != "exact" || q.unit.is_empty())
+                "PercentModel" => matches!(
+                    &*q.unit,
+                    "%" | "个百分点" | "百分点" | "個百分點" | "百分點"
+                )
+                .then(|| hit(&q.range, format!("{}%", norm_number(q.value)))),
+                "NumberRangeModel" => (q.qualifier != Qualifier::Exact || q.unit.is_empty())
                     .then(|| hit(&q.range, interval(q))),
-                "CurrencyModel" => match q.unit {
+                "CurrencyModel" => match &*q.unit {
                     "元" => Some(hit(
                         &q.range,
                         format!("{} Chinese yuan", norm_number(q.value)),
@@ -114,7 +122,7 @@ fn ours(model: &str, input: &str) -> Vec<Hit> {
                     )),
                     _ => None,
                 },
-                "DimensionModel" => dimension_unit(q.unit)
+                "DimensionModel" => dimension_unit(&q.unit)
                     .map(|u| hit(&q.range, format!("{} {u}", norm_number(q.value)))),
                 _ => None,
             })
@@ -155,9 +163,8 @@ const MODELS: [&str; 5] = [
     "DimensionModel",
 ];
 
-#[test]
 fn recognizers_text_chinese_suite() {
-    let dir = require_shared!().join("external/recognizers");
+    let dir = shared().join("external/recognizers");
     let listed: BTreeMap<(String, String), String> =
         std::fs::read_to_string(common::repo("tests/recognizers_known_differences.tsv"))
             .unwrap()
@@ -229,4 +236,33 @@ fn recognizers_text_chinese_suite() {
         applicable_passed * 10 >= applicable * 9,
         "below 90% of the applicable cases"
     );
+}
+
+fn scanning_running_text() {
+    let scan = scan::scan;
+    let v: Vec<f64> = scan("这不是五这是二百零一")
+        .iter()
+        .map(|f| f.value)
+        .collect();
+    assert_eq!(v, [5.0, 201.0]);
+    assert!(scan("我一看你就笑").is_empty());
+    assert_eq!(scan("三分之一")[0].value, 1.0 / 3.0);
+    assert_eq!(scan("３／５")[0].value, 0.6);
+    assert_eq!(scan("40k")[0].value, 40000.0);
+    assert_eq!(scan("1,100万")[0].value, 1.1e7);
+}
+
+fn main() {
+    run(vec![
+        trial(
+            "scanning_running_text",
+            Needs::Nothing,
+            scanning_running_text,
+        ),
+        trial(
+            "recognizers_text_chinese_suite",
+            Needs::Shared,
+            recognizers_text_chinese_suite,
+        ),
+    ]);
 }

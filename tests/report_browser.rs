@@ -6,21 +6,6 @@ mod common;
 use common::*;
 use std::process::Command;
 
-fn chromium() -> Option<String> {
-    let candidates = [
-        std::env::var("CHROMIUM").unwrap_or_default(),
-        "chromium".into(),
-        "chromium-browser".into(),
-        "google-chrome".into(),
-    ];
-    candidates.into_iter().filter(|c| !c.is_empty()).find(|c| {
-        Command::new(c)
-            .arg("--version")
-            .output()
-            .is_ok_and(|o| o.status.success())
-    })
-}
-
 fn headless(
     browser: &str,
     profile: &std::path::Path,
@@ -44,12 +29,8 @@ fn headless(
         .unwrap()
 }
 
-#[test]
 fn the_seed_report_in_a_browser() {
-    let Some(browser) = chromium() else {
-        eprintln!("skipped: no Chromium on this machine (.ci/run installs Debian's chromium)");
-        return;
-    };
+    let browser = chromium().expect("Chromium");
     let dir = repo("target/report-test");
     std::fs::create_dir_all(&dir).unwrap();
     let html = dir.join("seed.html");
@@ -95,4 +76,12 @@ fn the_seed_report_in_a_browser() {
     let size = std::fs::metadata(&png).map(|m| m.len()).unwrap_or(0);
     assert!(size > 20_000, "screenshot of {size} bytes");
     eprintln!("screenshot saved to {}", png.display());
+}
+
+fn main() {
+    run(vec![trial(
+        "the_seed_report_in_a_browser",
+        Needs::Chromium,
+        the_seed_report_in_a_browser,
+    )]);
 }

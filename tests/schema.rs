@@ -1,14 +1,131 @@
-//! The JSON that `gongwen parse` prints follows schema/gongwen-1.schema.json.
+//! The published schema (schema/gongwen-1.schema.json) is made from the declared
+//! `gongwen/1` view, and the JSON that `gongwen parse` prints follows it.
+//! After a deliberate change to the shape: `GONGWEN_BLESS=1 cargo test --test schema`.
 
 mod common;
 use common::*;
 
+const SCHEMA_FILE: &str = "schema/gongwen-1.schema.json";
+
+fn generated() -> String {
+    serde_json::to_string_pretty(&gongwen::emit::json::schema()).unwrap() + "\n"
+}
+
+#[test]
+fn the_committed_schema_is_the_generated_one() {
+    let now = generated();
+    if std::env::var_os("GONGWEN_BLESS").is_some() {
+        std::fs::write(repo(SCHEMA_FILE), &now).unwrap();
+    }
+    let committed = std::fs::read_to_string(repo(SCHEMA_FILE)).unwrap();
+    assert!(
+        committed == now,
+        "{SCHEMA_FILE} differs from the schema the JSON structs make: run `GONGWEN_BLESS=1 cargo test --test schema` and review the diff"
+    );
+}
+
+#[test]
+fn promised_fields_are_required() {
+    let s = gongwen::emit::json::schema();
+    let required = |def: &str| -> Vec<String> {
+        let obj = if def.is_empty() { &s } else { &s["$defs"][def] };
+        obj["required"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{def} has required fields"))
+            .iter()
+            .map(|v| v.as_str().unwrap().to_string())
+            .collect()
+    };
+    let has = |def: &str, fields: &[&str]| {
+        let r = required(def);
+        for f in fields {
+            assert!(r.iter().any(|x| x == f), "{def}.{f} is required: {r:?}");
+        }
+    };
+    has(
+        "",
+        &[
+            "schema",
+            "source",
+            "meta",
+            "preamble",
+            "nodes",
+            "skipped",
+            "diagnostics",
+        ],
+    );
+    has("source", &["path", "encoding", "bytes"]);
+    has(
+        "meta",
+        &[
+            "title",
+            "title_span",
+            "doc_number",
+            "date",
+            "issuer",
+            "citations",
+        ],
+    );
+    has(
+        "node",
+        &[
+            "kind",
+            "label",
+            "number",
+            "title",
+            "text",
+            "span",
+            "path",
+            "responsibility",
+            "clauses",
+            "quantities",
+            "children",
+        ],
+    );
+    has(
+        "clause",
+        &["text", "span", "lead", "responsible", "support", "units"],
+    );
+    has("unit", &["name", "role", "canonical", "kind"]);
+    has(
+        "quantity",
+        &[
+            "text",
+            "value",
+            "unit",
+            "qualifier",
+            "min",
+            "max",
+            "from",
+            "to",
+            "target",
+            "deadline",
+            "span",
+        ],
+    );
+    assert!(
+        !required("quantity").iter().any(|f| f == "parts"),
+        "parts: ratios only"
+    );
+    has("skipped", &["text", "span", "reason"]);
+    has(
+        "diagnostic",
+        &[
+            "code",
+            "severity",
+            "message",
+            "span",
+            "related",
+            "notes",
+            "suggestion",
+        ],
+    );
+}
+
 #[test]
 fn output_follows_the_published_schema() {
-    let schema: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(repo("schema/gongwen-1.schema.json")).unwrap(),
-    )
-    .unwrap();
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(repo(SCHEMA_FILE)).unwrap()).unwrap();
     let validator = jsonschema::validator_for(&schema).expect("the schema is valid");
     let mut files = vec![repo(SEED)];
     for e in std::fs::read_dir(repo("fixtures")).unwrap() {

@@ -5,7 +5,7 @@ use common::*;
 use std::collections::BTreeMap;
 use std::process::Command;
 
-fn run(args: &[&str]) -> String {
+fn cli(args: &[&str]) -> String {
     let o = Command::new(env!("CARGO_BIN_EXE_gongwen"))
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
@@ -31,9 +31,8 @@ fn csv_rows(s: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
-#[test]
 fn ledger_of_the_seed_has_66_rows_with_the_right_owners() {
-    let s = run(&["ledger", SEED, "--format", "csv"]);
+    let s = cli(&["ledger", SEED, "--format", "csv"]);
     assert!(
         s.starts_with("\u{feff}path,number,title,lead,responsible,support,targets,deadline,line\n")
     );
@@ -51,40 +50,37 @@ fn ledger_of_the_seed_has_66_rows_with_the_right_owners() {
     assert_eq!((r10[6].as_str(), r10[7].as_str()), ("1000亿元", "2022年末"));
 }
 
-#[test]
 fn ledger_headers_and_formats() {
-    let zh = run(&[
+    let zh = cli(&[
         "ledger", SEED, "--format", "csv", "--lang", "zh", "--no-bom",
     ]);
     assert!(
         zh.starts_with("序号,编号,任务,牵头单位,责任单位,配合单位,量化指标,完成时限,行号\n"),
         "{zh}"
     );
-    let md = run(&["ledger", SEED, "--format", "markdown"]);
+    let md = cli(&["ledger", SEED, "--format", "markdown"]);
     assert_eq!(md.lines().count(), 68);
     assert!(md.lines().nth(1).unwrap().starts_with("|---|"));
     let json: serde_json::Value =
-        serde_json::from_str(&run(&["ledger", SEED, "--format", "json"])).unwrap();
+        serde_json::from_str(&cli(&["ledger", SEED, "--format", "json"])).unwrap();
     assert_eq!(json.as_array().unwrap().len(), 66);
     assert_eq!(json[0]["path"], "二/1");
-    let table = run(&["ledger", SEED]);
+    let table = cli(&["ledger", SEED]);
     assert_eq!(table.lines().count(), 68);
 }
 
-#[test]
 fn ledger_of_a_document_without_items_lists_clause_carriers() {
-    let dir = require_shared!();
+    let dir = shared();
     let f = std::fs::read_dir(dir.join("corpus"))
         .unwrap()
         .filter_map(Result::ok)
         .find(|e| e.file_name().to_string_lossy().starts_with("05_"))
         .unwrap()
         .path();
-    let rows = csv_rows(&run(&["ledger", f.to_str().unwrap(), "--format", "csv"]));
+    let rows = csv_rows(&cli(&["ledger", f.to_str().unwrap(), "--format", "csv"]));
     assert_eq!(rows.len(), 30);
 }
 
-#[test]
 fn departments_turn_the_ledger_around() {
     // What the hand-made answers say each unit does, by item number.
     let mut want: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
@@ -98,7 +94,7 @@ fn departments_turn_the_ledger_around() {
         }
     }
     let v: serde_json::Value =
-        serde_json::from_str(&run(&["departments", SEED, "--format", "json"])).unwrap();
+        serde_json::from_str(&cli(&["departments", SEED, "--format", "json"])).unwrap();
     let mut got: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
     for d in v.as_array().unwrap() {
         for role in ["lead", "responsible", "support"] {
@@ -124,12 +120,11 @@ fn departments_turn_the_ledger_around() {
     assert_eq!(commerce["kind"], "provincial_department");
 }
 
-#[test]
 fn departments_take_user_unit_names() {
     let dir = tempfile::tempdir().unwrap();
     let f = dir.path().join("units.tsv");
     std::fs::write(&f, "山西省商务厅\tprovincial_department\t省商务厅\n").unwrap();
-    let s = run(&[
+    let s = cli(&[
         "departments",
         SEED,
         "--format",
@@ -143,7 +138,7 @@ fn departments_take_user_unit_names() {
     );
     // The same names in the JSON of `parse`.
     let v: serde_json::Value =
-        serde_json::from_str(&run(&["parse", SEED, "--units", f.to_str().unwrap()])).unwrap();
+        serde_json::from_str(&cli(&["parse", SEED, "--units", f.to_str().unwrap()])).unwrap();
     let unit = &v["nodes"][3]["children"][0]["children"][0]["responsibility"]["units"][0];
     assert_eq!(
         (unit["name"].as_str(), unit["canonical"].as_str()),
@@ -151,18 +146,52 @@ fn departments_take_user_unit_names() {
     );
 }
 
-#[test]
 fn quantities_command_lists_targets() {
-    let rows = csv_rows(&run(&["quantities", SEED, "--targets", "--format", "csv"]));
+    let rows = csv_rows(&cli(&["quantities", SEED, "--targets", "--format", "csv"]));
     assert_eq!(rows.len(), 26);
     assert!(rows
         .iter()
         .any(|r| r[2] == "3万个" && r[3] == "30000" && r[4] == "个"));
     let all: serde_json::Value =
-        serde_json::from_str(&run(&["quantities", SEED, "--format", "json"])).unwrap();
+        serde_json::from_str(&cli(&["quantities", SEED, "--format", "json"])).unwrap();
     let all = all.as_array().unwrap();
     assert!(all.len() > 26);
     assert!(all
         .iter()
         .all(|q| q["path"].is_string() && q["line"].is_u64()));
+}
+
+fn main() {
+    run(vec![
+        trial(
+            "ledger_of_the_seed_has_66_rows_with_the_right_owners",
+            Needs::Nothing,
+            ledger_of_the_seed_has_66_rows_with_the_right_owners,
+        ),
+        trial(
+            "ledger_headers_and_formats",
+            Needs::Nothing,
+            ledger_headers_and_formats,
+        ),
+        trial(
+            "ledger_of_a_document_without_items_lists_clause_carriers",
+            Needs::Shared,
+            ledger_of_a_document_without_items_lists_clause_carriers,
+        ),
+        trial(
+            "departments_turn_the_ledger_around",
+            Needs::Nothing,
+            departments_turn_the_ledger_around,
+        ),
+        trial(
+            "departments_take_user_unit_names",
+            Needs::Nothing,
+            departments_take_user_unit_names,
+        ),
+        trial(
+            "quantities_command_lists_targets",
+            Needs::Nothing,
+            quantities_command_lists_targets,
+        ),
+    ]);
 }

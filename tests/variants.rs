@@ -14,11 +14,7 @@ fn signature(doc: &Document, with_titles: bool) -> Vec<Row> {
     doc.nodes
         .iter()
         .map(|n| {
-            let r = n.responsibility();
-            let norm = |v: Option<&Box<[gongwen::extract::responsibility::Name]>>| {
-                v.map(|v| v.iter().map(|n| n.to_string()).collect())
-                    .unwrap_or_default()
-            };
+            let norm = |role| owners(doc, n, role);
             (
                 n.kind().to_string(),
                 n.number(),
@@ -30,9 +26,9 @@ fn signature(doc: &Document, with_titles: bool) -> Vec<Row> {
                 } else {
                     String::new()
                 },
-                norm(r.map(|r| &r.lead)),
-                norm(r.map(|r| &r.responsible)),
-                norm(r.map(|r| &r.support)),
+                norm(gongwen::Role::Lead),
+                norm(gongwen::Role::Responsible),
+                norm(gongwen::Role::Support),
             )
         })
         .collect()
@@ -40,7 +36,7 @@ fn signature(doc: &Document, with_titles: bool) -> Vec<Row> {
 
 /// Chapters, sections, items.
 fn outline_counts(doc: &Document) -> (usize, usize, usize) {
-    let count = |k: &str| doc.nodes.iter().filter(|n| n.kind() == k).count();
+    let count = |k: &str| doc.nodes.iter().filter(|n| n.kind().as_str() == k).count();
     (count("chapter"), count("section"), count("item"))
 }
 
@@ -48,13 +44,13 @@ fn outline_counts(doc: &Document) -> (usize, usize, usize) {
 fn item_titles(doc: &Document) -> Vec<String> {
     doc.nodes
         .iter()
-        .filter(|n| n.kind() == "item")
+        .filter(|n| n.kind() == gongwen::Kind::Item)
         .map(|n| n.title(&doc.text).to_string())
         .collect()
 }
 
 fn original() -> Document {
-    gongwen::parse_text(&seed_text(), None)
+    parse(&seed_text())
 }
 
 #[test]
@@ -82,14 +78,14 @@ fn full_width_punctuation() {
         full.push_str(&l);
         full.push('\n');
     }
-    let doc = gongwen::parse_text(&full, None);
+    let doc = parse(&full);
     assert_eq!(signature(&doc, true), signature(&original(), true));
     assert_eq!(warning_codes(&doc), ["duplicate-number"]);
     assert_eq!(
         doc.index.line(
             doc.diagnostics
                 .iter()
-                .find(|d| d.code == "duplicate-number")
+                .find(|d| d.code.as_str() == "duplicate-number")
                 .unwrap()
                 .range
                 .start
@@ -102,7 +98,7 @@ fn full_width_punctuation() {
 #[test]
 fn crlf_line_ends() {
     let crlf = seed_text().replace('\n', "\r\n");
-    let doc = gongwen::parse_text(&crlf, None);
+    let doc = parse(&crlf);
     let orig = original();
     assert_eq!(signature(&doc, true), signature(&orig, true));
     // Same lines; character offsets grow by one for each line break before them.
@@ -122,7 +118,7 @@ fn crlf_line_ends() {
 #[test]
 fn no_line_breaks() {
     let flat: String = seed_text().chars().filter(|&c| c != '\n').collect();
-    let doc = gongwen::parse_text(&flat, None);
+    let doc = parse(&flat);
     assert_eq!(outline_counts(&doc), (7, 14, 66));
     // Titles of chapters run on into their text once the line break is gone; owners do not change.
     assert_eq!(signature(&doc, false), signature(&original(), false));
@@ -136,7 +132,7 @@ fn no_line_breaks() {
 }
 
 fn decoded(bytes: &[u8]) -> Document {
-    gongwen::parse_bytes(bytes, None, None).expect("decodes")
+    parse_bytes(bytes).expect("decodes")
 }
 
 #[test]
@@ -197,11 +193,12 @@ fn malformed_bytes_are_reported_where_they_are() {
     let at = bytes.len() / 2;
     let at = (at..bytes.len()).find(|&i| bytes[i] == b'\n').unwrap() + 1;
     bytes.insert(at, 0xFF);
-    let doc = gongwen::parse_bytes(&bytes, Some("utf-8"), None).unwrap();
+    let doc =
+        gongwen::parse_bytes(&bytes, &gongwen::Options::default().with_encoding("utf-8")).unwrap();
     let d = doc
         .diagnostics
         .iter()
-        .find(|d| d.code == "decode-error")
+        .find(|d| d.code.as_str() == "decode-error")
         .expect("decode-error reported");
     assert_eq!(d.range.start, at);
     assert!(doc.text.contains('\u{FFFD}'));

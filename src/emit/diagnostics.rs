@@ -16,7 +16,8 @@ fn severity(s: Severity) -> CsSeverity {
     }
 }
 
-/// Writes every diagnostic of `doc` to `w`, naming the input `name`.
+/// Writes every diagnostic of `doc` to `w`, naming the input `name`: the header line
+/// `file:line:column: severity[code]: message`, then the source lines, notes and help.
 pub fn render(doc: &Document, name: &str, w: &mut dyn WriteColor) -> std::io::Result<()> {
     let file = SimpleFile::new(name, doc.text.as_str());
     let short = Config {
@@ -36,7 +37,7 @@ pub fn render(doc: &Document, name: &str, w: &mut dyn WriteColor) -> std::io::Re
             notes.push(format!("help: {s}"));
         }
         let cs = CsDiagnostic::new(severity(d.severity))
-            .with_code(d.code)
+            .with_code(d.code.as_str())
             .with_message(&d.message)
             .with_labels(labels)
             .with_notes(notes);

@@ -1,170 +1,474 @@
-//! The `gongwen/1` JSON shape. Field names here are a contract: add, never rename or drop.
+//! The `gongwen/1` JSON shape, declared once.
+//!
+//! The structs here are the shape: serde writes them, schemars makes
+//! `schema/gongwen-1.schema.json` from them (a test fails when the committed file
+//! differs), and their doc comments are the schema's descriptions. Field names are a
+//! contract: add, never rename or drop.
+//!
+//! The structs borrow from the [`Document`] and hold their lists as lazy sequences, so
+//! serializing builds nothing per node: each element is made on the stack as it is
+//! written.
 
-use crate::extract::meta::DocNumber;
-use crate::extract::quantity::Quantity;
-use crate::extract::responsibility::{Clause, Name};
-use crate::extract::units::{self, Units};
-use crate::model::{Diagnostic, Document};
-use crate::span::Span;
+use crate::model::{
+    Citation, Clause, ClauseUnit, Code, Diagnostic, DocNumber, Document, Kind, NodeId, Qualifier,
+    Quantity, Role, Severity, SkipReason, Skipped,
+};
+use crate::text::Span;
+use schemars::JsonSchema;
+use serde::ser::{SerializeSeq, Serializer};
 use serde::Serialize;
+use std::cell::Cell;
 use std::ops::Range;
 
-pub const SCHEMA: &str = "gongwen/1";
+use super::whole;
+pub use super::SCHEMA;
 
-#[derive(Serialize)]
-pub struct JsonDocument<'v, 'a> {
-    pub schema: &'static str,
-    pub source: JsonSource<'a>,
-    pub meta: JsonMeta<'a>,
-    pub preamble: Option<JsonBlock<'a>>,
-    pub nodes: Nodes<'v, 'a>,
-    pub skipped: Vec<JsonSkipped<'a>>,
-    pub diagnostics: Vec<JsonDiagnostic>,
+/// The document and the line of the last span written: spans are written in document
+/// order, so the next one is mostly on that line or the one after.
+pub struct Ctx<'a> {
+    doc: &'a Document,
+    line: Cell<usize>,
 }
 
-#[derive(Serialize)]
-pub struct JsonSource<'a> {
-    pub path: Option<&'a str>,
-    pub encoding: &'a str,
-    pub bytes: usize,
+impl<'a> Ctx<'a> {
+    /// A view of `doc`.
+    pub fn new(doc: &'a Document) -> Ctx<'a> {
+        Ctx {
+            doc,
+            line: Cell::new(1),
+        }
+    }
+
+    /// The span users see for a byte range.
+    pub fn span(&self, r: &Range<usize>) -> Span {
+        let ix = &self.doc.index;
+        let line = ix.line_near(r.start, self.line.get());
+        self.line.set(line);
+        Span {
+            start: ix.char_offset(&self.doc.text, r.start),
+            end: ix.char_offset(&self.doc.text, r.end),
+            line,
+        }
+    }
+
+    /// The whole document.
+    pub fn document(&'a self) -> JsonDocument<'a> {
+        let d = self.doc;
+        JsonDocument {
+            schema: SchemaTag,
+            source: JsonSource {
+                path: d.source.path.as_deref(),
+                encoding: &d.source.encoding,
+                bytes: d.source.bytes,
+            },
+            meta: JsonMeta {
+                title: d.meta.title.as_deref(),
+                title_span: d.meta.title_range.as_ref().map(|r| self.span(r)),
+                doc_number: d.meta.doc_number.as_ref().map(|n| self.doc_number(n)),
+                date: d.meta.date.as_deref(),
+                issuer: d.meta.issuer.as_deref(),
+                citations: Seq::new(self, &d.meta.citations, Ctx::citation),
+            },
+            preamble: d.preamble.as_ref().map(|p| JsonBlock {
+                text: d.slice(&p.range),
+                span: self.span(&p.range),
+                quantities: Seq::new(self, &p.quantities, Ctx::quantity),
+            }),
+            nodes: Seq::new(self, &d.roots, Ctx::node),
+            skipped: Seq::new(self, &d.skipped, Ctx::skipped),
+            diagnostics: Seq::new(self, &d.diagnostics, Ctx::diagnostic),
+        }
+    }
+
+    fn doc_number(&self, d: &'a DocNumber) -> JsonDocNumber<'a> {
+        JsonDocNumber {
+            text: &d.text,
+            agency: &d.agency,
+            year: d.year,
+            serial: d.serial,
+            span: self.span(&d.range),
+        }
+    }
+
+    fn citation(&'a self, c: &'a Citation) -> JsonCitation<'a> {
+        JsonCitation {
+            title: &c.title,
+            doc_number: c.doc_number.as_ref().map(|n| self.doc_number(n)),
+            span: self.span(&c.range),
+        }
+    }
+
+    /// A node and, lazily, its children.
+    pub fn node(&'a self, id: &'a NodeId) -> JsonNode<'a> {
+        let doc = self.doc;
+        let n = doc.node(*id);
+        JsonNode {
+            kind: n.kind(),
+            label: doc.slice(&n.label_range()),
+            number: n.number(),
+            title: n.title(&doc.text),
+            text: doc.slice(&n.text_range),
+            span: self.span(&n.span),
+            path: NodePath { doc, id: *id },
+            responsibility: n.responsibility().map(|c| self.clause(c)),
+            clauses: Seq::new(self, &n.clauses, Ctx::clause),
+            quantities: Seq::new(self, &n.quantities, Ctx::quantity),
+            children: Seq::new(self, &n.children, Ctx::node),
+        }
+    }
+
+    /// A responsibility clause.
+    pub fn clause(&'a self, c: &'a Clause) -> JsonClause<'a> {
+        let names = |role| Names {
+            doc: self.doc,
+            clause: c,
+            role,
+        };
+        JsonClause {
+            text: self.doc.slice(&c.range),
+            span: self.span(&c.range),
+            lead: names(Role::Lead),
+            responsible: names(Role::Responsible),
+            support: names(Role::Support),
+            units: Seq::new(self, &c.units, Ctx::unit),
+        }
+    }
+
+    fn unit(&'a self, u: &'a ClauseUnit) -> JsonUnit<'a> {
+        let unit = self.doc.unit(u.unit);
+        JsonUnit {
+            name: &unit.name,
+            role: u.role,
+            canonical: &unit.canonical,
+            kind: &unit.kind,
+        }
+    }
+
+    /// A quantity.
+    pub fn quantity(&'a self, q: &'a Quantity) -> JsonQuantity<'a> {
+        JsonQuantity {
+            text: self.doc.slice(&q.range),
+            value: q.value,
+            unit: &q.unit,
+            qualifier: q.qualifier,
+            min: q.min,
+            max: q.max,
+            from: q.from,
+            to: q.to,
+            parts: &q.parts,
+            target: q.target,
+            deadline: q.deadline.as_ref().map(|r| self.doc.slice(r)),
+            span: self.span(&q.range),
+        }
+    }
+
+    fn skipped(&'a self, s: &'a Skipped) -> JsonSkipped<'a> {
+        JsonSkipped {
+            text: self.doc.slice(&s.range),
+            span: self.span(&s.range),
+            reason: s.reason,
+        }
+    }
+
+    /// A diagnostic.
+    pub fn diagnostic(&'a self, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
+        let s = self.span(&d.range);
+        JsonDiagnostic {
+            code: d.code,
+            severity: d.severity,
+            message: &d.message,
+            span: JsonDiagSpan {
+                start: s.start,
+                end: s.end,
+                line: s.line,
+                column: self.doc.index.column(&self.doc.text, d.range.start),
+            },
+            related: Seq::new(self, &d.related, |c, r| c.span(r)),
+            notes: &d.notes,
+            suggestion: d.suggestion.as_deref(),
+        }
+    }
 }
 
-#[derive(Serialize)]
-pub struct JsonMeta<'a> {
-    pub title: Option<&'a str>,
-    pub title_span: Option<Span>,
-    pub doc_number: Option<JsonDocNumber<'a>>,
-    pub date: Option<&'a str>,
-    pub issuer: Option<&'a str>,
-    pub citations: Vec<JsonCitation<'a>>,
+/// A list written one element at a time, each made from an item of the model as it is
+/// written.
+pub struct Seq<'a, T, V> {
+    ctx: &'a Ctx<'a>,
+    items: &'a [T],
+    make: fn(&'a Ctx<'a>, &'a T) -> V,
 }
 
-#[derive(Serialize)]
-pub struct JsonDocNumber<'a> {
-    pub text: &'a str,
-    pub agency: &'a str,
-    pub year: Option<i32>,
-    pub serial: u64,
-    pub span: Span,
+impl<'a, T, V> Seq<'a, T, V> {
+    fn new(ctx: &'a Ctx<'a>, items: &'a [T], make: fn(&'a Ctx<'a>, &'a T) -> V) -> Self {
+        Seq { ctx, items, make }
+    }
 }
 
-#[derive(Serialize)]
-pub struct JsonCitation<'a> {
-    pub title: &'a str,
-    pub doc_number: Option<JsonDocNumber<'a>>,
-    pub span: Span,
-}
-
-#[derive(Serialize)]
-pub struct JsonBlock<'a> {
-    pub text: &'a str,
-    pub span: Span,
-    pub quantities: Vec<JsonQuantity<'a>>,
-}
-
-/// Nodes serialized one at a time, so the JSON of a large document is never
-/// held in memory whole.
-pub struct Nodes<'v, 'a> {
-    view: &'v View<'a>,
-    ids: &'a [usize],
-    /// The label path of the parent (`三/(二)`), empty at the top.
-    prefix: &'v str,
-}
-
-impl Serialize for Nodes<'_, '_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeSeq;
-        let mut seq = s.serialize_seq(Some(self.ids.len()))?;
-        for &i in self.ids {
-            seq.serialize_element(&self.view.node_under(i, self.prefix))?;
+impl<T, V: Serialize> Serialize for Seq<'_, T, V> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.items.len()))?;
+        for x in self.items {
+            seq.serialize_element(&(self.make)(self.ctx, x))?;
         }
         seq.end()
     }
 }
 
-pub struct JsonNode<'v, 'a> {
-    pub kind: &'static str,
-    pub label: &'a str,
-    pub number: u64,
-    pub title: &'a str,
-    pub text: &'a str,
-    pub span: Span,
-    pub path: String,
-    /// The last clause is `responsibility`.
-    pub clauses: Vec<JsonClause<'a>>,
-    pub quantities: Vec<JsonQuantity<'a>>,
-    view: &'v View<'a>,
-    children: &'a [usize],
+/// The names of the units of one role in a clause.
+pub struct Names<'a> {
+    doc: &'a Document,
+    clause: &'a Clause,
+    role: Role,
 }
 
-impl Serialize for JsonNode<'_, '_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("JsonNode", 11)?;
-        st.serialize_field("kind", self.kind)?;
-        st.serialize_field("label", self.label)?;
-        st.serialize_field("number", &self.number)?;
-        st.serialize_field("title", self.title)?;
-        st.serialize_field("text", self.text)?;
-        st.serialize_field("span", &self.span)?;
-        st.serialize_field("path", &self.path)?;
-        st.serialize_field("responsibility", &self.clauses.last())?;
-        st.serialize_field("clauses", &self.clauses)?;
-        st.serialize_field("quantities", &self.quantities)?;
-        let children = Nodes {
-            view: self.view,
-            ids: self.children,
-            prefix: &self.path,
-        };
-        st.serialize_field("children", &children)?;
-        st.end()
+impl Serialize for Names<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let n = self.clause.with_role(self.role).count();
+        let mut seq = s.serialize_seq(Some(n))?;
+        for u in self.clause.with_role(self.role) {
+            seq.serialize_element(&*self.doc.unit(u).name)?;
+        }
+        seq.end()
     }
 }
 
-#[derive(Serialize, Clone)]
-pub struct JsonClause<'a> {
-    pub text: &'a str,
-    pub span: Span,
-    pub lead: &'a [Name],
-    pub responsible: &'a [Name],
-    pub support: &'a [Name],
-    pub units: Vec<JsonUnit<'a>>,
+/// A node's label path (`三/(二)/12`), written from its ancestors' labels.
+pub struct NodePath<'a> {
+    doc: &'a Document,
+    id: NodeId,
 }
 
-#[derive(Serialize, Clone)]
+impl std::fmt::Display for NodePath<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        fn up(doc: &Document, id: NodeId, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            let n = doc.node(id);
+            if let Some(p) = n.parent {
+                up(doc, p, f)?;
+                f.write_str("/")?;
+            }
+            let mut part = String::new();
+            crate::model::push_path_part(&mut part, doc.slice(&n.label_range()));
+            f.write_str(&part)
+        }
+        up(self.doc, self.id, f)
+    }
+}
+
+impl Serialize for NodePath<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// The `schema` field: always `gongwen/1`.
+pub struct SchemaTag;
+
+impl Serialize for SchemaTag {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(SCHEMA)
+    }
+}
+
+impl JsonSchema for SchemaTag {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "SchemaTag".into()
+    }
+    fn inline_schema() -> bool {
+        true
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "const": SCHEMA })
+    }
+}
+
+/// The output of `gongwen parse`: one document. Spans are character (Unicode scalar)
+/// offsets into the decoded text, end exclusive, with the 1-based line of `start`.
+#[derive(Serialize, JsonSchema)]
+#[schemars(
+    rename = "gongwen/1 document",
+    extend("$id" = "https://gongwen.invalid/schema/gongwen-1.schema.json")
+)]
+pub struct JsonDocument<'a> {
+    /// Always `gongwen/1`.
+    pub schema: SchemaTag,
+    /// Where the document came from.
+    pub source: JsonSource<'a>,
+    /// Title, number, date, issuer, citations.
+    pub meta: JsonMeta<'a>,
+    /// Text between the header and the first heading, or null.
+    pub preamble: Option<JsonBlock<'a>>,
+    /// The outline's top level.
+    #[schemars(with = "Vec<JsonNode<'a>>")]
+    pub nodes: Seq<'a, NodeId, JsonNode<'a>>,
+    /// Text that is not body: web-page chrome, header lines, a table of contents,
+    /// signature, notes, junk. Nothing is dropped silently.
+    #[schemars(with = "Vec<JsonSkipped<'a>>")]
+    pub skipped: Seq<'a, Skipped, JsonSkipped<'a>>,
+    /// Problems found, in document order.
+    #[schemars(with = "Vec<JsonDiagnostic<'a>>")]
+    pub diagnostics: Seq<'a, Diagnostic, JsonDiagnostic<'a>>,
+}
+
+/// Where the document came from.
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "source")]
+pub struct JsonSource<'a> {
+    /// As given on the command line; null for text parsed from memory.
+    pub path: Option<&'a str>,
+    /// Encoding used to decode the input: UTF-8, GB18030, Big5, UTF-16LE, UTF-16BE, …
+    pub encoding: &'a str,
+    /// How many bytes were read.
+    pub bytes: usize,
+}
+
+/// What the document says about itself.
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "meta")]
+pub struct JsonMeta<'a> {
+    /// A title set over several lines is joined; spaces between Han characters are removed.
+    pub title: Option<&'a str>,
+    /// Where the title is.
+    pub title_span: Option<Span>,
+    /// The document number (发文字号).
+    pub doc_number: Option<JsonDocNumber<'a>>,
+    /// ISO date (YYYY-MM-DD): the stated publication date, else the signature's date.
+    pub date: Option<&'a str>,
+    /// Who issued it.
+    pub issuer: Option<&'a str>,
+    /// Documents cited as 《…》, with the document number that follows the title, if any.
+    #[schemars(with = "Vec<JsonCitation<'a>>")]
+    pub citations: Seq<'a, Citation, JsonCitation<'a>>,
+}
+
+/// A document number: `晋政办发〔2022〕35号` → agency 晋政办发, year 2022, serial 35.
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "doc_number")]
+pub struct JsonDocNumber<'a> {
+    /// As written.
+    pub text: &'a str,
+    /// The agency's code.
+    pub agency: &'a str,
+    /// The year; null for decrees such as 国务院令第706号.
+    pub year: Option<i32>,
+    /// The serial number.
+    pub serial: u64,
+    /// Where it is written.
+    pub span: Span,
+}
+
+/// A cited document.
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "citation")]
+pub struct JsonCitation<'a> {
+    /// The title inside 《》.
+    pub title: &'a str,
+    /// The number in the bracket after the title.
+    pub doc_number: Option<JsonDocNumber<'a>>,
+    /// From 《 to the end of the number's bracket (or to 》).
+    pub span: Span,
+}
+
+/// Running text outside the outline.
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "block")]
+pub struct JsonBlock<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// Where it is.
+    pub span: Span,
+    /// The quantities in it.
+    #[schemars(with = "Vec<JsonQuantity<'a>>")]
+    pub quantities: Seq<'a, Quantity, JsonQuantity<'a>>,
+}
+
+/// A numbered heading and its own content.
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "node")]
+pub struct JsonNode<'a> {
+    /// What the node is.
+    pub kind: Kind,
+    /// The label as written (`三、`, `（二）`, `15.`, `第一条`).
+    pub label: &'a str,
+    /// The label's number.
+    pub number: u64,
+    /// The text after the label up to the first 。 or the end of its line, without a
+    /// trailing responsibility clause.
+    pub title: &'a str,
+    /// The node's own text after its label (children excluded), without the trailing clause.
+    pub text: &'a str,
+    /// From the label to the end of the node's own content.
+    pub span: Span,
+    /// The label path, like `三/(二)/12`.
+    #[schemars(with = "String")]
+    pub path: NodePath<'a>,
+    /// The node's last clause, or null.
+    pub responsibility: Option<JsonClause<'a>>,
+    /// Every clause of the node, in order.
+    #[schemars(with = "Vec<JsonClause<'a>>")]
+    pub clauses: Seq<'a, Clause, JsonClause<'a>>,
+    /// The quantities in the node's text.
+    #[schemars(with = "Vec<JsonQuantity<'a>>")]
+    pub quantities: Seq<'a, Quantity, JsonQuantity<'a>>,
+    /// The nodes nested under it.
+    #[schemars(with = "Vec<JsonNode<'a>>")]
+    pub children: Seq<'a, NodeId, JsonNode<'a>>,
+}
+
+/// A responsibility clause.
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "clause")]
+pub struct JsonClause<'a> {
+    /// As written, brackets included.
+    pub text: &'a str,
+    /// Where it is.
+    pub span: Span,
+    /// Lead units (牵头), as written, in document order.
+    #[schemars(with = "Vec<String>")]
+    pub lead: Names<'a>,
+    /// Responsible units (负责).
+    #[schemars(with = "Vec<String>")]
+    pub responsible: Names<'a>,
+    /// Supporting units (配合, 参与, 协助).
+    #[schemars(with = "Vec<String>")]
+    pub support: Names<'a>,
+    /// Every unit with its role, canonical name and kind.
+    #[schemars(with = "Vec<JsonUnit<'a>>")]
+    pub units: Seq<'a, ClauseUnit, JsonUnit<'a>>,
+}
+
+/// A unit in a clause.
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "unit")]
 pub struct JsonUnit<'a> {
+    /// As written.
     pub name: &'a str,
-    pub role: &'static str,
+    /// Its role in the clause.
+    pub role: Role,
+    /// The canonical name (the name itself when unknown).
     pub canonical: &'a str,
+    /// Its kind (`provincial_department`, …, `unknown`).
     pub kind: &'a str,
 }
 
-/// A value written as a whole number (`30000`, not `30000.0`): whole and small enough to
-/// be exact as an integer. Shared with the fast writer, which must write what serde does.
-pub(crate) fn whole(v: f64) -> Option<i64> {
-    (v.fract() == 0.0 && v.abs() < 9.0e15).then_some(v as i64)
-}
-
 /// Writes a whole number without a fraction (`30000`, not `30000.0`).
-fn number<S: serde::Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+fn number<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
     match whole(*v) {
         Some(i) => s.serialize_i64(i),
         None => s.serialize_f64(*v),
     }
 }
 
-fn opt_number<S: serde::Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+fn opt_number<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
     match v {
         Some(v) => number(v, s),
         None => s.serialize_none(),
     }
 }
 
-fn numbers<S: serde::Serializer>(v: &&[f64], s: S) -> Result<S::Ok, S::Error> {
-    use serde::ser::SerializeSeq;
+fn numbers<S: Serializer>(v: &&[f64], s: S) -> Result<S::Ok, S::Error> {
     struct N(f64);
     impl Serialize for N {
-        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             number(&self.0, s)
         }
     }
@@ -175,248 +479,127 @@ fn numbers<S: serde::Serializer>(v: &&[f64], s: S) -> Result<S::Ok, S::Error> {
     seq.end()
 }
 
-#[derive(Serialize)]
+/// A number with its unit: `新建5G基站3万个` → 30000 个, a target.
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "quantity")]
 pub struct JsonQuantity<'a> {
+    /// As written, qualifier words included.
     pub text: &'a str,
+    /// The normalized value (3万个 → 30000; a range's minimum; a change's end).
     #[serde(serialize_with = "number")]
     pub value: f64,
+    /// The unit after normalization (万元 → 元); `ratio` for ratios.
     pub unit: &'a str,
-    pub qualifier: &'static str,
+    /// How the value is bounded. 以上/以下 include the number (民法典 art. 1259).
+    pub qualifier: Qualifier,
+    /// A range's lower bound.
     #[serde(serialize_with = "opt_number")]
     pub min: Option<f64>,
+    /// A range's upper bound.
     #[serde(serialize_with = "opt_number")]
     pub max: Option<f64>,
+    /// A change's start.
     #[serde(serialize_with = "opt_number")]
     pub from: Option<f64>,
+    /// A change's end.
     #[serde(serialize_with = "opt_number")]
     pub to: Option<f64>,
+    /// The parts of a ratio (`2:2:4:2`); present for ratios only.
     #[serde(skip_serializing_if = "<[f64]>::is_empty", serialize_with = "numbers")]
     pub parts: &'a [f64],
+    /// Whether the text commits to reaching it.
     pub target: bool,
+    /// A target's deadline as written (`2022年底前`).
     pub deadline: Option<&'a str>,
+    /// Where it is.
     pub span: Span,
 }
 
-#[derive(Serialize)]
+/// Text set aside as not body.
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "skipped")]
 pub struct JsonSkipped<'a> {
+    /// The text.
     pub text: &'a str,
+    /// Where it is.
     pub span: Span,
-    pub reason: &'static str,
+    /// Why it is not body.
+    pub reason: SkipReason,
 }
 
-#[derive(Serialize)]
+/// Where a diagnostic is.
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "diagnostic_span")]
 pub struct JsonDiagSpan {
+    /// Character offset of the start.
     pub start: usize,
+    /// Character offset past the end.
     pub end: usize,
+    /// 1-based line.
     pub line: usize,
+    /// 1-based column, in characters.
     pub column: usize,
 }
 
-#[derive(Serialize)]
-pub struct JsonDiagnostic {
-    pub code: &'static str,
-    pub severity: &'static str,
-    pub message: String,
+/// A problem found, reported like a compiler.
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "diagnostic")]
+pub struct JsonDiagnostic<'a> {
+    /// A stable code.
+    pub code: Code,
+    /// How serious it is.
+    pub severity: Severity,
+    /// What is wrong.
+    pub message: &'a str,
+    /// Where.
     pub span: JsonDiagSpan,
-    pub related: Vec<Span>,
-    pub notes: Vec<String>,
-    pub suggestion: Option<String>,
+    /// Other places the message speaks of.
+    #[schemars(with = "Vec<Span>")]
+    pub related: Seq<'a, Range<usize>, Span>,
+    /// More to know.
+    pub notes: &'a [String],
+    /// What to do.
+    pub suggestion: Option<&'a str>,
 }
 
-/// Builds the JSON view of `doc`.
-pub struct View<'a> {
-    doc: &'a Document,
-    units: &'a Units,
+/// The JSON Schema of `gongwen/1`, made from the structs above.
+pub fn schema() -> serde_json::Value {
+    let generator = schemars::generate::SchemaSettings::draft2020_12()
+        .for_serialize()
+        .into_generator();
+    let schema = generator.into_root_schema_for::<JsonDocument>();
+    serde_json::to_value(schema).expect("a schema is plain data")
 }
 
-impl<'a> View<'a> {
-    pub fn new(doc: &'a Document) -> Self {
-        View {
-            doc,
-            units: units::builtin(),
-        }
-    }
-
-    /// A view that names units with the given tables (built-in ones plus the user's).
-    pub fn with_units(doc: &'a Document, units: &'a Units) -> Self {
-        View { doc, units }
-    }
-
-    pub fn span(&self, r: &Range<usize>) -> Span {
-        self.doc.index.span(&self.doc.text, r)
-    }
-
-    fn docnum(&self, d: &'a DocNumber) -> JsonDocNumber<'a> {
-        JsonDocNumber {
-            text: &d.text,
-            agency: &d.agency,
-            year: d.year,
-            serial: d.serial,
-            span: self.span(&d.range),
-        }
-    }
-
-    pub fn clause(&self, c: &'a Clause) -> JsonClause<'a> {
-        JsonClause {
-            text: self.doc.slice(&c.range),
-            span: self.span(&c.range),
-            lead: &c.lead,
-            responsible: &c.responsible,
-            support: &c.support,
-            units: c
-                .units()
-                .map(|(role, name)| {
-                    let (canonical, kind) = self.units.resolve(name);
-                    JsonUnit {
-                        name,
-                        role: role.as_str(),
-                        canonical,
-                        kind,
-                    }
-                })
-                .collect(),
-        }
-    }
-
-    pub fn quantity(&self, q: &'a Quantity) -> JsonQuantity<'a> {
-        JsonQuantity {
-            text: self.doc.slice(&q.range),
-            value: q.value,
-            unit: q.unit,
-            qualifier: q.qualifier,
-            min: q.min,
-            max: q.max,
-            from: q.from,
-            to: q.to,
-            parts: &q.parts,
-            target: q.target,
-            deadline: q.deadline.as_deref(),
-            span: self.span(&q.range),
-        }
-    }
-
-    pub fn node<'v>(&'v self, i: usize) -> JsonNode<'v, 'a> {
-        let parent = self.doc.nodes[i]
-            .parent
-            .map(|p| self.doc.path(p))
-            .unwrap_or_default();
-        self.node_under(i, &parent)
-    }
-
-    /// The node `i`, whose parent's label path is `prefix`.
-    fn node_under<'v>(&'v self, i: usize, prefix: &str) -> JsonNode<'v, 'a> {
-        let doc: &'a Document = self.doc;
-        let n = &doc.nodes[i];
-        let part = crate::model::path_part(doc.slice(&n.label_range()));
-        let path = if prefix.is_empty() {
-            part
-        } else {
-            format!("{prefix}/{part}")
-        };
-        JsonNode {
-            kind: n.kind(),
-            label: doc.slice(&n.label_range()),
-            number: n.number(),
-            title: n.title(&doc.text),
-            text: doc.slice(&n.text_range),
-            span: self.span(&n.span),
-            path,
-            clauses: n.clauses.iter().map(|c| self.clause(c)).collect(),
-            quantities: n.quantities.iter().map(|q| self.quantity(q)).collect(),
-            view: self,
-            children: &n.children,
-        }
-    }
-
-    pub fn diagnostic(&self, d: &Diagnostic) -> JsonDiagnostic {
-        let s = self.span(&d.range);
-        JsonDiagnostic {
-            code: d.code,
-            severity: d.severity.as_str(),
-            message: d.message.clone(),
-            span: JsonDiagSpan {
-                start: s.start,
-                end: s.end,
-                line: s.line,
-                column: self.doc.index.column(&self.doc.text, d.range.start),
-            },
-            related: d.related.iter().map(|r| self.span(r)).collect(),
-            notes: d.notes.clone(),
-            suggestion: d.suggestion.clone(),
-        }
-    }
-
-    pub fn document<'v>(&'v self) -> JsonDocument<'v, 'a> {
-        let d = self.doc;
-        JsonDocument {
-            schema: SCHEMA,
-            source: JsonSource {
-                path: d.source.path.as_deref(),
-                encoding: &d.source.encoding,
-                bytes: d.source.bytes,
-            },
-            meta: JsonMeta {
-                title: d.meta.title.as_deref(),
-                title_span: d.meta.title_range.as_ref().map(|r| self.span(r)),
-                doc_number: d.meta.doc_number.as_ref().map(|n| self.docnum(n)),
-                date: d.meta.date.as_deref(),
-                issuer: d.meta.issuer.as_deref(),
-                citations: d
-                    .meta
-                    .citations
-                    .iter()
-                    .map(|c| JsonCitation {
-                        title: &c.title,
-                        doc_number: c.doc_number.as_ref().map(|n| self.docnum(n)),
-                        span: self.span(&c.range),
-                    })
-                    .collect(),
-            },
-            preamble: d.preamble.as_ref().map(|p| JsonBlock {
-                text: d.slice(&p.range),
-                span: self.span(&p.range),
-                quantities: p.quantities.iter().map(|q| self.quantity(q)).collect(),
-            }),
-            nodes: Nodes {
-                view: self,
-                ids: &d.roots,
-                prefix: "",
-            },
-            skipped: d
-                .skipped
-                .iter()
-                .map(|s| JsonSkipped {
-                    text: d.slice(&s.range),
-                    span: self.span(&s.range),
-                    reason: s.reason,
-                })
-                .collect(),
-            diagnostics: d.diagnostics.iter().map(|x| self.diagnostic(x)).collect(),
-        }
-    }
-}
-
-/// Writes the document as `gongwen/1` JSON to `w`, without building it in memory first.
+/// Writes the document as `gongwen/1` JSON (and a newline) to `w`, without building it
+/// in memory first.
 pub fn write(doc: &Document, pretty: bool, w: &mut dyn std::io::Write) -> std::io::Result<()> {
-    write_with(doc, units::builtin(), pretty, w)
-}
-
-/// Like [`write()`], naming units with the given tables (the built-in ones plus the user's).
-/// The bytes are those serde_json gives for [`View::document`], written by
-/// [`super::writer`] without building the structs.
-pub fn write_with(
-    doc: &Document,
-    units: &Units,
-    pretty: bool,
-    w: &mut dyn std::io::Write,
-) -> std::io::Result<()> {
-    super::writer::write_document(doc, units, pretty, w)
+    super::writer::write_document(doc, pretty, w)
 }
 
 /// The document as `gongwen/1` JSON through serde_json: the reference for [`write()`].
+pub fn write_serde(
+    doc: &Document,
+    pretty: bool,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let ctx = Ctx::new(doc);
+    let v = ctx.document();
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
+    if pretty {
+        serde_json::to_writer_pretty(&mut w, &v)
+    } else {
+        serde_json::to_writer(&mut w, &v)
+    }
+    .map_err(std::io::Error::other)?;
+    std::io::Write::write_all(&mut w, b"\n")?;
+    std::io::Write::flush(&mut w)
+}
+
+/// The document as `gongwen/1` JSON through serde_json, as a string.
 pub fn to_string_serde(doc: &Document, pretty: bool) -> String {
-    let view = View::new(doc);
-    let v = view.document();
+    let ctx = Ctx::new(doc);
+    let v = ctx.document();
     if pretty {
         serde_json::to_string_pretty(&v)
     } else {
@@ -431,5 +614,5 @@ pub fn to_string(doc: &Document, pretty: bool) -> String {
     let mut out = Vec::with_capacity(doc.text.len() * if pretty { 12 } else { 5 } + 4096);
     write(doc, pretty, &mut out).expect("writing to memory cannot fail");
     out.pop(); // the newline after the document
-    crate::decode::utf8_string(out).expect("the writer writes UTF-8")
+    crate::text::utf8_string(out).expect("the writer writes UTF-8")
 }

@@ -1,52 +1,39 @@
 //! The task ledger (任务分工台账), the ledger turned around by department, and the
 //! list of quantities: tables built from a parsed document.
 
-use super::json::View;
+use super::json::Ctx;
 use super::table::Table;
-use crate::extract::responsibility::Role;
-use crate::extract::units::Units;
-use crate::model::Document;
+use crate::model::{Document, Kind, NodeId, Quantity, Role};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+/// The ledger's column headers in English and Chinese (`data/messages/ledger.tsv`).
+static HEADERS: std::sync::LazyLock<Vec<(&'static str, &'static str)>> =
+    std::sync::LazyLock::new(|| {
+        include_str!("../../data/messages/ledger.tsv")
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .collect()
+    });
+
 /// Column headers of the ledger, in English (the default) or Chinese.
-pub fn ledger_headers(zh: bool) -> [&'static str; 9] {
-    if zh {
-        [
-            "序号",
-            "编号",
-            "任务",
-            "牵头单位",
-            "责任单位",
-            "配合单位",
-            "量化指标",
-            "完成时限",
-            "行号",
-        ]
-    } else {
-        [
-            "path",
-            "number",
-            "title",
-            "lead",
-            "responsible",
-            "support",
-            "targets",
-            "deadline",
-            "line",
-        ]
-    }
+pub fn ledger_headers(zh: bool) -> Vec<&'static str> {
+    HEADERS
+        .iter()
+        .map(|&(en, cn)| if zh { cn } else { en })
+        .collect()
 }
 
 /// The nodes that are tasks: items and subitems; in a document without items, every
 /// node that carries a responsibility clause (State Council documents put tasks at （一）).
-pub fn tasks(doc: &Document) -> Vec<usize> {
-    let has_items = doc.nodes.iter().any(|n| n.kind() == "item");
+pub fn tasks(doc: &Document) -> Vec<NodeId> {
+    let has_items = doc.nodes.iter().any(|n| n.kind() == Kind::Item);
     doc.node_ids()
         .filter(|&i| {
-            let n = &doc.nodes[i];
+            let n = doc.node(i);
             if has_items {
-                matches!(n.kind(), "item" | "subitem") && !n.style().is_decimal()
+                matches!(n.kind(), Kind::Item | Kind::Subitem) && !n.style().is_decimal()
             } else {
                 !n.clauses.is_empty()
             }
@@ -58,103 +45,106 @@ pub fn tasks(doc: &Document) -> Vec<usize> {
 pub fn ledger(doc: &Document, zh: bool) -> Table {
     let mut t = Table::new(&ledger_headers(zh));
     for i in tasks(doc) {
-        let n = &doc.nodes[i];
-        let (lead, resp, sup) = n
-            .responsibility()
-            .map(|c| {
-                (
-                    c.lead.join("、"),
-                    c.responsible.join("、"),
-                    c.support.join("、"),
-                )
-            })
-            .unwrap_or_default();
-        let targets: Vec<&crate::extract::quantity::Quantity> =
-            n.quantities.iter().filter(|q| q.target).collect();
-        let deadlines: Vec<&str> = targets
-            .iter()
-            .filter_map(|q| q.deadline.as_deref())
-            .collect();
-        let mut dl: Vec<&str> = Vec::new();
-        for d in deadlines {
-            if !dl.contains(&d) {
-                dl.push(d);
+        let n = doc.node(i);
+        let owners = |role| {
+            n.responsibility()
+                .map(|c| doc.names(c, role).join("、"))
+                .unwrap_or_default()
+        };
+        let targets: Vec<&Quantity> = n.quantities.iter().filter(|q| q.target).collect();
+        let mut deadlines: Vec<&str> = Vec::new();
+        for d in targets.iter().filter_map(|q| q.deadline.as_ref()) {
+            let d = doc.slice(d);
+            if !deadlines.contains(&d) {
+                deadlines.push(d);
             }
         }
         t.push(vec![
             doc.path(i),
             n.number().to_string(),
             n.title(&doc.text).to_string(),
-            lead,
-            resp,
-            sup,
+            owners(Role::Lead),
+            owners(Role::Responsible),
+            owners(Role::Support),
             targets
                 .iter()
                 .map(|q| doc.slice(&q.range))
                 .collect::<Vec<_>>()
                 .join("；"),
-            dl.join("；"),
-            doc.index.line(n.span.start).to_string(),
+            deadlines.join("；"),
+            doc.line(n.span.start).to_string(),
         ]);
     }
     t
 }
 
+/// A task, as the departments view names it.
 #[derive(Serialize)]
 pub struct TaskRef {
+    /// Its label path.
     pub path: String,
+    /// Its number.
     pub number: u64,
+    /// Its title.
     pub title: String,
+    /// The line of its label.
     pub line: usize,
 }
 
+/// A unit and the tasks it leads, is responsible for and supports.
 #[derive(Serialize)]
 pub struct Department {
+    /// The canonical name.
     pub unit: String,
+    /// Its kind.
     pub kind: String,
     /// The names it was written under.
     pub names: Vec<String>,
+    /// The tasks it leads.
     pub lead: Vec<TaskRef>,
+    /// The tasks it is responsible for.
     pub responsible: Vec<TaskRef>,
+    /// The tasks it supports.
     pub support: Vec<TaskRef>,
 }
 
-/// For each unit (canonical name), the nodes it leads, is responsible for and supports.
-pub fn departments(doc: &Document, units: &Units) -> Vec<Department> {
-    let mut by: BTreeMap<String, Department> = BTreeMap::new();
-    let mut order: Vec<String> = Vec::new();
+/// For each unit (canonical name), the nodes it leads, is responsible for and supports,
+/// in the order the units first appear.
+pub fn departments(doc: &Document) -> Vec<Department> {
+    let mut by: BTreeMap<&str, Department> = BTreeMap::new();
+    let mut order: Vec<&str> = Vec::new();
     for i in doc.node_ids() {
-        let n = &doc.nodes[i];
-        let mut seen: Vec<(String, Role)> = Vec::new();
-        for c in &n.clauses {
-            for (role, name) in c.units() {
-                let (canonical, kind) = units.resolve(name);
-                let (canonical, kind) = (canonical.to_string(), kind.to_string());
-                if seen.contains(&(canonical.clone(), role)) {
+        let n = doc.node(i);
+        let mut seen: Vec<(&str, Role)> = Vec::new();
+        for c in n.clauses.iter() {
+            for u in c.units.iter() {
+                let unit = doc.unit(u.unit);
+                let canonical = &*unit.canonical;
+                if seen.contains(&(canonical, u.role)) {
                     continue;
                 }
-                seen.push((canonical.clone(), role));
-                let d = by.entry(canonical.clone()).or_insert_with(|| {
-                    order.push(canonical.clone());
+                seen.push((canonical, u.role));
+                let d = by.entry(canonical).or_insert_with(|| {
+                    order.push(canonical);
                     Department {
-                        unit: canonical.clone(),
-                        kind,
+                        unit: canonical.to_string(),
+                        kind: unit.kind.to_string(),
                         names: Vec::new(),
                         lead: Vec::new(),
                         responsible: Vec::new(),
                         support: Vec::new(),
                     }
                 });
-                if !d.names.iter().any(|x| x == name) {
-                    d.names.push(name.to_string());
+                if !d.names.iter().any(|x| *x == *unit.name) {
+                    d.names.push(unit.name.to_string());
                 }
                 let r = TaskRef {
                     path: doc.path(i),
                     number: n.number(),
                     title: n.title(&doc.text).to_string(),
-                    line: doc.index.line(n.span.start),
+                    line: doc.line(n.span.start),
                 };
-                match role {
+                match u.role {
                     Role::Lead => d.lead.push(r),
                     Role::Responsible => d.responsible.push(r),
                     Role::Support => d.support.push(r),
@@ -162,7 +152,7 @@ pub fn departments(doc: &Document, units: &Units) -> Vec<Department> {
             }
         }
     }
-    order.into_iter().filter_map(|u| by.remove(&u)).collect()
+    order.into_iter().filter_map(|u| by.remove(u)).collect()
 }
 
 /// The departments as a flat table: one row per (unit, role, task).
@@ -170,15 +160,15 @@ pub fn departments_table(deps: &[Department]) -> Table {
     let mut t = Table::new(&["unit", "kind", "role", "path", "number", "title", "line"]);
     for d in deps {
         for (role, list) in [
-            ("lead", &d.lead),
-            ("responsible", &d.responsible),
-            ("support", &d.support),
+            (Role::Lead, &d.lead),
+            (Role::Responsible, &d.responsible),
+            (Role::Support, &d.support),
         ] {
             for r in list {
                 t.push(vec![
                     d.unit.clone(),
                     d.kind.clone(),
-                    role.into(),
+                    role.as_str().into(),
                     r.path.clone(),
                     r.number.to_string(),
                     r.title.clone(),
@@ -190,34 +180,36 @@ pub fn departments_table(deps: &[Department]) -> Table {
     t
 }
 
-/// Every quantity with where it was found, as JSON values (QUANTITY plus `path` and `line`).
-pub fn quantities_json(doc: &Document, targets_only: bool) -> Vec<serde_json::Value> {
-    let v = View::new(doc);
+/// Every quantity with where it was found, as JSON values (QUANTITY plus `path` and
+/// `line`): the preamble's, `loose` ones (read from text outside the outline, such as a
+/// snippet that is no document: see [`crate::quantities`]) and the nodes'.
+pub fn quantities_json(
+    doc: &Document,
+    loose: &[Quantity],
+    targets_only: bool,
+) -> Vec<serde_json::Value> {
+    let ctx = Ctx::new(doc);
     let mut out = Vec::new();
-    let mut add = |path: String, qs: &[crate::extract::quantity::Quantity]| {
+    let mut add = |path: String, qs: &[Quantity]| {
         for q in qs.iter().filter(|q| q.target || !targets_only) {
-            let mut j = serde_json::to_value(v.quantity(q)).expect("plain data");
+            let mut j = serde_json::to_value(ctx.quantity(q)).expect("plain data");
             j["path"] = serde_json::Value::String(path.clone());
-            j["line"] = serde_json::Value::from(doc.index.line(q.range.start));
+            j["line"] = serde_json::Value::from(doc.line(q.range.start));
             out.push(j);
         }
     };
     if let Some(p) = &doc.preamble {
         add(String::new(), &p.quantities);
     }
-    if doc.nodes.is_empty() && doc.preamble.is_none() {
-        // A snippet rather than a document: every line is read.
-        let all = crate::extract::quantity::find(&doc.text, 0..doc.text.len());
-        add(String::new(), &all);
-    }
+    add(String::new(), loose);
     for i in doc.node_ids() {
-        add(doc.path(i), &doc.nodes[i].quantities);
+        add(doc.path(i), &doc.node(i).quantities);
     }
     out
 }
 
 /// The quantities as a table.
-pub fn quantities_table(doc: &Document, targets_only: bool) -> Table {
+pub fn quantities_table(doc: &Document, loose: &[Quantity], targets_only: bool) -> Table {
     let mut t = Table::new(&[
         "path",
         "line",
@@ -239,7 +231,7 @@ pub fn quantities_table(doc: &Document, targets_only: bool) -> Table {
             x.to_string()
         }
     };
-    for q in quantities_json(doc, targets_only) {
+    for q in quantities_json(doc, loose, targets_only) {
         let s = |k: &str| q[k].as_str().unwrap_or("").to_string();
         t.push(vec![
             s("path"),

@@ -3,8 +3,7 @@
 //! each diagnostic marked where it is, and a summary on top. No network: styles and
 //! the one small script are inline; every piece of document text is escaped.
 
-use crate::extract::responsibility::Role;
-use crate::model::{Document, Severity};
+use crate::model::{Document, Kind, NodeId, Quantity, Role, Severity};
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
@@ -79,6 +78,16 @@ main{padding:1rem 1.25rem;max-width:52rem}
 
 /// The report of `doc` as one HTML page.
 pub fn render(doc: &Document) -> String {
+    let (marks, anchors) = marks(doc);
+    let body = marked_text(&doc.text, marks, anchors);
+    let mut outline = String::new();
+    nav(doc, &doc.roots, &mut outline);
+    page(doc, &summary(doc), &diagnostic_list(doc), &outline, &body)
+}
+
+/// What the text is marked with: labels, clauses and their units by role, quantities,
+/// diagnostics and skipped text; and the anchors of nodes and diagnostics.
+fn marks(doc: &Document) -> (Vec<Mark>, Vec<(usize, String)>) {
     let text = &doc.text;
     let mut marks: Vec<Mark> = Vec::new();
     let mut anchors: Vec<(usize, String)> = Vec::new();
@@ -89,7 +98,7 @@ pub fn render(doc: &Document) -> String {
             class: "label",
             title: String::new(),
         });
-        for c in &n.clauses {
+        for c in n.clauses.iter() {
             marks.push(Mark {
                 range: c.range.clone(),
                 class: "clause",
@@ -97,7 +106,11 @@ pub fn render(doc: &Document) -> String {
             });
             // Each unit, found in the clause text in document order.
             let mut from = c.range.start;
-            let mut units: Vec<(Role, &str)> = c.units().collect();
+            let mut units: Vec<(Role, &str)> = c
+                .units
+                .iter()
+                .map(|u| (u.role, &*doc.unit(u.unit).name))
+                .collect();
             units.sort_by_key(|(_, name)| text[c.range.clone()].find(name).unwrap_or(usize::MAX));
             for (role, name) in units {
                 if let Some(k) = text[from..c.range.end].find(name) {
@@ -116,24 +129,11 @@ pub fn render(doc: &Document) -> String {
                 }
             }
         }
-        for q in &n.quantities {
-            let mut title = format!("{} {} ({})", fmt_value(q.value), q.unit, q.qualifier);
-            if let (Some(a), Some(b)) = (q.min, q.max) {
-                let _ = write!(title, " {}–{}", fmt_value(a), fmt_value(b));
-            }
-            if let (Some(a), Some(b)) = (q.from, q.to) {
-                let _ = write!(title, " from {} to {}", fmt_value(a), fmt_value(b));
-            }
-            if let Some(d) = &q.deadline {
-                let _ = write!(title, ", by {d}");
-            }
-            if q.target {
-                title.insert_str(0, "target: ");
-            }
+        for q in n.quantities.iter() {
             marks.push(Mark {
                 range: q.range.clone(),
                 class: if q.target { "target" } else { "quantity" },
-                title,
+                title: quantity_title(doc, q),
             });
         }
     }
@@ -156,7 +156,7 @@ pub fn render(doc: &Document) -> String {
         marks.push(Mark {
             range: r,
             class,
-            title: format!("{}[{}]: {}", d.severity.as_str(), d.code, d.message),
+            title: format!("{}[{}]: {}", d.severity, d.code, d.message),
         });
         anchors.push((d.range.start, format!("d{k}")));
     }
@@ -167,8 +167,30 @@ pub fn render(doc: &Document) -> String {
             title: format!("skipped: {}", s.reason),
         });
     }
+    (marks, anchors)
+}
 
-    // Split the text at every boundary; each piece carries the marks that cover it.
+/// What hovering over a quantity shows: its normalized value, bounds and deadline.
+fn quantity_title(doc: &Document, q: &Quantity) -> String {
+    let mut title = format!("{} {} ({})", fmt_value(q.value), q.unit, q.qualifier);
+    if let (Some(a), Some(b)) = (q.min, q.max) {
+        let _ = write!(title, " {}–{}", fmt_value(a), fmt_value(b));
+    }
+    if let (Some(a), Some(b)) = (q.from, q.to) {
+        let _ = write!(title, " from {} to {}", fmt_value(a), fmt_value(b));
+    }
+    if let Some(d) = &q.deadline {
+        let _ = write!(title, ", by {}", doc.slice(d));
+    }
+    if q.target {
+        title.insert_str(0, "target: ");
+    }
+    title
+}
+
+/// The text as HTML, split at every boundary of a mark or an anchor; each piece carries
+/// the marks that cover it.
+fn marked_text(text: &str, mut marks: Vec<Mark>, mut anchors: Vec<(usize, String)>) -> String {
     let mut cuts: BTreeSet<usize> = BTreeSet::new();
     cuts.insert(0);
     cuts.insert(text.len());
@@ -228,59 +250,68 @@ pub fn render(doc: &Document) -> String {
         let _ = write!(body, "<a id=\"{}\"></a>", anchors[next_anchor].1);
         next_anchor += 1;
     }
+    body
+}
 
-    // Outline.
-    fn nav(doc: &Document, ids: &[usize], out: &mut String) {
-        out.push_str("<ul>");
-        for &i in ids {
-            let n = &doc.nodes[i];
-            let _ = write!(
-                out,
-                "<li class=\"{}\"><a href=\"#n{i}\">{} {}</a>",
-                n.kind(),
-                escape(doc.slice(&n.label_range())),
-                escape(n.title(&doc.text))
-            );
-            if !n.children.is_empty() {
-                nav(doc, &n.children, out);
-            }
-            out.push_str("</li>");
+/// The outline to navigate by: a nested list of links to the nodes.
+fn nav(doc: &Document, ids: &[NodeId], out: &mut String) {
+    out.push_str("<ul>");
+    for &i in ids {
+        let n = doc.node(i);
+        let _ = write!(
+            out,
+            "<li class=\"{}\"><a href=\"#n{}\">{} {}</a>",
+            n.kind(),
+            i.index(),
+            escape(doc.slice(&n.label_range())),
+            escape(n.title(&doc.text))
+        );
+        if !n.children.is_empty() {
+            nav(doc, &n.children, out);
         }
-        out.push_str("</ul>");
+        out.push_str("</li>");
     }
-    let mut outline = String::new();
-    nav(doc, &doc.roots, &mut outline);
+    out.push_str("</ul>");
+}
 
-    let count = |k: &str| doc.nodes.iter().filter(|n| n.kind() == k).count();
+/// The counts at the top of the page.
+fn summary(doc: &Document) -> String {
+    let count = |k: Kind| doc.nodes.iter().filter(|n| n.kind() == k).count();
     let units: BTreeSet<&str> = doc
         .nodes
         .iter()
-        .flat_map(|n| n.clauses.iter().flat_map(|c| c.units().map(|(_, u)| u)))
+        .flat_map(|n| n.clauses.iter().flat_map(|c| c.units.iter()))
+        .map(|u| &*doc.unit(u.unit).name)
         .collect();
     let targets = doc
         .nodes
         .iter()
-        .flat_map(|n| &n.quantities)
+        .flat_map(|n| n.quantities.iter())
         .filter(|q| q.target)
         .count();
-    let errors = doc
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    let warnings = doc
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Warning)
-        .count();
-    let mut diag_list = String::new();
+    let severity = |s: Severity| doc.diagnostics.iter().filter(|d| d.severity == s).count();
+    format!(
+        "<li>{} chapters</li><li>{} sections</li><li>{} items</li><li>{} articles</li><li>{} units</li><li>{targets} targets</li><li>{} errors</li><li>{} warnings</li>",
+        count(Kind::Chapter),
+        count(Kind::Section),
+        count(Kind::Item),
+        count(Kind::Article),
+        units.len(),
+        severity(Severity::Error),
+        severity(Severity::Warning),
+    )
+}
+
+/// The diagnostics listed under the summary, each linked to its place.
+fn diagnostic_list(doc: &Document) -> String {
+    let mut list = String::new();
     for (k, d) in doc.diagnostics.iter().enumerate() {
         let _ = write!(
-            diag_list,
+            list,
             "<li class=\"{}\"><a href=\"#d{k}\">line {}</a>: {}[{}] {}{}</li>",
-            d.severity.as_str(),
-            doc.index.line(d.range.start),
-            d.severity.as_str(),
+            d.severity,
+            doc.line(d.range.start),
+            d.severity,
             d.code,
             escape(&d.message),
             d.suggestion
@@ -289,6 +320,11 @@ pub fn render(doc: &Document) -> String {
                 .unwrap_or_default()
         );
     }
+    list
+}
+
+/// The page around its parts.
+fn page(doc: &Document, summary: &str, diag_list: &str, outline: &str, body: &str) -> String {
     let title = doc.meta.title.clone().unwrap_or_else(|| {
         doc.source
             .path
@@ -306,18 +342,10 @@ pub fn render(doc: &Document) -> String {
         meta.push(escape(p));
     }
     format!(
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"gongwen {version}\">\n<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header>\n<h1>{title}</h1>\n<div class=\"meta\">{meta}</div>\n<ul class=\"summary\" id=\"summary\"><li>{ch} chapters</li><li>{se} sections</li><li>{it} items</li><li>{ar} articles</li><li>{un} units</li><li>{tg} targets</li><li>{er} errors</li><li>{wa} warnings</li></ul>\n<p class=\"legend meta\"><span class=\"lead\">lead 牵头</span><span class=\"responsible\">responsible 负责</span><span class=\"support\">support 配合</span><span class=\"target\">target</span><span class=\"diag error\">diagnostic</span></p>\n<ol class=\"diagnostics\">{diag_list}</ol>\n</header>\n<div class=\"layout\">\n<nav aria-label=\"outline\">{outline}</nav>\n<main><div class=\"text\">{body}</div></main>\n</div>\n<script>(function(){{var b=document.body.dataset;b.chapters=document.querySelectorAll('nav li.chapter').length;b.items=document.querySelectorAll('nav li.item').length;b.diagnostics=document.querySelectorAll('main .diag').length;}})();</script>\n</body>\n</html>\n",
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"gongwen {version}\">\n<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header>\n<h1>{title}</h1>\n<div class=\"meta\">{meta}</div>\n<ul class=\"summary\" id=\"summary\">{summary}</ul>\n<p class=\"legend meta\"><span class=\"lead\">lead 牵头</span><span class=\"responsible\">responsible 负责</span><span class=\"support\">support 配合</span><span class=\"target\">target</span><span class=\"diag error\">diagnostic</span></p>\n<ol class=\"diagnostics\">{diag_list}</ol>\n</header>\n<div class=\"layout\">\n<nav aria-label=\"outline\">{outline}</nav>\n<main><div class=\"text\">{body}</div></main>\n</div>\n<script>(function(){{var b=document.body.dataset;b.chapters=document.querySelectorAll('nav li.chapter').length;b.items=document.querySelectorAll('nav li.item').length;b.diagnostics=document.querySelectorAll('main .diag').length;}})();</script>\n</body>\n</html>\n",
         version = env!("CARGO_PKG_VERSION"),
         title = escape(&title),
         meta = meta.join(" · "),
-        ch = count("chapter"),
-        se = count("section"),
-        it = count("item"),
-        ar = count("article"),
-        un = units.len(),
-        tg = targets,
-        er = errors,
-        wa = warnings,
     )
 }
 
@@ -329,7 +357,7 @@ mod tests {
     fn escapes_document_text() {
         let doc = crate::parse_text(
             "一、<script>alert(1)</script>\n1.做好“A&B”。（省商务厅负责）\n",
-            None,
+            &crate::Options::default(),
         );
         let html = render(&doc);
         assert!(!html.contains("<script>alert"));

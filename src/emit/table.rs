@@ -4,17 +4,28 @@
 
 use unicode_width::UnicodeWidthStr;
 
+/// A table of strings: headers and rows of the same length.
 #[derive(Debug, Clone, Default)]
 pub struct Table {
+    /// The column names.
     pub headers: Vec<String>,
+    /// The rows, each with a cell per column.
     pub rows: Vec<Vec<String>>,
 }
 
+/// How a table is rendered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// Aligned columns for a terminal.
     Table,
-    Csv { bom: bool },
+    /// CSV; with a byte-order mark so that Excel reads UTF-8.
+    Csv {
+        /// Whether to write the byte-order mark.
+        bom: bool,
+    },
+    /// A Markdown table.
     Markdown,
+    /// An array of objects keyed by the column names.
     Json,
 }
 
@@ -38,6 +49,7 @@ fn fit(s: &str, width: usize) -> String {
 }
 
 impl Table {
+    /// An empty table with these columns.
     pub fn new(headers: &[&str]) -> Table {
         Table {
             headers: headers.iter().map(|h| h.to_string()).collect(),
@@ -45,11 +57,13 @@ impl Table {
         }
     }
 
+    /// Adds a row (as many cells as there are columns).
     pub fn push(&mut self, row: Vec<String>) {
         debug_assert_eq!(row.len(), self.headers.len());
         self.rows.push(row);
     }
 
+    /// The table as text in `format`.
     pub fn render(&self, format: Format) -> String {
         match format {
             Format::Table => self.text(),

@@ -1,9 +1,22 @@
-//! Extract: facts read from the outline's nodes.
+//! Extract: facts read from the outline's zones and nodes, filled into the document.
 //!
-//! Takes the text and the outline; gives each node its responsibility clauses
-//! and quantities, and the document its metadata. See the submodules.
+//! Takes the document as the outline made it; gives it its metadata, each node's
+//! responsibility clauses (with every unit resolved once against the lexicon) and
+//! quantities. Each extractor is a `fill(&mut Document, &Lexicon)`: adding one means
+//! writing it and calling it here.
 
-pub mod meta;
-pub mod quantity;
-pub mod responsibility;
-pub mod units;
+pub(crate) mod meta;
+pub(crate) mod quantity;
+pub(crate) mod responsibility;
+
+use crate::lexicon::Lexicon;
+use crate::model::Document;
+
+/// Runs every extractor, in order: metadata first (it sets header lines aside), then
+/// responsibility (which trims clauses out of titles and texts), then quantities (which
+/// read the trimmed texts).
+pub(crate) fn run(doc: &mut Document, lex: &Lexicon) {
+    meta::fill(doc, lex);
+    responsibility::fill(doc, lex);
+    quantity::fill(doc, lex);
+}

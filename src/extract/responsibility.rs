@@ -1,171 +1,143 @@
 //! Responsibility clauses: who leads (牵头), who is responsible (负责), who
 //! supports (配合/参与/协助) a task.
 //!
-//! Takes a node's own text; gives its clauses in order, each with the units of
-//! each role as written. Forms: a bracket at the end of a sentence or heading
+//! Takes each node's own text; gives its clauses in order, each with its units in
+//! their roles, every unit resolved once against the lexicon into the document's unit
+//! table. Forms: a bracket at the end of a sentence or heading
 //! `（省农业农村厅牵头，省供销社、省商务厅配合）`, labelled forms
 //! `（牵头单位：…，配合单位：…）` / `责任单位：…` (bracketed or on a line of their
-//! own), and the declaration `排在第一位的部门为牵头部门，下同`.
+//! own), and the declaration `排在第一位的部门为牵头部门，下同`. A clause that ends its
+//! node is taken out of the node's title and text.
 
-use crate::outline::{is_han, is_ws, line_break};
-use rustc_hash::FxHashSet as HashSet;
+use crate::lexicon::Lexicon;
+use crate::model::{Clause, ClauseUnit, Document, Role, Unit, UnitId};
+use crate::text::{ceil_boundary, is_han, is_ws, line_break, squeezed, trim};
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 use std::ops::Range;
-use std::sync::{Arc, LazyLock};
 
-/// A unit name as written. The same few names recur in every clause of a document,
-/// so each distinct name is held once and shared (see [`State`]).
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Name(Arc<str>);
+/// Clauses are short: a closing bracket further than this (in bytes) from its opening
+/// one is not looked for, which bounds the work on long lines.
+const LONGEST_CLAUSE: usize = 3000;
+/// An unclosed clause is read to the end of its line, but no further than this.
+const LONGEST_UNCLOSED_CLAUSE: usize = 1200;
+/// A unit's name has at most this many characters.
+const LONGEST_UNIT: usize = 40;
+/// A declaration in a text shorter than this (in bytes) is ruled out by its characters
+/// alone; longer texts by the lead word first.
+const SHORT_TEXT: usize = 64;
+/// The prefix of a collective name (`各市、县人民政府`, `各有关部门`).
+const COLLECTIVE: char = '各';
 
-impl Name {
-    pub fn as_str(&self) -> &str {
-        &self.0
+/// Finds every node's clauses, trims a clause that ends its node out of the node's
+/// title and text, and fills the document's unit table.
+pub(crate) fn fill(doc: &mut Document, lex: &Lexicon) {
+    let Document {
+        text,
+        nodes,
+        preamble,
+        units,
+        ..
+    } = doc;
+    let text = text.as_str();
+    let mut state = State::new(lex);
+    // The declaration that the first-listed unit leads may stand in the preamble.
+    if let Some(p) = preamble {
+        state.first_listed_leads = declares_first_leads(&text[p.range.clone()], lex);
     }
-}
-
-impl std::ops::Deref for Name {
-    type Target = str;
-    fn deref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl std::borrow::Borrow<str> for Name {
-    fn borrow(&self) -> &str {
-        &self.0
-    }
-}
-
-impl AsRef<str> for Name {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl serde::Serialize for Name {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.0)
-    }
-}
-
-impl From<&str> for Name {
-    fn from(s: &str) -> Name {
-        Name(s.into())
-    }
-}
-
-impl PartialEq<str> for Name {
-    fn eq(&self, o: &str) -> bool {
-        &*self.0 == o
-    }
-}
-
-impl PartialEq<String> for Name {
-    fn eq(&self, o: &String) -> bool {
-        *self.0 == **o
-    }
-}
-
-impl PartialEq<&str> for Name {
-    fn eq(&self, o: &&str) -> bool {
-        &*self.0 == *o
-    }
-}
-
-impl std::fmt::Debug for Name {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Debug::fmt(&*self.0, f)
-    }
-}
-
-impl std::fmt::Display for Name {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Role {
-    Lead,
-    Responsible,
-    Support,
-}
-
-impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Lead => "lead",
-            Role::Responsible => "responsible",
-            Role::Support => "support",
+    // Where such a declaration may stand: one search of the whole text, so a node's
+    // own text is read again only when one lies in it.
+    let marks = first_listed_marks(text, lex);
+    for n in nodes.iter_mut() {
+        let own = n.label_range().end..n.span.end;
+        let r = &n.text_range;
+        let k = marks.partition_point(|m| m.end <= r.start);
+        if marks.get(k).is_some_and(|m| m.start < r.end)
+            && declares_first_leads(&text[r.clone()], lex)
+        {
+            state.first_listed_leads = true;
+        }
+        n.clauses = crate::model::exact(find(text, own, &mut state));
+        // A clause at the very end is not part of the node's text or title.
+        if let Some(last) = n.clauses.last() {
+            let after = &text[last.range.end..n.span.end];
+            if after.chars().all(|c| c == '。' || is_ws(c))
+                && last.range.start >= n.text_range.start
+            {
+                n.text_range = trim(text, n.text_range.start..last.range.start);
+                if n.text_range.is_empty() {
+                    n.text_range = n.label_range().end..n.label_range().end;
+                }
+            }
+        }
+        if let Some(c) = n
+            .clauses
+            .iter()
+            .find(|c| n.title_range.contains(&c.range.start))
+        {
+            n.title_range = trim(text, n.title_range.start..c.range.start);
+            if n.title_range.is_empty() {
+                n.title_range = n.label_range().end..n.label_range().end;
+            }
+            n.title_squeezed = squeezed(&text[n.title_range.clone()]);
         }
     }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Clause {
-    /// From the opening bracket (or first character) to the closing bracket.
-    pub range: Range<usize>,
-    pub lead: Box<[Name]>,
-    pub responsible: Box<[Name]>,
-    pub support: Box<[Name]>,
+    *units = state.units;
 }
 
 /// A clause being read: its units with their roles, in the order written.
 struct Draft {
-    units: Vec<(Role, Name)>,
+    units: Vec<(Role, UnitId)>,
 }
 
 impl Draft {
     fn into_clause(mut self, range: Range<usize>, state: &mut State) -> Clause {
-        // Each list in an allocation of its size.
-        let count = |role: Role| self.units.iter().filter(|(r, _)| *r == role).count();
-        let mut lists =
-            [Role::Lead, Role::Responsible, Role::Support].map(|r| Vec::with_capacity(count(r)));
-        for (role, name) in self.units.drain(..) {
-            lists[role as usize].push(name);
-        }
+        // Lead first, then responsible, then support; written order within each role
+        // (the sort is stable). In an allocation of its size.
+        self.units.sort_by_key(|(role, _)| *role);
+        let mut units = Vec::with_capacity(self.units.len());
+        units.extend(
+            self.units
+                .drain(..)
+                .map(|(role, unit)| ClauseUnit { role, unit }),
+        );
         state.spare = self.units;
-        let [lead, responsible, support] = lists.map(Vec::into_boxed_slice);
         Clause {
             range,
-            lead,
-            responsible,
-            support,
+            units: units.into_boxed_slice(),
         }
-    }
-}
-
-impl Clause {
-    pub fn units(&self) -> impl Iterator<Item = (Role, &str)> {
-        self.lead
-            .iter()
-            .map(|u| (Role::Lead, u.as_str()))
-            .chain(
-                self.responsible
-                    .iter()
-                    .map(|u| (Role::Responsible, u.as_str())),
-            )
-            .chain(self.support.iter().map(|u| (Role::Support, u.as_str())))
     }
 }
 
 /// What carries over from one clause to the next: the declaration that the
-/// first-listed unit leads (`列第一位者为牵头单位，下同`).
-#[derive(Debug, Clone, Default)]
-pub struct State {
-    pub first_listed_leads: bool,
+/// first-listed unit leads (`列第一位者为牵头单位，下同`), and the units met so far.
+struct State<'l> {
+    lex: &'l Lexicon,
+    first_listed_leads: bool,
     /// The unit names met so far, each held once.
-    names: HashSet<Name>,
+    ids: HashMap<Box<str>, UnitId>,
+    units: Vec<Unit>,
     /// The clauses of the range being read: kept, so each range's list is allocated
     /// once at its size.
     clauses: Vec<Clause>,
     /// Room for a clause's units and groups while it is read, used again and again.
-    spare: Vec<(Role, Name)>,
+    spare: Vec<(Role, UnitId)>,
     groups: Vec<Group>,
 }
 
-impl State {
+impl<'l> State<'l> {
+    fn new(lex: &'l Lexicon) -> State<'l> {
+        State {
+            lex,
+            first_listed_leads: false,
+            ids: HashMap::default(),
+            units: Vec::new(),
+            clauses: Vec::new(),
+            spare: Vec::new(),
+            groups: Vec::new(),
+        }
+    }
+
     /// An empty draft, in the room of the last one.
     fn draft(&mut self) -> Draft {
         let mut units = std::mem::take(&mut self.spare);
@@ -173,87 +145,51 @@ impl State {
         Draft { units }
     }
 
-    fn name(&mut self, s: &str) -> Name {
-        if let Some(n) = self.names.get(s) {
-            return n.clone();
+    /// The id of a unit name, resolved against the lexicon the first time it is met.
+    fn unit(&mut self, name: &str) -> UnitId {
+        if let Some(&id) = self.ids.get(name) {
+            return id;
         }
-        let n = Name::from(s);
-        self.names.insert(n.clone());
-        n
+        let id = UnitId(u32::try_from(self.units.len()).expect("fewer than 2^32 units"));
+        let (canonical, kind) = self.lex.units.resolve(name);
+        self.units.push(Unit {
+            name: name.into(),
+            canonical: canonical.into(),
+            kind: kind.into(),
+        });
+        self.ids.insert(name.into(), id);
+        id
     }
 }
-
-/// Role words at the end of a group, longest first.
-const ROLE_SUFFIXES: &[(&str, Role)] = &[
-    ("牵头负责", Role::Lead),
-    ("按职责分工负责", Role::Responsible),
-    ("按职责分别负责", Role::Responsible),
-    ("分别负责", Role::Responsible),
-    ("共同负责", Role::Responsible),
-    ("负责落实", Role::Responsible),
-    ("具体负责", Role::Responsible),
-    ("负责", Role::Responsible),
-    ("牵头", Role::Lead),
-    ("指导", Role::Lead),
-    ("配合", Role::Support),
-    ("参与", Role::Support),
-    ("协助", Role::Support),
-    ("协同", Role::Support),
-];
-
-/// The last characters of [`ROLE_SUFFIXES`].
-const ROLE_SUFFIX_LASTS: [char; 8] = ['责', '实', '头', '导', '合', '与', '助', '同'];
-
-/// Labels of the labelled form, longest first.
-const ROLE_LABELS: &[(&str, Role)] = &[
-    ("牵头单位", Role::Lead),
-    ("牵头部门", Role::Lead),
-    ("责任单位", Role::Responsible),
-    ("责任部门", Role::Responsible),
-    ("负责单位", Role::Responsible),
-    ("负责部门", Role::Responsible),
-    ("主责单位", Role::Responsible),
-    ("配合单位", Role::Support),
-    ("配合部门", Role::Support),
-    ("协办单位", Role::Support),
-    ("参与单位", Role::Support),
-];
-
-/// The first characters of [`ROLE_LABELS`].
-const ROLE_LABEL_FIRSTS: [char; 7] = ['牵', '责', '负', '主', '配', '协', '参'];
 
 fn is_group_sep(c: char) -> bool {
     matches!(c, '，' | ',' | '；' | ';')
 }
 
-/// `列第一位者为牵头单位，下同`, `排在第一位的部门为牵头部门`.
-pub fn declares_first_leads(s: &str) -> bool {
-    // Every form holds `第一` or `首位`: quick searches rule out almost all text (a
-    // short text by its characters, a long one by the words).
-    if s.len() < 64 {
-        return s.contains(['第', '首']) && s.contains("牵头") && FIRST_LISTED.is_match(s);
+/// `列第一位者为牵头单位，下同`, `排在第一位的部门为牵头部门`: a first-listed word and a
+/// lead word.
+fn declares_first_leads(s: &str, lex: &Lexicon) -> bool {
+    // Quick tests rule out almost all text: a short text by its characters, a long one
+    // by the lead word.
+    let d = &lex.derived;
+    if s.len() < SHORT_TEXT && !d.first_listed_firsts.any_in(s) {
+        return false;
     }
-    let has = |w: &LazyLock<Finder>| w.find(s.as_bytes()).is_some();
-    (has(&DI_YI) || has(&SHOU_WEI)) && has(&QIAN_TOU) && FIRST_LISTED.is_match(s)
+    lex.lead_words.found_in(s) && lex.first_listed_re().is_match(s)
 }
 
 /// The places in `text` where a declaration that the first-listed unit leads may stand:
 /// every such declaration overlaps one of them (a search that skips no place it could
 /// start), so a range that overlaps none holds none.
-pub fn first_listed_marks(text: &str) -> Vec<Range<usize>> {
-    FIRST_LISTED.find_iter(text).map(|m| m.range()).collect()
+fn first_listed_marks(text: &str, lex: &Lexicon) -> Vec<Range<usize>> {
+    lex.first_listed_re()
+        .find_iter(text)
+        .map(|m| m.range())
+        .collect()
 }
 
-type Finder = memchr::memmem::Finder<'static>;
-static DI_YI: LazyLock<Finder> = LazyLock::new(|| Finder::new("第一"));
-static SHOU_WEI: LazyLock<Finder> = LazyLock::new(|| Finder::new("首位"));
-static QIAN_TOU: LazyLock<Finder> = LazyLock::new(|| Finder::new("牵头"));
-
-static FIRST_LISTED: LazyLock<regex::Regex> =
-    LazyLock::new(|| regex::Regex::new("第一位|排在首位|列首位|排名第一").unwrap());
-
 /// Finds the clauses in `range` of `text`, in order (in a vector of their number).
-pub fn find(text: &str, range: Range<usize>, state: &mut State) -> Vec<Clause> {
+fn find(text: &str, range: Range<usize>, state: &mut State) -> Vec<Clause> {
     let mut out = std::mem::take(&mut state.clauses);
     find_into(text, range, state, &mut out);
     let found = crate::model::take_exact(&mut out);
@@ -267,7 +203,7 @@ fn find_into(text: &str, range: Range<usize>, state: &mut State, out: &mut Vec<C
                    // A labelled statement on a line of its own: `责任单位：…`.
     let line_start = |ls: usize, i: &mut usize, out: &mut Vec<Clause>, state: &mut State| {
         let j = ls + (s[ls..].len() - s[ls..].trim_start_matches(is_ws).len());
-        if j < *i || role_label_at(&s[j..]).is_none() {
+        if j < *i || role_label_at(&s[j..], state.lex).is_none() {
             return;
         }
         let end = line_break(&s[j..]).map_or(s.len(), |e| j + e);
@@ -281,14 +217,14 @@ fn find_into(text: &str, range: Range<usize>, state: &mut State, out: &mut Vec<C
     };
     let mut pending = Some(0);
     // Only opening brackets and line breaks matter.
-    for at in crate::charset::brackets_and_breaks(s) {
+    for at in crate::text::charset::brackets_and_breaks(s) {
         if let Some(ls) = pending.take() {
             line_start(ls, &mut i, out, state);
         }
         if at < i {
             continue;
         }
-        let c = s[at..].chars().next().unwrap();
+        let c = s[at..].chars().next().expect("a bracket or line break");
         match c {
             '\n' | '\r' => {
                 pending = Some(at + 1);
@@ -300,7 +236,7 @@ fn find_into(text: &str, range: Range<usize>, state: &mut State, out: &mut Vec<C
         // A clause whose closing bracket was forgotten still names its units; the
         // check reports the bracket.
         let close = matching_close(s, at).or_else(|| {
-            let hi = crate::span::ceil_boundary(s, at + 1200);
+            let hi = ceil_boundary(s, at + LONGEST_UNCLOSED_CLAUSE);
             let eol = line_break(&s[at..hi]).map_or(hi, |e| at + e);
             let inner = s[at + c.len_utf8()..eol].trim_end_matches(|c: char| is_ws(c) || c == '。');
             (!inner.contains(['(', '（', ')', '）'])).then_some(at + c.len_utf8() + inner.len())
@@ -316,7 +252,7 @@ fn find_into(text: &str, range: Range<usize>, state: &mut State, out: &mut Vec<C
         if !at_clause_position(s, at, after_close) {
             continue;
         }
-        let parsed = if role_label_at(inner).is_some() {
+        let parsed = if role_label_at(inner, state.lex).is_some() {
             parse_labelled(inner, state)
         } else {
             parse_plain(inner, state)
@@ -331,22 +267,22 @@ fn find_into(text: &str, range: Range<usize>, state: &mut State, out: &mut Vec<C
     }
 }
 
-fn role_label_at(s: &str) -> Option<usize> {
+/// The role label at the start of `s` (`牵头单位：`) and its length, the colon excluded.
+fn role_label_at(s: &str, lex: &Lexicon) -> Option<(usize, Role)> {
     // Most places are no label: one look at the first character rules them out.
-    if !s.starts_with(ROLE_LABEL_FIRSTS) {
+    if !lex.derived.role_label_firsts.starts(s) {
         return None;
     }
-    ROLE_LABELS.iter().find_map(|(l, _)| {
+    lex.role_labels.iter().find_map(|(l, role)| {
         let rest = s.strip_prefix(l)?;
-        rest.starts_with(['：', ':']).then_some(l.len())
+        rest.starts_with(['：', ':']).then_some((l.len(), role))
     })
 }
 
 /// The byte index of the bracket closing the one at `open`, on the same line.
-pub fn matching_close(s: &str, open: usize) -> Option<usize> {
+fn matching_close(s: &str, open: usize) -> Option<usize> {
     let mut depth = 0usize;
-    // Clauses are short: looking further than this only costs time on long lines.
-    let hi = crate::span::ceil_boundary(s, open + 3000);
+    let hi = ceil_boundary(s, open + LONGEST_CLAUSE);
     for (k, c) in s[open..hi].char_indices() {
         match c {
             '(' | '（' => depth += 1,
@@ -397,30 +333,22 @@ fn split_groups(s: &str, sep: impl Fn(char) -> bool) -> impl Iterator<Item = &st
     })
 }
 
-fn strip_role(group: &str) -> (&str, Option<Role>) {
+/// A group without its role word at the end, and the role.
+fn strip_role<'s>(group: &'s str, lex: &Lexicon) -> (&'s str, Option<Role>) {
     let g = group.trim_matches(is_ws);
     // Most groups end in no role word: their last character says so.
-    if !g.ends_with(ROLE_SUFFIX_LASTS) {
+    if !lex.derived.role_word_lasts.ends(g) {
         return (g, None);
     }
-    for (suf, role) in ROLE_SUFFIXES {
-        if let Some(rest) = g.strip_suffix(suf) {
-            return (rest, Some(*role));
-        }
+    match lex.role_words.suffix_of(g) {
+        Some((w, role)) => (&g[..g.len() - w.len()], Some(role)),
+        None => (g, None),
     }
-    (g, None)
 }
 
-/// Units of a group as written: `、` separates, `等和`/`及各` join two units,
-/// `各市、县人民政府` stays one unit, a trailing `等` is dropped.
-pub fn split_units(s: &str) -> Vec<Cow<'_, str>> {
-    let mut out = Vec::new();
-    split_units_into(s, &mut out);
-    out
-}
-
-/// [`split_units`], appending to `out`.
-fn split_units_into<'s>(s: &'s str, out: &mut Vec<Cow<'s, str>>) {
+/// Units of a group as written, appended to `out`: `、` separates, `等和`/`及各` join two
+/// units, `各市、县人民政府` stays one unit, a trailing `等` is dropped.
+fn split_units_into<'s>(s: &'s str, lex: &Lexicon, out: &mut Vec<Cow<'s, str>>) {
     // A short collective such as `各市` or `各区` goes on into the next name, so a
     // piece is cut into units only once the next one is seen.
     let mut pending: Option<Cow<str>> = None;
@@ -430,7 +358,10 @@ fn split_units_into<'s>(s: &'s str, out: &mut Vec<Cow<'s, str>>) {
             continue;
         }
         if let Some(last) = &mut pending {
-            if last.starts_with('各') && !has_org_suffix(last) && !p.starts_with('各') {
+            if last.starts_with(COLLECTIVE)
+                && lex.unit_suffixes.suffix_of(last).is_none()
+                && !p.starts_with(COLLECTIVE)
+            {
                 let last = last.to_mut();
                 last.push('、');
                 last.push_str(p);
@@ -438,52 +369,47 @@ fn split_units_into<'s>(s: &'s str, out: &mut Vec<Cow<'s, str>>) {
             }
         }
         if let Some(last) = pending.replace(Cow::Borrowed(p)) {
-            cut_joined(last, out);
+            cut_joined(last, lex, out);
         }
     }
     if let Some(last) = pending {
-        cut_joined(last, out);
+        cut_joined(last, lex, out);
     }
 }
 
-/// Words that join two units in one piece, each the first of its characters.
-const JOINS: [&str; 7] = ["等和", "等及", "等与", "及各", "和各", "与各", "以及"];
-
 /// Cuts a piece between `、` into its units: `扶贫办等和各省级人民政府`, `银保监会及各地区`,
 /// `海关总署等国务院相关部门`.
-fn cut_joined<'s>(p: Cow<'s, str>, out: &mut Vec<Cow<'s, str>>) {
+fn cut_joined<'s>(p: Cow<'s, str>, lex: &Lexicon, out: &mut Vec<Cow<'s, str>>) {
     // Pieces of a name as written are borrowed; of a joined one, copied.
     let piece = |r: Range<usize>| match &p {
         Cow::Borrowed(b) => Cow::Borrowed(&b[r]),
         Cow::Owned(o) => Cow::Owned(o[r].to_string()),
     };
     let text: &str = &p;
-    if !text.contains(['等', '及', '与', '和', '以']) {
+    let joins = &lex.derived.join_firsts;
+    if !text.contains('等') && !joins.any_in(text) {
         out.push(piece(0..text.len()));
         return;
     }
     let mut start = 0;
     loop {
         let rest = &text[start..];
-        // The first join word, if any (no two of them start at one place).
+        // The first join word, if any.
         let cut = rest.char_indices().find_map(|(k, c)| {
-            if !matches!(c, '等' | '及' | '与' | '和' | '以') {
+            if !joins.contains(c) {
                 return None;
             }
-            JOINS
-                .iter()
-                .find(|w| rest[k..].starts_with(*w))
-                .map(|w| (k, *w))
+            lex.unit_joins.prefix_of(&rest[k..]).map(|w| (k, w))
         });
         let (head_len, tail) = match cut {
             Some((k, w)) => {
-                let keep_ge = w.ends_with('各');
-                let tail_start = if keep_ge {
-                    k + w.len() - '各'.len_utf8()
+                // `及各地区`: the collective's 各 stays with the next unit.
+                let keep = if w.ends_with(COLLECTIVE) {
+                    COLLECTIVE.len_utf8()
                 } else {
-                    k + w.len()
+                    0
                 };
-                (k, Some(start + tail_start))
+                (k, Some(start + k + w.len() - keep))
             }
             None => (rest.len(), None),
         };
@@ -506,18 +432,9 @@ fn cut_joined<'s>(p: Cow<'s, str>, out: &mut Vec<Cow<'s, str>>) {
     }
 }
 
-fn has_org_suffix(s: &str) -> bool {
-    [
-        "政府", "部", "厅", "局", "委", "办", "会", "院", "行", "司", "中心", "署", "所", "团",
-        "室", "组", "部门", "单位", "企业",
-    ]
-    .iter()
-    .any(|x| s.ends_with(x))
-}
-
 /// A plausible unit name: short, mostly Han, no sentence inside.
-fn unit_ok(u: &str) -> bool {
-    if u.len() > 40 * 4 || u.starts_with(['对', '在', '将', '按', '以', '从', '为']) {
+fn unit_ok(u: &str, lex: &Lexicon) -> bool {
+    if u.len() > LONGEST_UNIT * 4 || lex.derived.unit_not_starts.starts(u) {
         return false;
     }
     // One pass: characters, Han characters, and no sentence punctuation or quotes.
@@ -529,28 +446,22 @@ fn unit_ok(u: &str) -> bool {
         n += 1;
         han += is_han(c) as usize;
     }
-    (1..=40).contains(&n) && han * 2 >= n
+    (1..=LONGEST_UNIT).contains(&n) && han * 2 >= n
 }
 
 /// A role written in brackets after one unit: `省发展改革委（牵头）`.
-fn marked_role(u: &str) -> Option<(&str, Role)> {
+fn marked_role<'u>(u: &'u str, lex: &Lexicon) -> Option<(&'u str, Role)> {
     let body = u.strip_suffix(['）', ')'])?;
     let open = body.rfind(['（', '('])?;
     let word = &body[open + body[open..].chars().next()?.len_utf8()..];
-    let role = match word {
-        "牵头" | "牵头单位" | "牵头部门" => Role::Lead,
-        "负责" | "责任单位" => Role::Responsible,
-        "配合" | "参与" | "协助" | "配合单位" => Role::Support,
-        _ => return None,
-    };
-    Some((&u[..open], role))
+    Some((&u[..open], lex.marked_roles.get(word)?))
 }
 
 fn push(cl: &mut Draft, role: Role, units: &[Cow<str>], state: &mut State) {
     for u in units {
-        cl.units.push(match marked_role(u) {
-            Some((name, r)) => (r, state.name(name)),
-            None => (role, state.name(u)),
+        cl.units.push(match marked_role(u, state.lex) {
+            Some((name, r)) => (r, state.unit(name)),
+            None => (role, state.unit(u)),
         });
     }
 }
@@ -582,7 +493,7 @@ fn parse_plain(inner: &str, state: &mut State) -> Option<Draft> {
     let mut units: Vec<Cow<str>> = Vec::new();
     let mut groups = std::mem::take(&mut state.groups);
     groups.clear();
-    let read = read_groups(first_sentence, &mut units, &mut groups);
+    let read = read_groups(first_sentence, state.lex, &mut units, &mut groups);
     let cl = read.map(|declared| {
         if declared {
             state.first_listed_leads = true;
@@ -611,6 +522,7 @@ fn parse_plain(inner: &str, state: &mut State) -> Option<Draft> {
 /// this is no clause.
 fn read_groups<'s>(
     first_sentence: &'s str,
+    lex: &Lexicon,
     units: &mut Vec<Cow<'s, str>>,
     groups: &mut Vec<Group>,
 ) -> Option<bool> {
@@ -620,22 +532,22 @@ fn read_groups<'s>(
         if g.is_empty() {
             continue;
         }
-        let declares = declares_first_leads(g);
-        if declares || g == "下同" {
+        let declares = declares_first_leads(g, lex);
+        if declares || lex.clause_fillers.is(g) {
             declared |= declares;
             continue;
         }
-        let (names, role) = strip_role(g);
+        let (names, role) = strip_role(g, lex);
         let leads = units.len();
         // `国家发展改革委会同有关部门负责`: the unit before 会同 leads.
-        let huitong = if names.contains('会') {
-            names.split_once("会同")
+        let joined = if lex.derived.joiner_firsts.any_in(names) {
+            lex.lead_joiners.iter().find_map(|j| names.split_once(j))
         } else {
             None
         };
-        let names = match huitong {
+        let names = match joined {
             Some((a, b)) => {
-                split_units_into(a, units);
+                split_units_into(a, lex, units);
                 if units.len() == leads {
                     return None;
                 }
@@ -644,8 +556,8 @@ fn read_groups<'s>(
             None => names,
         };
         let own = units.len();
-        split_units_into(names, units);
-        if units.len() == own || !units[leads..].iter().all(|u| unit_ok(u)) {
+        split_units_into(names, lex, units);
+        if units.len() == own || !units[leads..].iter().all(|u| unit_ok(u, lex)) {
             return None;
         }
         groups.push(Group {
@@ -664,13 +576,13 @@ fn read_groups<'s>(
 }
 
 /// Splits `牵头单位：A 配合单位：B` before each label that follows white space.
-fn split_at_labels(g: &str) -> Vec<&str> {
+fn split_at_labels<'s>(g: &'s str, lex: &Lexicon) -> Vec<&'s str> {
     let mut cuts = vec![0];
     for (k, c) in g.char_indices() {
         if is_ws(c) {
             let next = k + c.len_utf8();
             let rest = g[next..].trim_start_matches(is_ws);
-            if role_label_at(rest).is_some() {
+            if role_label_at(rest, lex).is_some() {
                 cuts.push(g.len() - rest.len());
             }
         }
@@ -682,32 +594,32 @@ fn split_at_labels(g: &str) -> Vec<&str> {
 
 /// `牵头单位：市发展改革委，配合单位：市委组织部、…`, `责任单位：…`, `负责部门：…，适用范围：…`.
 fn parse_labelled(inner: &str, state: &mut State) -> Option<Draft> {
+    let lex = state.lex;
     let mut cl = state.draft();
     let mut current: Option<Role> = None;
     let mut any = false;
+    let mut units = Vec::new();
     // `牵头单位：A 配合单位：B`: a label after white space starts a group too.
-    let groups = split_groups(inner.trim_matches(is_ws), is_group_sep).flat_map(split_at_labels);
+    let groups =
+        split_groups(inner.trim_matches(is_ws), is_group_sep).flat_map(|g| split_at_labels(g, lex));
     for g in groups {
         let g = g.trim_matches(is_ws);
-        if let Some(n) = role_label_at(g) {
-            let role = ROLE_LABELS
-                .iter()
-                .find(|(l, _)| g.starts_with(l))
-                .map(|x| x.1);
-            current = role;
+        units.clear();
+        if let Some((n, role)) = role_label_at(g, lex) {
+            current = Some(role);
             let rest = g[n..].trim_start_matches(['：', ':']);
-            let units = split_units(rest);
-            if !units.iter().all(|u| unit_ok(u)) {
+            split_units_into(rest, lex, &mut units);
+            if !units.iter().all(|u| unit_ok(u, lex)) {
                 return None;
             }
-            push(&mut cl, role?, &units, state);
+            push(&mut cl, role, &units, state);
             any = true;
         } else if g.contains(['：', ':']) {
             // Another label (`适用范围：…`): not units.
             current = None;
         } else if let Some(role) = current {
-            let units = split_units(g);
-            if units.iter().all(|u| unit_ok(u)) {
+            split_units_into(g, lex, &mut units);
+            if units.iter().all(|u| unit_ok(u, lex)) {
                 push(&mut cl, role, &units, state);
             }
         }
@@ -722,24 +634,34 @@ fn parse_labelled(inner: &str, state: &mut State) -> Option<Draft> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::Lexicon;
 
-    fn strings(v: &[Name]) -> Vec<String> {
-        v.iter().map(Name::to_string).collect()
-    }
-
+    /// The units of the last clause in `s`, by role.
     fn roles(s: &str) -> (Vec<String>, Vec<String>, Vec<String>) {
-        let mut st = State::default();
+        let lex = Lexicon::builtin();
+        let mut st = State::new(&lex);
         let c = find(s, 0..s.len(), &mut st);
         let c = c.last().expect(s);
+        let names = |role| {
+            c.with_role(role)
+                .map(|u| st.units[u.index()].name.to_string())
+                .collect()
+        };
         (
-            strings(&c.lead),
-            strings(&c.responsible),
-            strings(&c.support),
+            names(Role::Lead),
+            names(Role::Responsible),
+            names(Role::Support),
         )
     }
 
     fn v(x: &[&str]) -> Vec<String> {
         x.iter().map(|s| s.to_string()).collect()
+    }
+
+    fn split_units(s: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        split_units_into(s, &Lexicon::builtin(), &mut out);
+        out.into_iter().map(String::from).collect()
     }
 
     #[test]
@@ -793,7 +715,8 @@ mod tests {
 
     #[test]
     fn not_clauses() {
-        let mut st = State::default();
+        let lex = Lexicon::builtin();
+        let mut st = State::new(&lex);
         for s in [
             "支持首台(套)装备。",
             "落实《工作方案》(晋政办发〔2022〕6号)相关要求。",
@@ -803,28 +726,6 @@ mod tests {
         ] {
             assert!(find(s, 0..s.len(), &mut st).is_empty(), "{s}");
         }
-    }
-
-    #[test]
-    fn role_suffix_lasts_are_those_of_the_suffixes() {
-        let mut lasts: Vec<char> = Vec::new();
-        for (w, _) in ROLE_SUFFIXES {
-            let c = w.chars().last().unwrap();
-            if !lasts.contains(&c) {
-                lasts.push(c);
-            }
-        }
-        assert_eq!(lasts, ROLE_SUFFIX_LASTS);
-    }
-
-    #[test]
-    fn role_label_firsts_are_those_of_the_labels() {
-        let mut firsts: Vec<char> = ROLE_LABELS
-            .iter()
-            .filter_map(|(l, _)| l.chars().next())
-            .collect();
-        firsts.dedup();
-        assert_eq!(firsts, ROLE_LABEL_FIRSTS);
     }
 
     #[test]
@@ -856,11 +757,17 @@ mod tests {
     #[test]
     fn first_listed_leads_and_labels() {
         let s = "试点。（税务总局、财政部、海关总署负责，排在第一位的部门为牵头部门，下同）\n2.x。（海关总署、商务部负责）";
-        let mut st = State::default();
+        let lex = Lexicon::builtin();
+        let mut st = State::new(&lex);
         let c = find(s, 0..s.len(), &mut st);
-        assert_eq!(strings(&c[0].lead), v(&["税务总局"]));
-        assert_eq!(strings(&c[0].responsible), v(&["财政部", "海关总署"]));
-        assert_eq!(strings(&c[1].lead), v(&["海关总署"]));
+        let names = |c: &Clause, role| -> Vec<String> {
+            c.with_role(role)
+                .map(|u| st.units[u.index()].name.to_string())
+                .collect()
+        };
+        assert_eq!(names(&c[0], Role::Lead), v(&["税务总局"]));
+        assert_eq!(names(&c[0], Role::Responsible), v(&["财政部", "海关总署"]));
+        assert_eq!(names(&c[1], Role::Lead), v(&["海关总署"]));
         assert_eq!(
             &s[c[0].range.clone()],
             "（税务总局、财政部、海关总署负责，排在第一位的部门为牵头部门，下同）"
@@ -881,5 +788,17 @@ mod tests {
         assert_eq!(roles(s), (v(&[]), v(&["民航局"]), v(&[])));
         let s = "做好。（国家发展改革委会同有关部门负责）";
         assert_eq!(roles(s), (v(&["国家发展改革委"]), v(&["有关部门"]), v(&[])));
+    }
+
+    #[test]
+    fn units_are_resolved_once() {
+        let lex = Lexicon::builtin();
+        let mut st = State::new(&lex);
+        let s = "甲。（省发改委负责）\n乙。（省发改委牵头，省商务厅配合）";
+        let c = find(s, 0..s.len(), &mut st);
+        assert_eq!(c.len(), 2);
+        assert_eq!(st.units.len(), 2);
+        assert_eq!(&*st.units[0].canonical, "省发展改革委");
+        assert_eq!(c[0].units[0].unit, c[1].units[0].unit);
     }
 }

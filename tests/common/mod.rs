@@ -1,27 +1,86 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
-use gongwen::Document;
-use std::path::PathBuf;
+use gongwen::{Document, Options, Role};
+use libtest_mimic::{Arguments, Completion, Failed, Trial};
+use std::path::{Path, PathBuf};
 
 /// `../shared` beside the repository, when it is there (it is not in a user's fresh clone).
-pub fn shared() -> Option<PathBuf> {
+pub fn shared_dir() -> Option<PathBuf> {
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared");
     p.is_dir().then_some(p)
 }
 
-/// Returns `../shared`, or prints that the test was skipped and returns from the test.
-#[macro_export]
-macro_rules! require_shared {
-    () => {
-        match common::shared() {
-            Some(p) => p,
-            None => {
-                eprintln!("skipped: ../shared is absent (real documents live there, not in this repository)");
-                return;
-            }
+/// `../shared`, for a test that runs only when it is there (see [`trial`]).
+pub fn shared() -> PathBuf {
+    shared_dir().expect("../shared is absent: the real documents live there")
+}
+
+/// The Chromium (or Chrome) on this machine: `$CHROMIUM`, or the first on the path.
+pub fn chromium() -> Option<String> {
+    let candidates = [
+        std::env::var("CHROMIUM").unwrap_or_default(),
+        "chromium".into(),
+        "chromium-browser".into(),
+        "google-chrome".into(),
+    ];
+    candidates.into_iter().filter(|c| !c.is_empty()).find(|c| {
+        std::process::Command::new(c)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    })
+}
+
+/// What a test needs that may be missing from a machine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Needs {
+    /// Nothing beyond the repository.
+    Nothing,
+    /// The real documents in `../shared`.
+    Shared,
+    /// A headless Chromium.
+    Chromium,
+}
+
+impl Needs {
+    /// Why a test with this need cannot run here, if it cannot.
+    fn missing(self) -> Option<&'static str> {
+        match self {
+            Needs::Nothing => None,
+            Needs::Shared => shared_dir().is_none().then_some(
+                "../shared is absent (real documents live there, not in this repository)",
+            ),
+            Needs::Chromium => chromium()
+                .is_none()
+                .then_some("no Chromium on this machine (.ci/run installs Debian's chromium)"),
         }
-    };
+    }
+}
+
+/// Under `CI=true` a test whose prerequisite is missing fails instead of being ignored.
+fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v == "true")
+}
+
+/// A test that runs when what it needs is here; shows as ignored, with the reason, when
+/// it is not; and fails under `CI=true` when it is not.
+pub fn trial(name: impl Into<String>, needs: Needs, f: impl FnOnce() + Send + 'static) -> Trial {
+    Trial::ignorable_test(name, move || {
+        if let Some(reason) = needs.missing() {
+            if in_ci() {
+                return Err(Failed::from(format!("CI=true, but {reason}")));
+            }
+            return Ok(Completion::ignored_with(reason));
+        }
+        f();
+        Ok(Completion::Completed)
+    })
+}
+
+/// Runs the trials as the test harness does (filters, `--list`, `--ignored` and all).
+pub fn run(trials: Vec<Trial>) -> ! {
+    libtest_mimic::run(&Arguments::from_args(), trials).exit()
 }
 
 pub fn repo(path: &str) -> PathBuf {
@@ -34,9 +93,33 @@ pub fn seed_text() -> String {
     std::fs::read_to_string(repo(SEED)).expect("the seed is in the repository")
 }
 
-pub fn parse_file(path: &std::path::Path) -> Document {
+/// Parses text with the default options.
+pub fn parse(text: &str) -> Document {
+    gongwen::parse_text(text, &Options::default())
+}
+
+/// Parses bytes with the default options.
+pub fn parse_bytes(bytes: &[u8]) -> Result<Document, gongwen::Error> {
+    gongwen::parse_bytes(bytes, &Options::default())
+}
+
+pub fn parse_file(path: &Path) -> Document {
     let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    gongwen::parse_bytes(&bytes, None, Some(&path.display().to_string())).expect("decodes")
+    let mut doc = parse_bytes(&bytes).expect("decodes");
+    doc.source.path = Some(path.display().to_string());
+    doc
+}
+
+/// The files of a folder of `../shared` with this extension, sorted.
+pub fn shared_files(dir: &str, ext: &str) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(shared().join(dir))
+        .unwrap_or_else(|e| panic!("../shared/{dir}: {e}"))
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == ext))
+        .collect();
+    v.sort();
+    v
 }
 
 /// Codes of the diagnostics at warning level or above.
@@ -44,8 +127,15 @@ pub fn warning_codes(doc: &Document) -> Vec<&'static str> {
     doc.diagnostics
         .iter()
         .filter(|d| d.severity >= gongwen::Severity::Warning)
-        .map(|d| d.code)
+        .map(|d| d.code.as_str())
         .collect()
+}
+
+/// The names of the units of a node's last clause in a role, as written.
+pub fn owners(doc: &Document, node: &gongwen::Node, role: Role) -> Vec<String> {
+    node.responsibility()
+        .map(|c| doc.names(c, role).into_iter().map(String::from).collect())
+        .unwrap_or_default()
 }
 
 /// Characters `[start, end)` of `text`.
@@ -66,13 +156,13 @@ pub fn check_invariants(doc: &Document) {
             "span starts with label"
         );
         assert!(n.text_range.start >= n.span.start && n.text_range.end <= n.span.end);
-        for c in &n.clauses {
+        for c in n.clauses.iter() {
             assert!(
                 c.range.start >= n.span.start && c.range.end <= n.span.end,
                 "clause inside node"
             );
         }
-        for q in &n.quantities {
+        for q in n.quantities.iter() {
             assert!(
                 q.range.start >= n.text_range.start && q.range.end <= n.text_range.end,
                 "quantity inside text"
@@ -111,7 +201,7 @@ pub fn check_invariants(doc: &Document) {
         assert!(
             inside,
             "character {c:?} at byte {i} (line {}) is in no span: text was dropped",
-            doc.index.line(i)
+            doc.line(i)
         );
     }
 }
@@ -135,30 +225,30 @@ pub fn summary(doc: &Document) -> String {
         writeln!(s, "skipped {}: {:?}", sk.reason, doc.slice(&sk.range)).unwrap();
     }
     for i in doc.node_ids() {
-        let n = &doc.nodes[i];
-        let depth = std::iter::successors(n.parent, |&p| doc.nodes[p].parent).count();
+        let n = doc.node(i);
+        let depth = std::iter::successors(n.parent, |&p| doc.node(p).parent).count();
         let pad = "  ".repeat(depth);
         writeln!(
             s,
             "{pad}{} {} (line {}): {}",
             n.kind(),
             doc.slice(&n.label_range()),
-            doc.index.line(n.span.start),
+            doc.line(n.span.start),
             n.title(&doc.text)
         )
         .unwrap();
-        for c in &n.clauses {
+        for c in n.clauses.iter() {
             writeln!(
                 s,
                 "{pad}  clause {}: lead {:?} responsible {:?} support {:?}",
                 doc.slice(&c.range),
-                c.lead,
-                c.responsible,
-                c.support
+                doc.names(c, Role::Lead),
+                doc.names(c, Role::Responsible),
+                doc.names(c, Role::Support)
             )
             .unwrap();
         }
-        for q in &n.quantities {
+        for q in n.quantities.iter() {
             writeln!(
                 s,
                 "{pad}  quantity {}: {} {} {}{}{}",
@@ -168,8 +258,8 @@ pub fn summary(doc: &Document) -> String {
                 q.qualifier,
                 if q.target { " target" } else { "" },
                 q.deadline
-                    .as_deref()
-                    .map(|d| format!(" by {d}"))
+                    .as_ref()
+                    .map(|d| format!(" by {}", doc.slice(d)))
                     .unwrap_or_default()
             )
             .unwrap();
@@ -179,13 +269,36 @@ pub fn summary(doc: &Document) -> String {
         writeln!(
             s,
             "{} line {}: {}[{}] {}",
-            d.severity.as_str(),
-            doc.index.line(d.range.start),
-            d.severity.as_str(),
+            d.severity,
+            doc.line(d.range.start),
+            d.severity,
             d.code,
             d.message
         )
         .unwrap();
     }
     s
+}
+
+/// The units of a clause by role, as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Owners {
+    pub lead: Vec<String>,
+    pub responsible: Vec<String>,
+    pub support: Vec<String>,
+}
+
+/// The units of `clause` by role.
+pub fn owners_of(doc: &Document, clause: &gongwen::Clause) -> Owners {
+    let names = |role| {
+        doc.names(clause, role)
+            .into_iter()
+            .map(String::from)
+            .collect()
+    };
+    Owners {
+        lead: names(Role::Lead),
+        responsible: names(Role::Responsible),
+        support: names(Role::Support),
+    }
 }

@@ -1,0 +1,170 @@
+//! The command line: clap's types for every command and flag, with their help.
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(
+    name = "gongwen",
+    version,
+    about = "Turns Chinese official documents (公文) into structured data",
+    long_about = "Turns Chinese official documents (公文: 行动计划, 实施方案, 通知, 意见, 条例) into structured data:\n\
+                  the numbered outline, who leads and supports each task, quantitative targets, metadata,\n\
+                  and checks of numbering and form.\n\n\
+                  Examples:\n  gongwen parse seeds/000_ae5005f7988b7668.txt\n  gongwen check plan.txt\n  cat plan.txt | gongwen parse - --compact"
+)]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+#[derive(clap::Args, Clone)]
+pub(crate) struct Input {
+    /// Encoding of the input (utf-8, gb18030, gbk, big5, utf-16le, utf-16be…); detected when omitted.
+    #[arg(long, value_name = "LABEL")]
+    pub(crate) encoding: Option<String>,
+    /// More unit names for the `units` of each clause: a TSV file of
+    /// `canonical<TAB>kind<TAB>alias|alias` lines (see data/lexicon/units.tsv).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) units: Option<PathBuf>,
+    /// More words for the rules: a TSV file of `list<TAB>entry` lines, where `list` names a
+    /// file of data/lexicon/ (`chrome_words<TAB>打印此页`, `role_words<TAB>主抓<TAB>lead`).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) lexicon: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+pub(crate) enum Command {
+    /// Print a document's outline, responsibilities, quantities and metadata as JSON (schema gongwen/1).
+    #[command(
+        after_help = "Examples:\n  gongwen parse plan.txt\n  gongwen parse plan.txt -o plan.json\n  gongwen parse - --compact < plan.txt\n  gongwen parse archive/ > archive.jsonl\n\nSeveral files or a directory give one JSON object per line (jsonl), parsed in parallel;\na file that cannot be read gives a line {\"source\":{\"path\":…},\"error\":…} there and a\nmessage on stderr, and the others go on. Exit code 2 when any input could not be read."
+    )]
+    Parse {
+        /// Documents to read: files, directories (every *.txt below them), or `-` for standard input.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Write the JSON to this file instead of standard output.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Print the JSON on one line.
+        #[arg(long)]
+        compact: bool,
+        /// `json` (one pretty document; the default for one file) or `jsonl` (one compact
+        /// document per line, in the order the files are given and sorted within
+        /// directories; the default for several files or a directory).
+        #[arg(long, value_enum)]
+        format: Option<ParseFormat>,
+        #[command(flatten)]
+        input: Input,
+    },
+    /// List every quantity (number with unit) and which are targets, with where it was found.
+    #[command(
+        after_help = "Examples:\n  gongwen quantities plan.txt\n  gongwen quantities plan.txt --targets --format csv > targets.csv\n  echo '新建5G基站3万个' | gongwen quantities -"
+    )]
+    Quantities {
+        /// The text to read (`-` for standard input); any text, not only whole documents.
+        file: PathBuf,
+        /// Keep only targets (quantities the text commits to reaching).
+        #[arg(long)]
+        targets: bool,
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+        #[command(flatten)]
+        input: Input,
+    },
+    /// The ledger turned around: for each unit, the tasks it leads, is responsible for and supports.
+    #[command(
+        after_help = "Examples:\n  gongwen departments plan.txt\n  gongwen departments plan.txt --format json\n  gongwen departments plan.txt --units my-units.tsv\n\nUnits are named canonically from data/lexicon/units.tsv; --units adds lines\n`canonical<TAB>kind<TAB>alias|alias` of your own."
+    )]
+    Departments {
+        /// The document to read (`-` for standard input).
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+        #[command(flatten)]
+        input: Input,
+    },
+    /// The task ledger (任务分工台账): one row per task with its owners, targets and deadline.
+    #[command(
+        after_help = "Columns: path, number, title, lead, responsible, support, targets, deadline, line\n(序号, 编号, 任务, 牵头单位, 责任单位, 配合单位, 量化指标, 完成时限, 行号 with --lang zh).\n\nExamples:\n  gongwen ledger plan.txt\n  gongwen ledger plan.txt --format csv --lang zh > 台账.csv\n  gongwen ledger plan.txt --format markdown"
+    )]
+    Ledger {
+        /// The document to read (`-` for standard input).
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = LedgerFormat::Table)]
+        format: LedgerFormat,
+        /// Language of the column headers.
+        #[arg(long, value_enum, default_value_t = Lang::En)]
+        lang: Lang,
+        /// Leave out the byte-order mark that lets Excel open a UTF-8 CSV correctly.
+        #[arg(long)]
+        no_bom: bool,
+        #[command(flatten)]
+        input: Input,
+    },
+    /// Write a self-contained HTML report: the document with its outline, owners, targets and problems marked.
+    #[command(
+        after_help = "Examples:\n  gongwen report plan.txt -o report.html\n  gongwen report plan.txt > report.html\n\nThe page needs no network: styles and its one small script are inline."
+    )]
+    Report {
+        /// The document to read (`-` for standard input).
+        file: PathBuf,
+        /// Write the HTML to this file instead of standard output.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        input: Input,
+    },
+    /// Check numbering and form; report problems like a compiler.
+    ///
+    /// Exit code: 0 when nothing at warning level or above was found, 1 when
+    /// something was, 2 when an input could not be read.
+    #[command(
+        after_help = "Examples:\n  gongwen check plan.txt\n  gongwen check a.txt b.txt --format json\n\nColour is used when writing to a terminal, unless NO_COLOR is set."
+    )]
+    Check {
+        /// Documents to check (`-` for standard input).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// `human` (default) or `json` (an array of diagnostics, each with `file`).
+        #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+        format: CheckFormat,
+        #[command(flatten)]
+        input: Input,
+    },
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ParseFormat {
+    Json,
+    Jsonl,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TableFormat {
+    /// An aligned table for reading in a terminal.
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LedgerFormat {
+    /// An aligned table for reading in a terminal.
+    Table,
+    Csv,
+    Markdown,
+    Json,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Lang {
+    En,
+    Zh,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CheckFormat {
+    Human,
+    Json,
+}

@@ -1,0 +1,249 @@
+//! Form: label styles, brackets, the brackets of document numbers, missing
+//! responsibility clauses, empty headings.
+
+use super::report::{name, Reports};
+use crate::model::{Code, Diagnostic, Document, NodeId, Style};
+use rustc_hash::FxHashMap as HashMap;
+
+/// Labels of one style are compared once there are at least this many.
+const MIXED_STYLE_MIN: usize = 3;
+/// A bracket opened on a line this short (a title, a note) may close on the next one.
+const SHORT_LINE: usize = 40;
+/// Past this many lines with bracket reports, the rest of the document is not searched:
+/// a text of ten thousand brackets is one problem, not ten thousand.
+const MAX_BRACKET_LINES: usize = 200;
+/// A node without a clause is reported only when at least this many nodes of its style
+/// have one…
+const MIN_WITH_CLAUSE: usize = 4;
+/// …and at least this share of them (four in five).
+const CLAUSE_SHARE: (usize, usize) = (4, 5);
+
+/// A label written differently from its siblings: `2、` among `1.` `3.`.
+pub(super) fn label_styles(doc: &Document, out: &mut Reports) {
+    let mut groups: HashMap<Style, Vec<NodeId>> = HashMap::default();
+    for i in doc.node_ids() {
+        groups.entry(doc.node(i).style()).or_default().push(i);
+    }
+    let form = |i: NodeId| {
+        let l = doc.node(i).label;
+        (l.open, l.punct)
+    };
+    let mut groups: Vec<_> = groups.into_iter().collect();
+    groups.sort_by_key(|(s, _)| *s);
+    for (style, ids) in groups {
+        if style.is_decimal() || ids.len() < MIXED_STYLE_MIN {
+            continue;
+        }
+        let mut count: HashMap<(Option<char>, char), usize> = HashMap::default();
+        for &i in &ids {
+            *count.entry(form(i)).or_default() += 1;
+        }
+        let Some((&major, &m)) = count.iter().max_by_key(|(f, c)| (**c, **f)) else {
+            continue;
+        };
+        if m * 2 <= ids.len() {
+            continue;
+        }
+        let example = ids
+            .iter()
+            .find(|&&i| form(i) == major)
+            .map(|&i| doc.slice(&doc.node(i).label_range()))
+            .unwrap_or("");
+        for &i in &ids {
+            if form(i) != major {
+                let l = doc.node(i).label;
+                let fixed = {
+                    let s = doc.slice(&doc.node(i).label_range());
+                    let mut t: String = s.to_string();
+                    if let (Some(o), Some(mo)) = (l.open, major.0) {
+                        t = t.replacen(o, &mo.to_string(), 1);
+                    }
+                    let p = t.rfind(l.punct).unwrap_or(t.len() - l.punct.len_utf8());
+                    t.replace_range(p..p + l.punct.len_utf8(), &major.1.to_string());
+                    t
+                };
+                out.push(
+                    Diagnostic::new(
+                        Code::MixedLabelStyle,
+                        doc.node(i).label_range(),
+                        format!(
+                            "{} is written `{}` but {} of its {} siblings are written like `{}`",
+                            name(doc, i),
+                            doc.slice(&doc.node(i).label_range()),
+                            m,
+                            ids.len(),
+                            example
+                        ),
+                    )
+                    .suggest(format!("write `{fixed}`")),
+                );
+            }
+        }
+    }
+}
+
+/// Unclosed, unmatched and mixed-width brackets, line by line.
+pub(super) fn brackets(doc: &Document, out: &mut Reports) {
+    let text = &doc.text;
+    let closer = |oc: char| if oc == '（' { '）' } else { ')' };
+    let unclosed = |(o, oc): (usize, char), more: usize, on_line: bool| {
+        let mut d = Diagnostic::new(
+            Code::UnclosedBracket,
+            o..o + oc.len_utf8(),
+            format!(
+                "`{oc}` is never closed{}",
+                if on_line { " on its line" } else { "" }
+            ),
+        )
+        .suggest(format!(
+            "add `{}` where the bracketed text ends",
+            closer(oc)
+        ));
+        if more > 0 {
+            d = d.note(format!(
+                "{more} more brackets opened after it are not closed either"
+            ));
+        }
+        d
+    };
+    // At most one report of each kind a line: a line of ten thousand brackets is one problem.
+    let mut lines_reported = 0;
+    let mut stack: Vec<(usize, char)> = Vec::new();
+    let mut mismatched = false;
+    let mut unmatched: Option<(usize, char, usize)> = None;
+    let mut line_begin = 0;
+    // Only brackets and line breaks matter.
+    let events = crate::text::charset::brackets_and_breaks(text).chain(std::iter::once(text.len()));
+    for at in events {
+        let c = text[at..].chars().next().unwrap_or('\n');
+        match c {
+            '(' | '（' => stack.push((at, c)),
+            ')' | '）' => match stack.pop() {
+                Some((o, oc)) if (oc == '（') != (c == '）') && !mismatched => {
+                    mismatched = true;
+                    out.push(
+                        Diagnostic::new(
+                            Code::MismatchedBracket,
+                            at..at + c.len_utf8(),
+                            format!("`{oc}` is closed by `{c}`"),
+                        )
+                        .related(o..o + oc.len_utf8())
+                        .suggest(format!("close it with `{}`", closer(oc))),
+                    );
+                }
+                Some(_) => {}
+                None => match &mut unmatched {
+                    Some((_, _, n)) => *n += 1,
+                    None => unmatched = Some((at, c, 0)),
+                },
+            },
+            _ => {
+                // The end of a line (`\r\n` ends it at the `\r`; its `\n` ends an empty piece).
+                let line = line_begin..at;
+                line_begin = at + 1;
+                if let Some((u, uc, more)) = unmatched.take() {
+                    let mut d = Diagnostic::new(
+                        Code::UnmatchedBracket,
+                        u..u + uc.len_utf8(),
+                        format!("`{uc}` closes no bracket on this line"),
+                    );
+                    if more > 0 {
+                        d = d.note(format!(
+                            "{more} more closing brackets on this line close nothing"
+                        ));
+                    }
+                    out.push(d);
+                    lines_reported += 1;
+                }
+                if std::mem::take(&mut mismatched) {
+                    lines_reported += 1;
+                }
+                // A bracket opened on a short line (a title, a note) may close on the next one.
+                let short = || text[line.clone()].chars().count() <= SHORT_LINE;
+                if !(stack.is_empty() || stack.len() == 1 && at < text.len() && short()) {
+                    out.push(unclosed(stack[0], stack.len() - 1, at < text.len()));
+                    stack.clear();
+                }
+                if lines_reported > MAX_BRACKET_LINES {
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// GB/T 9704 writes the year of a document number in 〔〕.
+pub(super) fn doc_number_brackets(doc: &Document, out: &mut Reports) {
+    let nums = doc.meta.doc_number.iter().chain(
+        doc.meta
+            .citations
+            .iter()
+            .filter_map(|c| c.doc_number.as_ref()),
+    );
+    for d in nums {
+        if let (Some((o, c)), Some(y)) = (d.brackets, d.year) {
+            if (o, c) != ('〔', '〕') {
+                out.push(
+                    Diagnostic::new(
+                        Code::DocNumberBrackets,
+                        d.range.clone(),
+                        format!("document number `{}` puts its year in `{o}{c}`; GB/T 9704-2012 prescribes `〔〕`", d.text),
+                    )
+                    .suggest(format!("write `{}〔{}〕{}号`", d.agency, y, d.serial)),
+                );
+            }
+        }
+    }
+}
+
+/// A task without a responsibility clause where (nearly) all its siblings have one.
+pub(super) fn missing_responsibility(doc: &Document, sequences: &[Vec<NodeId>], out: &mut Reports) {
+    // Nodes of one style are compared with all others of that style (at least four of
+    // them with clauses, and four in five of all); a node is reported only when a sibling
+    // under the same parent has a clause, so a chapter of principles without owners is not.
+    let has = |i: NodeId| !doc.node(i).clauses.is_empty();
+    for ids in sequences {
+        let with = ids.iter().filter(|&&i| has(i)).count();
+        let (num, den) = CLAUSE_SHARE;
+        if with < MIN_WITH_CLAUSE || with * den < ids.len() * num || with == ids.len() {
+            continue;
+        }
+        // Siblings in this sequence by parent: how many, and how many with a clause.
+        // Counted once, so a long sequence costs linear time, not quadratic.
+        let mut by_parent: HashMap<Option<NodeId>, (usize, usize)> = HashMap::default();
+        for &j in ids {
+            let e = by_parent.entry(doc.node(j).parent).or_default();
+            e.0 += 1;
+            e.1 += usize::from(has(j));
+        }
+        for &i in ids.iter().filter(|&&i| !has(i)) {
+            let n = doc.node(i);
+            // `i` itself has no clause: the others are one fewer, with as many clauses.
+            let (all, sib_with) = by_parent[&n.parent];
+            if all > 1 && sib_with == 0 {
+                continue;
+            }
+            out.push(
+                Diagnostic::new(
+                    Code::MissingResponsibility,
+                    n.label_range(),
+                    format!("{} has no responsibility clause, but {with} of the {} {}s of this document have one", name(doc, i), ids.len(), n.kind()),
+                )
+                .suggest("add a clause such as `（省商务厅负责）` at the end of the item"),
+            );
+        }
+    }
+}
+
+pub(super) fn empty_nodes(doc: &Document, out: &mut Reports) {
+    for i in doc.node_ids() {
+        let n = doc.node(i);
+        if n.text_range.is_empty() && n.clauses.is_empty() {
+            out.push(Diagnostic::new(
+                Code::EmptyHeading,
+                n.label_range(),
+                format!("{} has no text after its label", name(doc, i)),
+            ));
+        }
+    }
+}

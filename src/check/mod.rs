@@ -1,0 +1,109 @@
+//! Check: numbering anomalies and defects of form, reported like a compiler.
+//!
+//! Takes a parsed [`Document`]; gives [`Diagnostic`]s with stable codes
+//! ([`Code`]). Numbering is judged by the convention the document itself uses
+//! (`numbering`); form by the label, bracket and clause conventions (`form`). Every
+//! check is linear in the number of nodes, and at most [`MAX_PER_CODE`] reports of one
+//! code are kept.
+
+mod form;
+mod numbering;
+mod report;
+
+use crate::model::{Code, Diagnostic, Document};
+use crate::text::is_ws;
+use report::Reports;
+
+pub use report::MAX_PER_CODE;
+
+/// Runs every check on `doc`.
+pub(crate) fn run(doc: &Document) -> Vec<Diagnostic> {
+    let mut out = Reports::default();
+    if doc.text.chars().all(is_ws) {
+        out.push(Diagnostic::new(
+            Code::EmptyDocument,
+            0..0,
+            "the document is empty (or holds only white space)",
+        ));
+        return out.finish();
+    }
+    if doc.nodes.is_empty() {
+        out.push(
+            Diagnostic::new(
+                Code::NoOutline,
+                doc.preamble.as_ref().map_or(0..0, |p| p.range.start..p.range.start),
+                "no numbered headings (一、 （一） 1. （1） 第一章 第一条) were found; the whole text is in `preamble`",
+            )
+            .note("nothing was dropped: the text is kept in `preamble` and `skipped`"),
+        );
+    }
+    let sequences = numbering::sequences(doc);
+    numbering::check(doc, &sequences, &mut out);
+    form::label_styles(doc, &mut out);
+    form::brackets(doc, &mut out);
+    form::doc_number_brackets(doc, &mut out);
+    form::missing_responsibility(doc, &sequences, &mut out);
+    form::empty_nodes(doc, &mut out);
+    out.finish()
+}
+
+#[cfg(test)]
+mod tests {
+
+    fn parse_text(t: &str, _: Option<&str>) -> crate::Document {
+        crate::parse_text(t, &crate::Options::default())
+    }
+
+    fn codes(t: &str) -> Vec<(&'static str, usize)> {
+        let d = parse_text(t, None);
+        d.diagnostics
+            .iter()
+            .map(|x| (x.code.as_str(), d.line(x.range.start)))
+            .collect()
+    }
+
+    #[test]
+    fn one_report_for_one_wrong_number() {
+        let t = "一、甲\n1.a。\n2.b。\n4.c。\n4.d。\n5.e。\n";
+        let d = parse_text(t, None);
+        assert_eq!(d.diagnostics.len(), 1, "{:?}", d.diagnostics);
+        assert_eq!(d.diagnostics[0].code, crate::Code::DuplicateNumber);
+        assert_eq!(d.line(d.diagnostics[0].range.start), 4);
+        assert!(d.diagnostics[0]
+            .suggestion
+            .as_deref()
+            .unwrap()
+            .contains("as `3.`"));
+    }
+
+    #[test]
+    fn conventions_run_on_and_restart() {
+        assert!(codes("一、甲\n1.a。\n2.b。\n二、乙\n3.c。\n4.d。\n三、丙\n5.e。\n").is_empty());
+        assert!(codes("一、甲\n1.a。\n2.b。\n二、乙\n1.c。\n2.d。\n三、丙\n1.e。\n").is_empty());
+        assert_eq!(
+            codes("一、甲\n1.a。\n2.b。\n二、乙\n3.c。\n4.d。\n三、丙\n5.e。\n6.f。\n四、丁\n1.g。\n2.h。\n"),
+            vec![("bad-start", 11)]
+        );
+    }
+
+    #[test]
+    fn gaps_restarts_styles_brackets() {
+        let cases = [
+            ("一、甲\n二、乙\n四、丁\n五、戊\n", ("missing-number", 3)),
+            (
+                "一、甲\n(一)a\n(二)b\n(三)c\n(一)d\n(二)e\n",
+                ("out-of-order", 5),
+            ),
+            ("一、甲\n1.a。\n2、b。\n3.c。\n", ("mixed-label-style", 3)),
+            ("一、甲\n1.a(见附件。\n", ("unclosed-bracket", 2)),
+            ("一、甲\n1.a（见附件)。\n", ("mismatched-bracket", 2)),
+            (
+                "标题\n国发[2019]3号\n正文。\n一、甲\n",
+                ("doc-number-brackets", 2),
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(codes(text), vec![want], "{text}");
+        }
+    }
+}

@@ -1,0 +1,294 @@
+//! Numbering: each sequence of one label style in one part of the document, judged
+//! by the convention the document itself uses (running on across parents, or
+//! restarting under each). Problems are found first, then worded: where one wrong
+//! label explains several symptoms (13, 15, 15, 16), one report says so.
+
+use super::report::{line, name, short, Reports};
+use crate::model::{Code, Diagnostic, Document, NodeId, Style};
+use rustc_hash::FxHashMap as HashMap;
+
+/// The numbering sequences: nodes of one style, in one part, in document order,
+/// ordered by part and style.
+pub(super) fn sequences(doc: &Document) -> Vec<Vec<NodeId>> {
+    let mut by_style: HashMap<(u32, Style), Vec<NodeId>> = HashMap::default();
+    for i in doc.node_ids() {
+        let n = doc.node(i);
+        by_style.entry((n.part, n.style())).or_default().push(i);
+    }
+    let mut styles: Vec<_> = by_style.into_iter().collect();
+    styles.sort_by_key(|(s, _)| *s);
+    styles.into_iter().map(|(_, ids)| ids).collect()
+}
+
+/// Judges each numbering sequence.
+pub(super) fn check(doc: &Document, sequences: &[Vec<NodeId>], out: &mut Reports) {
+    for ids in sequences {
+        let runs_on = runs_on(doc, ids);
+        for p in problems(doc, ids, runs_on) {
+            out.push(word(doc, ids, runs_on, &p));
+        }
+    }
+}
+
+/// Which convention the document uses at parent changes: more numbers that run on than
+/// that restart at 1.
+fn runs_on(doc: &Document, ids: &[NodeId]) -> bool {
+    let (mut restart, mut run_on) = (0, 0);
+    for w in ids.windows(2) {
+        let (a, b) = (doc.node(w[0]), doc.node(w[1]));
+        if a.parent != b.parent {
+            if b.number() == 1 {
+                restart += 1;
+            } else if b.number() == a.number().saturating_add(1) {
+                run_on += 1;
+            }
+        }
+    }
+    run_on > restart
+}
+
+/// What is wrong at one place of a sequence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Finding {
+    /// The numbering restarts (or runs on) under a new parent, against the document's
+    /// convention.
+    Convention { expected: u64 },
+    /// One wrong label explains it: the next number is what follows the expected one.
+    OneWrong {
+        code: Code,
+        expected: u64,
+        /// The numbers around it, as written.
+        around: Vec<u64>,
+        has_next: bool,
+    },
+    /// The first number under a parent is not 1.
+    StartsAt { expected: u64 },
+    /// Numbers are missing before it.
+    Gap { expected: u64 },
+    /// It repeats the number before it.
+    Repeats,
+    /// It is lower than it should be.
+    OutOfOrder { expected: u64 },
+}
+
+/// A finding at position `k` of the sequence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Problem {
+    k: usize,
+    finding: Finding,
+}
+
+/// The problems of one sequence, in order.
+fn problems(doc: &Document, ids: &[NodeId], runs_on: bool) -> Vec<Problem> {
+    let num = |k: usize| doc.node(ids[k]).number();
+    let parent = |k: usize| doc.node(ids[k]).parent;
+    let mut out = Vec::new();
+    let mut expected = 1u64;
+    let mut k = 0;
+    while k < ids.len() {
+        let n = num(k);
+        let new_parent = k == 0 || parent(k - 1) != parent(k);
+        if new_parent && k > 0 {
+            let other = if runs_on { 1 } else { expected };
+            expected = if runs_on { expected } else { 1 };
+            if n != expected && n == other {
+                out.push(Problem {
+                    k,
+                    finding: Finding::Convention { expected },
+                });
+                expected = n.saturating_add(1);
+                k += 1;
+                continue;
+            }
+        }
+        if n == expected {
+            expected = expected.saturating_add(1);
+            k += 1;
+            continue;
+        }
+        let next =
+            (k + 1 < ids.len() && (runs_on || parent(k + 1) == parent(k))).then(|| num(k + 1));
+        let prev = (k > 0).then(|| num(k - 1));
+        if next == Some(expected.saturating_add(1))
+            || (next.is_none() && prev.is_some_and(|p| p.saturating_add(1) == expected))
+        {
+            let code = if Some(n) == prev || Some(n) == next {
+                Code::DuplicateNumber
+            } else if n < expected {
+                Code::OutOfOrder
+            } else if new_parent {
+                Code::BadStart
+            } else {
+                Code::MissingNumber
+            };
+            out.push(Problem {
+                k,
+                finding: Finding::OneWrong {
+                    code,
+                    expected,
+                    around: (k.saturating_sub(1)..(k + 3).min(ids.len()))
+                        .map(num)
+                        .collect(),
+                    has_next: next.is_some(),
+                },
+            });
+            expected = expected.saturating_add(1);
+            k += 1;
+            continue;
+        }
+        let finding = if new_parent && n != 1 && !(runs_on && k > 0) {
+            Finding::StartsAt { expected }
+        } else if n > expected {
+            Finding::Gap { expected }
+        } else if Some(n) == prev {
+            Finding::Repeats
+        } else {
+            Finding::OutOfOrder { expected }
+        };
+        out.push(Problem { k, finding });
+        expected = n.saturating_add(1);
+        k += 1;
+    }
+    out
+}
+
+/// How many missing numbers a message lists.
+const MISSING_LISTED: usize = 5;
+
+/// The diagnostic that reports a problem.
+fn word(doc: &Document, ids: &[NodeId], runs_on: bool, p: &Problem) -> Diagnostic {
+    let k = p.k;
+    let i = ids[k];
+    let node = doc.node(i);
+    let n = node.number();
+    let style = doc.node(ids[0]).style();
+    let label = doc.slice(&node.label_range());
+    let at = node.label_range();
+    let previous = || doc.node(ids[k - 1]).label_range();
+    match &p.finding {
+        Finding::Convention { expected } => {
+            let parent = node
+                .parent
+                .map(|p| name(doc, p))
+                .unwrap_or_else(|| "the top level".into());
+            let msg = if runs_on {
+                format!(
+                    "{} numbering restarts at {label} under {parent}, but elsewhere in this document it runs on; expected {}",
+                    node.kind(),
+                    style.write(*expected)
+                )
+            } else {
+                format!(
+                    "{} numbering runs on to {label} under {parent}, but elsewhere in this document it restarts at 1 under each parent",
+                    node.kind(),
+                )
+            };
+            Diagnostic::new(Code::BadStart, at, msg)
+                .related(previous())
+                .suggest(format!("renumber {label} as {}", style.write(*expected)))
+        }
+        Finding::OneWrong {
+            code,
+            expected,
+            around,
+            has_next,
+        } => {
+            let around: Vec<String> = around.iter().map(u64::to_string).collect();
+            let mut d = Diagnostic::new(
+                *code,
+                at,
+                format!(
+                    "{} at line {} is probably {}: the numbers run {}",
+                    name(doc, i),
+                    line(doc, i),
+                    short(&style.write(*expected)),
+                    around.join(", ")
+                ),
+            )
+            .suggest(format!(
+                "renumber `{label}` at line {} as `{}`",
+                line(doc, i),
+                style.write(*expected)
+            ));
+            if k > 0 {
+                d = d.related(previous());
+            }
+            if *has_next {
+                d = d.related(doc.node(ids[k + 1]).label_range());
+            }
+            d
+        }
+        Finding::StartsAt { expected } => Diagnostic::new(
+            Code::BadStart,
+            at,
+            format!(
+                "{} starts the numbering at {n}; expected {}",
+                name(doc, i),
+                style.write(*expected)
+            ),
+        )
+        .suggest(format!("renumber from {}", style.write(*expected))),
+        Finding::Gap { expected } => {
+            let missing: Vec<String> = (*expected..n)
+                .take(MISSING_LISTED)
+                .map(|m| short(&style.write(m)).to_string())
+                .collect();
+            let mut d = Diagnostic::new(
+                Code::MissingNumber,
+                at,
+                format!(
+                    "{} {} {} before {} at line {}",
+                    node.kind(),
+                    missing.join(", "),
+                    if n - expected == 1 {
+                        "is missing"
+                    } else {
+                        "are missing"
+                    },
+                    name(doc, i),
+                    line(doc, i)
+                ),
+            )
+            .suggest(format!(
+                "renumber from `{label}` at line {}, or add the missing {}",
+                line(doc, i),
+                node.kind()
+            ));
+            if k > 0 {
+                d = d.related(previous());
+            }
+            d
+        }
+        Finding::Repeats => Diagnostic::new(
+            Code::DuplicateNumber,
+            at,
+            format!(
+                "{} at line {} repeats the number before it",
+                name(doc, i),
+                line(doc, i)
+            ),
+        )
+        .related(previous()),
+        Finding::OutOfOrder { expected } => {
+            let prev = (k > 0).then(|| doc.node(ids[k - 1]).number());
+            let mut d = Diagnostic::new(
+                Code::OutOfOrder,
+                at,
+                format!(
+                    "{} at line {} comes after {}; expected {}",
+                    name(doc, i),
+                    line(doc, i),
+                    prev.map_or(String::new(), |p| style.write(p)),
+                    style.write(*expected)
+                ),
+            );
+            if n == 1 {
+                d = d.note("the numbering restarts here although the parent did not change");
+            }
+            if k > 0 {
+                d = d.related(previous());
+            }
+            d
+        }
+    }
+}

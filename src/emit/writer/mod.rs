@@ -1,0 +1,346 @@
+//! The `gongwen/1` document JSON written straight from the model, for speed.
+//!
+//! Takes a [`Document`]; gives exactly the bytes that serde_json gives for the
+//! [`JsonDocument`](super::json::JsonDocument) view (compact or pretty), which is the
+//! declaration of the shape and the reference: `tests/json_writer.rs` compares the two
+//! on every fixture and corpus document, and the property test and the fuzz target on
+//! arbitrary input. It exists because serde is measurably slower here (see
+//! PERFORMANCE.md). `token` writes JSON tokens; this module walks the document.
+
+mod token;
+
+use crate::model::{Clause, DocNumber, Document, NodeId, Quantity, Role, UnitId};
+use std::io::{self, Write};
+use std::ops::Range;
+use token::{k, Out, FLUSH_AT};
+
+/// Writes `doc` as `gongwen/1` JSON (and a newline) to `sink`.
+pub(crate) fn write_document(doc: &Document, pretty: bool, sink: &mut dyn Write) -> io::Result<()> {
+    let mut d = Doc {
+        doc,
+        unit_json: Default::default(),
+        unit_store: Vec::new(),
+        o: Out {
+            buf: Vec::with_capacity(FLUSH_AT + 4096),
+            sink,
+            pretty,
+            depth: 0,
+            first: true,
+        },
+        path: String::new(),
+        line: 1,
+    };
+    d.document()?;
+    d.o.buf.push(b'\n');
+    d.o.sink.write_all(&d.o.buf)?;
+    d.o.sink.flush()
+}
+
+struct Doc<'a, 'w> {
+    doc: &'a Document,
+    /// The JSON of each unit in each role at each depth written so far: where it lies
+    /// in `unit_store`.
+    unit_json: rustc_hash::FxHashMap<(UnitId, Role, usize), Range<usize>>,
+    unit_store: Vec<u8>,
+    o: Out<'w>,
+    /// The label path of the node being written.
+    path: String,
+    /// The line of the last span written.
+    line: usize,
+}
+
+impl<'a> Doc<'a, '_> {
+    fn span(&mut self, r: &Range<usize>) {
+        let ix = &self.doc.index;
+        let (text, line) = (&self.doc.text, ix.line_near(r.start, self.line));
+        self.line = line;
+        let o = &mut self.o;
+        o.open(b'{');
+        o.field(k!("start"), ix.char_offset(text, r.start));
+        o.field(k!("end"), ix.char_offset(text, r.end));
+        o.field(k!("line"), line);
+        o.close(b'}');
+    }
+
+    fn text(&mut self, r: &Range<usize>) {
+        let doc = self.doc;
+        self.o.str(doc.slice(r));
+    }
+
+    /// The `text` and `span` fields of what stands at `r`.
+    fn text_and_span(&mut self, r: &Range<usize>) {
+        self.o.key(k!("text"));
+        self.text(r);
+        self.o.key(k!("span"));
+        self.span(r);
+    }
+
+    fn document(&mut self) -> io::Result<()> {
+        let doc = self.doc;
+        self.o.open(b'{');
+        self.o.field(k!("schema"), crate::emit::SCHEMA);
+        self.o.key(k!("source"));
+        self.o.open(b'{');
+        self.o.field(k!("path"), doc.source.path.as_deref());
+        self.o.field(k!("encoding"), &doc.source.encoding);
+        self.o.field(k!("bytes"), doc.source.bytes);
+        self.o.close(b'}');
+        self.meta();
+        self.o.key(k!("preamble"));
+        match &doc.preamble {
+            Some(p) => {
+                self.o.open(b'{');
+                self.text_and_span(&p.range);
+                self.o.key(k!("quantities"));
+                self.quantities(&p.quantities);
+                self.o.close(b'}');
+            }
+            None => self.o.null(),
+        }
+        self.o.key(k!("nodes"));
+        self.nodes(&doc.roots)?;
+        self.o.key(k!("skipped"));
+        self.o.open(b'[');
+        for s in &doc.skipped {
+            self.o.flush_if_full()?;
+            self.o.entry();
+            self.o.open(b'{');
+            self.text_and_span(&s.range);
+            self.o.field(k!("reason"), s.reason.as_str());
+            self.o.close(b'}');
+        }
+        self.o.close(b']');
+        self.o.key(k!("diagnostics"));
+        self.diagnostics()?;
+        self.o.close(b'}');
+        Ok(())
+    }
+
+    fn meta(&mut self) {
+        let m = &self.doc.meta;
+        self.o.key(k!("meta"));
+        self.o.open(b'{');
+        self.o.field(k!("title"), m.title.as_deref());
+        self.o.key(k!("title_span"));
+        match &m.title_range {
+            Some(r) => self.span(r),
+            None => self.o.null(),
+        }
+        self.o.key(k!("doc_number"));
+        self.doc_number(m.doc_number.as_ref());
+        self.o.field(k!("date"), m.date.as_deref());
+        self.o.field(k!("issuer"), m.issuer.as_deref());
+        self.o.key(k!("citations"));
+        self.o.open(b'[');
+        for c in &m.citations {
+            self.o.entry();
+            self.o.open(b'{');
+            self.o.field(k!("title"), &c.title);
+            self.o.key(k!("doc_number"));
+            self.doc_number(c.doc_number.as_ref());
+            self.o.key(k!("span"));
+            self.span(&c.range);
+            self.o.close(b'}');
+        }
+        self.o.close(b']');
+        self.o.close(b'}');
+    }
+
+    fn doc_number(&mut self, n: Option<&DocNumber>) {
+        let Some(n) = n else {
+            return self.o.null();
+        };
+        self.o.open(b'{');
+        self.o.field(k!("text"), &n.text);
+        self.o.field(k!("agency"), &n.agency);
+        self.o.field(k!("year"), n.year);
+        self.o.field(k!("serial"), n.serial);
+        self.o.key(k!("span"));
+        self.span(&n.range);
+        self.o.close(b'}');
+    }
+
+    fn nodes(&mut self, ids: &[NodeId]) -> io::Result<()> {
+        self.o.open(b'[');
+        for &i in ids {
+            self.o.entry();
+            self.node(i)?;
+            self.o.flush_if_full()?;
+        }
+        self.o.close(b']');
+        Ok(())
+    }
+
+    fn node(&mut self, i: NodeId) -> io::Result<()> {
+        let doc = self.doc;
+        let n = doc.node(i);
+        let parent_len = self.path.len();
+        if parent_len > 0 {
+            self.path.push('/');
+        }
+        crate::model::push_path_part(&mut self.path, doc.slice(&n.label_range()));
+        let o = &mut self.o;
+        o.open(b'{');
+        o.field(k!("kind"), n.kind().as_str());
+        o.field(k!("label"), doc.slice(&n.label_range()));
+        o.field(k!("number"), n.number());
+        o.field(k!("title"), n.title(&doc.text));
+        o.field(k!("text"), doc.slice(&n.text_range));
+        o.key(k!("span"));
+        self.span(&n.span);
+        self.o.field(k!("path"), &self.path);
+        self.o.key(k!("responsibility"));
+        let at = self.o.buf.len();
+        match n.clauses.last() {
+            Some(c) => self.clause(c),
+            None => self.o.null(),
+        }
+        let responsibility = at..self.o.buf.len();
+        self.o.key(k!("clauses"));
+        self.o.open(b'[');
+        for (k, c) in n.clauses.iter().enumerate() {
+            self.o.entry();
+            if k + 1 == n.clauses.len() {
+                // The last clause is `responsibility`, just written: the same bytes
+                // (pretty, one level deeper).
+                if self.o.pretty {
+                    self.o.copy_deeper(responsibility.clone());
+                } else {
+                    self.o.buf.extend_from_within(responsibility.clone());
+                }
+                self.o.first = false;
+            } else {
+                self.clause(c);
+            }
+        }
+        self.o.close(b']');
+        self.o.key(k!("quantities"));
+        self.quantities(&n.quantities);
+        self.o.key(k!("children"));
+        self.nodes(&n.children)?;
+        self.o.close(b'}');
+        self.path.truncate(parent_len);
+        Ok(())
+    }
+
+    fn names(&mut self, c: &Clause, role: Role) {
+        let units = &self.doc.units;
+        self.o.open(b'[');
+        for u in c.with_role(role) {
+            self.o.entry();
+            self.o.str(&units[u.index()].name);
+        }
+        self.o.close(b']');
+    }
+
+    fn clause(&mut self, c: &'a Clause) {
+        self.o.open(b'{');
+        self.text_and_span(&c.range);
+        self.o.key(k!("lead"));
+        self.names(c, Role::Lead);
+        self.o.key(k!("responsible"));
+        self.names(c, Role::Responsible);
+        self.o.key(k!("support"));
+        self.names(c, Role::Support);
+        self.o.key(k!("units"));
+        self.o.open(b'[');
+        for u in c.units.iter() {
+            // A unit in a role is the same bytes wherever it stands at one depth:
+            // written once per document and depth, then copied.
+            let key = (u.unit, u.role, self.o.depth);
+            if let Some(r) = self.unit_json.get(&key) {
+                self.o.entry();
+                self.o.buf.extend_from_slice(&self.unit_store[r.clone()]);
+                continue;
+            }
+            let unit = self.doc.unit(u.unit);
+            let o = &mut self.o;
+            o.entry();
+            let at = o.buf.len();
+            o.open(b'{');
+            o.field(k!("name"), &*unit.name);
+            o.field(k!("role"), u.role.as_str());
+            o.field(k!("canonical"), &*unit.canonical);
+            o.field(k!("kind"), &*unit.kind);
+            o.close(b'}');
+            let start = self.unit_store.len();
+            self.unit_store.extend_from_slice(&o.buf[at..]);
+            self.unit_json.insert(key, start..self.unit_store.len());
+        }
+        self.o.close(b']');
+        self.o.close(b'}');
+    }
+
+    fn quantities(&mut self, qs: &[Quantity]) {
+        self.o.open(b'[');
+        for q in qs {
+            self.o.entry();
+            self.quantity(q);
+        }
+        self.o.close(b']');
+    }
+
+    fn quantity(&mut self, q: &Quantity) {
+        self.o.open(b'{');
+        self.o.key(k!("text"));
+        self.text(&q.range);
+        let o = &mut self.o;
+        o.field(k!("value"), q.value);
+        o.field(k!("unit"), &*q.unit);
+        o.field(k!("qualifier"), q.qualifier.as_str());
+        o.field(k!("min"), q.min);
+        o.field(k!("max"), q.max);
+        o.field(k!("from"), q.from);
+        o.field(k!("to"), q.to);
+        if !q.parts.is_empty() {
+            o.key(k!("parts"));
+            o.open(b'[');
+            for &p in &q.parts {
+                o.entry();
+                o.number(p);
+            }
+            o.close(b']');
+        }
+        o.field(k!("target"), q.target);
+        let deadline = q.deadline.as_ref().map(|r| &self.doc.text[r.clone()]);
+        o.field(k!("deadline"), deadline);
+        o.key(k!("span"));
+        self.span(&q.range);
+        self.o.close(b'}');
+    }
+
+    fn diagnostics(&mut self) -> io::Result<()> {
+        let doc = self.doc;
+        self.o.open(b'[');
+        for d in &doc.diagnostics {
+            self.o.flush_if_full()?;
+            let s = doc.index.span(&doc.text, &d.range);
+            let o = &mut self.o;
+            o.entry();
+            o.open(b'{');
+            o.field(k!("code"), d.code.as_str());
+            o.field(k!("severity"), d.severity.as_str());
+            o.field(k!("message"), &d.message);
+            o.key(k!("span"));
+            o.open(b'{');
+            o.field(k!("start"), s.start);
+            o.field(k!("end"), s.end);
+            o.field(k!("line"), s.line);
+            o.field(k!("column"), doc.index.column(&doc.text, d.range.start));
+            o.close(b'}');
+            o.key(k!("related"));
+            o.open(b'[');
+            for r in &d.related {
+                self.o.entry();
+                self.span(r);
+            }
+            self.o.close(b']');
+            self.o.key(k!("notes"));
+            self.o.strs(&d.notes);
+            self.o.field(k!("suggestion"), d.suggestion.as_deref());
+            self.o.close(b'}');
+        }
+        self.o.close(b']');
+        Ok(())
+    }
+}

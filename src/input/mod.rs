@@ -1,0 +1,299 @@
+//! Input: bytes as they arrive → the one text every position refers to.
+//!
+//! Takes raw bytes (and an optional encoding label from the user); gives the
+//! text, the name of the encoding used and `decode-error` diagnostics for
+//! malformed sequences (replaced by U+FFFD, never dropped). Refuses, with an
+//! error that says what the input is, files that are not text at all.
+//!
+//! This is where other formats plug in: an adapter for HTML, Word, PDF or OFD gives
+//! the same [`Decoded`] (its text, and what it set aside), and no stage after this one
+//! knows which format the text came from.
+
+use crate::model::{Code, Diagnostic, Error};
+use encoding_rs::{Encoding, GBK, UTF_16BE, UTF_16LE, UTF_8};
+
+/// Decoded input: the text and what decoding found.
+#[derive(Debug, Clone)]
+pub(crate) struct Decoded {
+    pub(crate) text: String,
+    pub(crate) encoding: &'static str,
+    /// Byte ranges (in `text`) where malformed input was replaced.
+    pub(crate) diagnostics: Vec<Diagnostic>,
+}
+
+/// Reports of malformed bytes given for one input; the rest are counted in a note.
+const MAX_DECODE_REPORTS: usize = 100;
+
+fn sniff_binary(b: &[u8]) -> Option<(&'static str, &'static str)> {
+    const CONVERT: &str = "convert it to plain text first (for example: save as .txt, or `pdftotext`/`pandoc -t plain`)";
+    let table: &[(&[u8], &str, &str)] = &[
+        (b"%PDF", "a PDF file", CONVERT),
+        (
+            b"PK\x03\x04",
+            "a ZIP archive (a .docx, .xlsx or .zip file)",
+            CONVERT,
+        ),
+        (
+            b"\xD0\xCF\x11\xE0",
+            "an old Office file (.doc/.xls)",
+            CONVERT,
+        ),
+        (b"{\\rtf", "an RTF file", CONVERT),
+        (
+            b"\x89PNG",
+            "a PNG image",
+            "gongwen reads text; run OCR first if the image holds a document",
+        ),
+        (
+            b"\xFF\xD8\xFF",
+            "a JPEG image",
+            "gongwen reads text; run OCR first if the image holds a document",
+        ),
+        (b"GIF8", "a GIF image", "gongwen reads text"),
+        (b"\x7FELF", "an executable", "gongwen reads text"),
+        (b"\x1F\x8B", "a gzip archive", "decompress it first"),
+    ];
+    table
+        .iter()
+        .find(|(m, _, _)| b.starts_with(m))
+        .map(|(_, w, a)| (*w, *a))
+}
+
+/// Looks like UTF-16 without a BOM: many NULs on one side of each pair.
+fn sniff_utf16(b: &[u8]) -> Option<&'static Encoding> {
+    let n = b.len().min(4096) & !1;
+    // Without a NUL byte it is not this (the common case, found at vector speed).
+    if n < 4 || memchr::memchr(0, &b[..n]).is_none() {
+        return None;
+    }
+    let even = b[..n].iter().step_by(2).filter(|&&x| x == 0).count();
+    let odd = b[1..n].iter().step_by(2).filter(|&&x| x == 0).count();
+    let half = n / 2;
+    if odd * 3 > half && even * 20 < half {
+        Some(UTF_16LE)
+    } else if even * 3 > half && odd * 20 < half {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// Name we report for an encoding: GBK input is decoded as GB18030, its superset.
+fn report_name(e: &'static Encoding) -> &'static str {
+    if e == GBK || e == encoding_rs::GB18030 {
+        "GB18030"
+    } else {
+        e.name()
+    }
+}
+
+/// Like [`decode`], but takes the bytes: valid UTF-8 (with or without a BOM) becomes
+/// the text without a copy.
+pub(crate) fn decode_vec(mut bytes: Vec<u8>, label: Option<&str>) -> Result<Decoded, Error> {
+    let utf8_label = label.is_none_or(|l| Encoding::for_label(l.trim().as_bytes()) == Some(UTF_8));
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    let plain = bom == 3
+        || (label.is_some() || (sniff_binary(&bytes).is_none() && sniff_utf16(&bytes).is_none()));
+    if utf8_label && plain && !looks_binary(&bytes[bom..]) {
+        match crate::text::utf8_string_after(bytes, bom) {
+            Ok(text) => {
+                return Ok(Decoded {
+                    text,
+                    encoding: "UTF-8",
+                    diagnostics: Vec::new(),
+                })
+            }
+            Err(b) => bytes = b,
+        }
+    }
+    decode(&bytes, label)
+}
+
+fn binary_error() -> Error {
+    Error::NotText {
+        what: "a binary file (it holds NUL bytes)",
+        advice: "gongwen reads text; convert it to plain text first",
+    }
+}
+
+/// Many NUL bytes: not text, whatever it decodes as.
+fn looks_binary(body: &[u8]) -> bool {
+    let sample = &body[..body.len().min(1 << 16)];
+    if memchr::memchr(0, sample).is_none() {
+        return false;
+    }
+    let nuls = sample.iter().filter(|&&b| b == 0).count();
+    nuls > 0 && nuls * 100 >= sample.len().max(1)
+}
+
+/// How much of a file past its first non-ASCII byte the encoding detector reads.
+const DETECT_BYTES: usize = 1 << 20;
+
+/// Decodes `bytes`, detecting the encoding unless `label` names one.
+pub(crate) fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, Error> {
+    let (enc, body): (&'static Encoding, &[u8]) = if let Some(l) = label {
+        let e = Encoding::for_label(l.trim().as_bytes())
+            .ok_or_else(|| Error::UnknownEncoding(l.to_string()))?;
+        match Encoding::for_bom(bytes) {
+            Some((b, n)) if b == e => (e, &bytes[n..]),
+            _ => (e, bytes),
+        }
+    } else if let Some((e, n)) = Encoding::for_bom(bytes) {
+        (e, &bytes[n..])
+    } else if let Some((what, advice)) = sniff_binary(bytes) {
+        return Err(Error::NotText { what, advice });
+    } else if let Some(e) = sniff_utf16(bytes) {
+        (e, bytes)
+    } else if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
+        // Plain UTF-8: checked once, copied once.
+        if looks_binary(bytes) {
+            return Err(binary_error());
+        }
+        return Ok(Decoded {
+            text: text.to_owned(),
+            encoding: "UTF-8",
+            diagnostics: Vec::new(),
+        });
+    } else {
+        // A megabyte past the first non-ASCII byte tells the encoding as well as the whole
+        // file does, and detection is slow (most of the time of a large GB18030 file went
+        // there). The sample ends at a line break, which no multi-byte character of these
+        // encodings contains.
+        let first = bytes.iter().position(|&b| b >= 0x80).unwrap_or(bytes.len());
+        let mut sample = &bytes[..bytes.len().min(first.saturating_add(DETECT_BYTES))];
+        if sample.len() < bytes.len() {
+            if let Some(nl) = memchr::memrchr(b'\n', sample) {
+                sample = &sample[..nl + 1];
+            }
+        }
+        let mut det = chardetng::EncodingDetector::new();
+        det.feed(sample, true);
+        let e = det.guess(None, false);
+        (if e == GBK { encoding_rs::GB18030 } else { e }, bytes)
+    };
+    if label.is_none() && enc != UTF_16LE && enc != UTF_16BE && looks_binary(body) {
+        return Err(binary_error());
+    }
+    // Valid UTF-8 needs no second pass through the decoder.
+    let (text, had_errors) = match (enc == UTF_8)
+        .then(|| simdutf8::basic::from_utf8(body).ok())
+        .flatten()
+    {
+        Some(s) => (s.to_owned(), false),
+        None => {
+            let (t, e) = enc.decode_without_bom_handling(body);
+            // The decoder reserves for the longest possible text (twice what GB18030
+            // usually needs); the document keeps the text, so it keeps only its length.
+            let mut t = t.into_owned();
+            t.shrink_to_fit();
+            (t, e)
+        }
+    };
+    let mut diagnostics = Vec::new();
+    if had_errors {
+        let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+        for (i, c) in text.char_indices() {
+            if c == '\u{FFFD}' {
+                match runs.last_mut() {
+                    Some(r) if r.end == i => r.end = i + c.len_utf8(),
+                    _ => runs.push(i..i + c.len_utf8()),
+                }
+            }
+        }
+        let total = runs.len();
+        for r in runs.into_iter().take(MAX_DECODE_REPORTS) {
+            diagnostics.push(
+                Diagnostic::new(
+                    Code::DecodeError,
+                    r,
+                    format!("bytes that are not valid {} were replaced by U+FFFD", report_name(enc)),
+                )
+                .suggest("if the text looks wrong, name the encoding with --encoding (e.g. --encoding gb18030)"),
+            );
+        }
+        if total > MAX_DECODE_REPORTS {
+            if let Some(d) = diagnostics.last_mut() {
+                d.notes.push(format!(
+                    "{} more places with malformed bytes are not listed",
+                    total - MAX_DECODE_REPORTS
+                ));
+            }
+        }
+    }
+    Ok(Decoded {
+        text,
+        encoding: report_name(enc),
+        diagnostics,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    use encoding_rs::BIG5;
+
+    #[test]
+    fn encodings_round_trip() {
+        let s = "一、总体要求\n1.加大力度。（省商务厅负责）";
+        for e in [GBK, UTF_8] {
+            let (b, _, _) = e.encode(s);
+            let d = decode(&b, None).unwrap();
+            assert_eq!(d.text, s, "{}", e.name());
+        }
+        let t = "第一條　為了規範專利代理行為，保障委託人、專利代理機構和專利代理師的合法權益，維護專利代理活動的正常秩序，促進專利代理行業健康發展，根據《中華人民共和國專利法》，制定本條例。";
+        let (b, _, unmappable) = BIG5.encode(t);
+        assert!(!unmappable);
+        let d = decode(&b, None).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (t, "Big5"));
+        let mut le = vec![0xFF, 0xFE];
+        le.extend(s.encode_utf16().flat_map(|u| u.to_le_bytes()));
+        assert_eq!(decode(&le, None).unwrap().encoding, "UTF-16LE");
+        assert_eq!(decode(&le, None).unwrap().text, s);
+    }
+
+    #[test]
+    fn detection_reads_past_a_long_ascii_start() {
+        // More than the detector's sample of ASCII before the Chinese text begins.
+        let mut text = "<script>var x = 1;</script>\n".repeat(DETECT_BYTES / 20);
+        text.push_str(&"一、总体要求\n1.加大力度，推进重点任务。（省商务厅负责）\n".repeat(20_000));
+        let (gb, _, _) = encoding_rs::GB18030.encode(&text);
+        assert!(gb.len() > 2 * DETECT_BYTES);
+        let d = decode(&gb, None).unwrap();
+        assert_eq!(d.encoding, "GB18030");
+        assert_eq!(d.text, text);
+        assert!(d.diagnostics.is_empty());
+    }
+
+    #[test]
+    fn refuses_binary() {
+        assert!(matches!(
+            decode(b"%PDF-1.7 ...", None),
+            Err(Error::NotText { .. })
+        ));
+        assert!(matches!(
+            decode(b"PK\x03\x04....", None),
+            Err(Error::NotText { .. })
+        ));
+        assert!(matches!(
+            decode(b"ab\0\0\0\0cd\0\0\0\0\0\0", None),
+            Err(Error::NotText { .. })
+        ));
+        assert!(matches!(
+            decode(b"x", Some("nonsense")),
+            Err(Error::UnknownEncoding(_))
+        ));
+    }
+
+    #[test]
+    fn malformed_bytes_are_reported() {
+        let d = decode(b"abc\xFFdef", Some("utf-8")).unwrap();
+        assert_eq!(d.text, "abc\u{FFFD}def");
+        assert_eq!(d.diagnostics.len(), 1);
+        assert_eq!(d.diagnostics[0].range, 3..6);
+    }
+}

@@ -1,0 +1,48 @@
+//! Metadata: title, document number, date, issuer, cited documents.
+
+use std::ops::Range;
+
+/// What the document says about itself.
+#[derive(Debug, Clone, Default)]
+pub struct Meta {
+    /// The title, joined when set over several lines, spaces between Han characters removed.
+    pub title: Option<String>,
+    /// Where the title is (all its lines).
+    pub title_range: Option<Range<usize>>,
+    /// The document number (发文字号).
+    pub doc_number: Option<DocNumber>,
+    /// The date as an ISO date (`YYYY-MM-DD`).
+    pub date: Option<String>,
+    /// Who issued it.
+    pub issuer: Option<String>,
+    /// Documents cited in the body.
+    pub citations: Vec<Citation>,
+}
+
+/// A document number: `晋政办发〔2022〕35号`, `国务院令第706号`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocNumber {
+    /// As written (white space as written too).
+    pub text: String,
+    /// The issuing agency's code (`晋政办发`, `国务院令`).
+    pub agency: String,
+    /// The year; `None` for decrees, which have none.
+    pub year: Option<i32>,
+    /// The serial number.
+    pub serial: u64,
+    /// Where it is written.
+    pub range: Range<usize>,
+    /// The year brackets as written, `〔〕` when GB/T 9704 is followed.
+    pub brackets: Option<(char, char)>,
+}
+
+/// A document cited as `《…》`, with the document number that follows it, if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Citation {
+    /// The title inside `《》`.
+    pub title: String,
+    /// The number in the bracket after the title.
+    pub doc_number: Option<DocNumber>,
+    /// From `《` to the end of the number's bracket (or to `》`).
+    pub range: Range<usize>,
+}

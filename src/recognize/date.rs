@@ -1,0 +1,110 @@
+//! Dates (`2022年4月22日`, `2022-04-22`, `二〇〇五年六月十一日`) and deadlines
+//! (`2022年底前`, `年内`).
+
+use crate::text::{is_ws, numeral::parse_cn_int};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})|([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日)",
+    )
+    .expect("a valid pattern")
+});
+
+static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:到|至|截至|截止到?)?(?:19|20)\d{2}年(?:\d{1,2}月)?(?:底前|末前|底|末|前|上半年|下半年|内)?|年底前|年内|全年|年底|当年|今年|明年").expect("a valid pattern")
+});
+
+/// The longest date the date rule reads, in characters (`二〇二二年一十二月三十一日`):
+/// a longer line is no date alone, without a copy.
+pub(crate) const LONGEST_DATE: usize = 13;
+
+/// Years a date may have: documents of the People's Republic, with room on both sides.
+const YEARS: std::ops::RangeInclusive<u32> = 1900..=2100;
+
+/// Parses a date at the start of `s`: ISO `YYYY-MM-DD` and the number of bytes read.
+pub(crate) fn parse_date(s: &str) -> Option<(String, usize)> {
+    // Every form starts with a digit of the year: one look rules most lines out.
+    if !s.starts_with(|c: char| c.is_ascii_digit() || "〇零一二三四五六七八九".contains(c))
+    {
+        return None;
+    }
+    let c = DATE.captures(s)?;
+    let whole = c.get(0)?.end();
+    let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    let cn = |i: usize| {
+        c.get(i)
+            .and_then(|m| parse_cn_int(m.as_str(), false))
+            .map(|(v, _)| v as u32)
+    };
+    let (y, m, d) = if c.get(1).is_some() {
+        (num(1)?, num(2)?, num(3)?)
+    } else if c.get(4).is_some() {
+        (num(4)?, num(5)?, num(6)?)
+    } else {
+        (cn(7)?, cn(8)?, cn(9)?)
+    };
+    ((1..=12).contains(&m) && (1..=31).contains(&d) && YEARS.contains(&y))
+        .then(|| (format!("{y:04}-{m:02}-{d:02}"), whole))
+}
+
+/// The first date anywhere in `s`: where it starts, the ISO date and its length.
+pub(crate) fn find_date(s: &str) -> Option<(usize, String, usize)> {
+    s.char_indices()
+        .find_map(|(i, _)| parse_date(&s[i..]).map(|(d, n)| (i, d, n)))
+}
+
+/// A line that is a date alone: `2019年1月12日`, `二〇〇五年六月十一日`, `2022-04-22`.
+pub(crate) fn is_date_line(line: &str) -> bool {
+    if line
+        .chars()
+        .filter(|c| !is_ws(*c))
+        .nth(LONGEST_DATE)
+        .is_some()
+    {
+        return false;
+    }
+    let s = crate::text::without_ws(line);
+    parse_date(&s).is_some_and(|(_, n)| n == s.len())
+}
+
+/// The deadlines written in `s` (`到2025年`, `2022年底前`, `年内`), as byte ranges.
+pub(crate) fn deadlines(s: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    DEADLINE.find_iter(s).map(|m| m.range())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert_eq!(parse_date("2022-04-22 16:05").unwrap().0, "2022-04-22");
+        assert_eq!(parse_date("2022年4月22日").unwrap().0, "2022-04-22");
+        assert_eq!(parse_date("二〇〇五年六月十一日").unwrap().0, "2005-06-11");
+        assert_eq!(parse_date("2022年13月1日"), None);
+        assert_eq!(find_date("发布日期：2022-04-22").unwrap().1, "2022-04-22");
+    }
+
+    #[test]
+    fn date_lines_of_every_length() {
+        for d in [
+            "2022-4-2",
+            "2022年6月8日",
+            " 2022 年 12 月 31 日 ",
+            "二〇二二年六月八日",
+            "二〇二二年十二月三十一日",
+            "二〇二二年一十二月三十一日",
+        ] {
+            assert!(is_date_line(d), "{d}");
+        }
+        for d in [
+            "二〇二二年一十二月三十一日印发",
+            "2022年6月8日起施行",
+            "附件",
+        ] {
+            assert!(!is_date_line(d), "{d}");
+        }
+    }
+}

@@ -1,0 +1,250 @@
+//! Heading labels, parsed with nom: `一、` `（一）` `1.` `1．` `1、` `（1）` `①`
+//! `第一章` `第一节` `第一条` `第一部分`, and the decimal `1.1　`. Takes the text at a
+//! candidate position; gives the label's style, number and length. Whether a label is
+//! a heading is decided by the caller (`outline`), which knows where the label stands.
+//! The characters here (第, 章, 、…) are the grammar of GB/T 9704 labels, not a word list.
+
+use crate::model::{Label, Style};
+use crate::text::numeral::{
+    circled, digit_value, is_cn_numeral_char, parse_arabic_int, parse_cn_int,
+};
+use nom::{
+    branch::alt,
+    bytes::complete::tag,
+    character::complete::{anychar, char},
+    combinator::map_opt,
+    IResult,
+};
+
+type R<'a, T> = IResult<&'a str, T>;
+
+fn cn_number(i: &str) -> R<'_, u64> {
+    match parse_cn_int(i, false) {
+        Some((v, n)) if v > 0 => Ok((&i[n..], v)),
+        _ => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Digit,
+        ))),
+    }
+}
+
+fn arabic_number(i: &str) -> R<'_, u64> {
+    match parse_arabic_int(i) {
+        Some((v, n)) => Ok((&i[n..], v)),
+        None => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Digit,
+        ))),
+    }
+}
+
+fn open_paren(i: &str) -> R<'_, char> {
+    alt((char('('), char('（')))(i)
+}
+
+fn close_paren(i: &str) -> R<'_, char> {
+    alt((char(')'), char('）')))(i)
+}
+
+/// 第一章 / 第一节 / 第一条 (also with Arabic numbers: 第1条).
+fn di(i: &str) -> R<'_, (Style, u64, char)> {
+    let (i, _) = tag("第")(i)?;
+    let (i, n) = alt((cn_number, arabic_number))(i)?;
+    let (i, c) = alt((char('章'), char('节'), char('条'), |i| {
+        tag("部分")(i).map(|(r, _)| (r, '部'))
+    }))(i)?;
+    let style = match c {
+        // 第一部分 is a chapter, as 第一章 is.
+        '章' | '部' => Style::Zhang,
+        '节' => Style::Jie,
+        _ => Style::Tiao,
+    };
+    Ok((i, (style, n, c)))
+}
+
+fn cn_dun(i: &str) -> R<'_, (Style, u64, char)> {
+    let (i, n) = cn_number(i)?;
+    let (i, c) = char('、')(i)?;
+    Ok((i, (Style::CnDun, n, c)))
+}
+
+fn paren(i: &str) -> R<'_, (Style, u64, char, char)> {
+    let (i, o) = open_paren(i)?;
+    let (i, (style, n)) = alt((
+        |i| cn_number(i).map(|(r, n)| (r, (Style::CnParen, n))),
+        |i| arabic_number(i).map(|(r, n)| (r, (Style::ArabicParen, n))),
+    ))(i)?;
+    let (i, c) = close_paren(i)?;
+    Ok((i, (style, n, o, c)))
+}
+
+fn arabic_dot(i: &str) -> R<'_, (Style, u64, char)> {
+    let (i, n) = arabic_number(i)?;
+    let (i, c) = alt((char('.'), char('．'), char('、')))(i)?;
+    Ok((i, (Style::ArabicDot, n, c)))
+}
+
+fn with_open(r: R<'_, (Style, u64, char)>) -> R<'_, (Style, u64, char, Option<char>)> {
+    r.map(|(rest, (style, number, punct))| (rest, (style, number, punct, None)))
+}
+
+/// `1　总则`, `1.1　编制目的`, `1.2.1　国家级`: numbers joined by dots, then white space.
+/// A one-level number must head a short line (`1　总则`), not open a sentence.
+fn decimal(i: &str) -> R<'_, (Style, u64, char)> {
+    let fail = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit));
+    let mut rest = i;
+    // How many numbers, and the last.
+    let mut levels = 0;
+    let mut last;
+    loop {
+        let (r, n) = arabic_number(rest)?;
+        if n > 99 {
+            return Err(fail());
+        }
+        (levels, last) = (levels + 1, n);
+        rest = r;
+        match rest.strip_prefix(['.', '．']) {
+            Some(r)
+                if r.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+                    && levels < 4 =>
+            {
+                rest = r
+            }
+            _ => break,
+        }
+    }
+    let ws = rest
+        .chars()
+        .next()
+        .filter(|c| *c == ' ' || *c == '\u{3000}' || *c == '\t')
+        .ok_or_else(fail)?;
+    // Only the start of the line matters; long lines are not read to their end.
+    let head = &rest[..crate::text::floor_boundary(rest, 400)];
+    let line = head.split(['\n', '\r']).next().unwrap_or("").trim();
+    if line.is_empty() {
+        return Err(fail());
+    }
+    if levels == 1 && (line.chars().count() > 30 || line.contains(['。', '，', '；', ',', ';']))
+    {
+        return Err(fail());
+    }
+    let style = [Style::Dec1, Style::Dec2, Style::Dec3, Style::Dec4][levels - 1];
+    Ok((rest, (style, last, ws)))
+}
+
+fn circled_label(i: &str) -> R<'_, (Style, u64, char)> {
+    let (i, (c, n)) = map_opt(anychar, |c| circled(c).map(|n| (c, n)))(i)?;
+    Ok((i, (Style::Circled, n, c)))
+}
+
+/// Parses a label at the start of `s`. Shape checks that need the text after
+/// the label (decimal numbering `1.1`, `1.5倍`) are applied here too.
+pub(crate) fn parse_label(s: &str) -> Option<Label> {
+    // Most lines start with no label at all: one look at the first character says so.
+    let first = s.chars().next()?;
+    let may_start = first == '第'
+        || first == '('
+        || first == '（'
+        || digit_value(first).is_some()
+        || circled(first).is_some()
+        || is_cn_numeral_char(first);
+    if !may_start {
+        return None;
+    }
+    let res: R<'_, (Style, u64, char, Option<char>)> = alt((
+        |i| with_open(di(i)),
+        |i| with_open(cn_dun(i)),
+        |i| paren(i).map(|(r, (s, n, o, c))| (r, (s, n, c, Some(o)))),
+        |i| with_open(decimal(i)),
+        |i| with_open(arabic_dot(i)),
+        |i| with_open(circled_label(i)),
+    ))(s);
+    let (rest, (style, number, punct, open)) = res.ok()?;
+    if style == Style::ArabicDot && punct != '、' && !dot_label_ok(rest) {
+        return None;
+    }
+    // 0 is no label; neither is a number no document numbers its items up to.
+    if number == 0 || number > 1_000_000 {
+        return None;
+    }
+    Some(Label {
+        style,
+        number,
+        len: (s.len() - rest.len()) as u32,
+        punct,
+        open,
+    })
+}
+
+/// After `N.`: a digit means decimal numbering (`1.1　编制目的`, `1.2.1`) or a
+/// decimal number (`1.5倍`), unless the digits are a year or a count that opens
+/// the item's text (`3．2020年底前…`).
+fn dot_label_ok(rest: &str) -> bool {
+    let spaced = rest.trim_start_matches([' ', '\u{3000}', '\t']);
+    if spaced.len() != rest.len() {
+        // `13728. 6083`: a number split by a space, not a label.
+        return parse_arabic_int(spaced).is_none();
+    }
+    let Some((_, n)) = parse_arabic_int(rest) else {
+        return true;
+    };
+    let digits = rest[..n].chars().count();
+    let after = rest[n..].chars().next();
+    digits == 4 && matches!(after, Some('年'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn l(s: &str) -> Option<(Style, u64, usize)> {
+        parse_label(s).map(|l| (l.style, l.number, l.len as usize))
+    }
+
+    #[test]
+    fn labels() {
+        assert_eq!(l("一、总体要求"), Some((Style::CnDun, 1, 6)));
+        assert_eq!(l("二十三、x"), Some((Style::CnDun, 23, 12)));
+        assert_eq!(l("(一)现代金融"), Some((Style::CnParen, 1, 5)));
+        assert_eq!(l("（十四）教育"), Some((Style::CnParen, 14, 12)));
+        assert_eq!(l("15.加快"), Some((Style::ArabicDot, 15, 3)));
+        assert_eq!(l("1．及时"), Some((Style::ArabicDot, 1, 4)));
+        assert_eq!(l("1、开展"), Some((Style::ArabicDot, 1, 4)));
+        assert_eq!(l("（1）统一"), Some((Style::ArabicParen, 1, 7)));
+        assert_eq!(l("(12)统一"), Some((Style::ArabicParen, 12, 4)));
+        assert_eq!(l("①做好"), Some((Style::Circled, 1, 3)));
+        assert_eq!(l("第一章　总　　则"), Some((Style::Zhang, 1, 9)));
+        assert_eq!(l("第二十三条　x"), Some((Style::Tiao, 23, 15)));
+        assert_eq!(l("第3节"), Some((Style::Jie, 3, 7)));
+        assert_eq!(l("第二部分　重点任务"), Some((Style::Zhang, 2, 12)));
+        assert_eq!(l("3．2020年底前开展"), Some((Style::ArabicDot, 3, 4)));
+        assert!(parse_label("（一)x").unwrap().mismatched_brackets());
+        assert_eq!(l("1　总则"), Some((Style::Dec1, 1, 1)));
+        assert_eq!(l("1.1　编制目的"), Some((Style::Dec2, 1, 3)));
+        assert_eq!(l("2.1.3　成员单位职责"), Some((Style::Dec3, 3, 5)));
+        assert_eq!(l("4.2　国家级(Ⅰ级)应急响应"), Some((Style::Dec2, 2, 3)));
+    }
+
+    #[test]
+    fn not_labels() {
+        for s in [
+            "2022年,全省",
+            "5G网络",
+            "1+3+N",
+            "2022 年度",
+            "1　为了有效监测和控制各类突发公共事件，制定本预案。",
+            "1.5倍",
+            "1.5倍",
+            "13728. 6083",
+            "2022-04-22",
+            "一是加强",
+            "二〇〇五年六月十一日",
+            "（此件公开发布）",
+            "0.",
+            "第三批",
+            "十大产业",
+        ] {
+            assert_eq!(parse_label(s), None, "{s}");
+        }
+    }
+}

@@ -1,0 +1,194 @@
+//! Positions: byte ranges inside the library, character offsets and lines at the edge.
+//!
+//! Takes the decoded text; gives a [`LineIndex`] that turns a byte offset into a
+//! character (Unicode scalar) offset, a 1-based line and a 1-based column, so that
+//! a Python user can slice `text[start:end]` with what the JSON says.
+
+use serde::Serialize;
+use std::ops::Range;
+
+/// A span as users see it: character offsets (end exclusive) and the 1-based line of `start`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "span")]
+pub struct Span {
+    /// Character offset where the span starts.
+    pub start: usize,
+    /// Character offset just past its end.
+    pub end: usize,
+    /// 1-based line of `start`.
+    pub line: usize,
+}
+
+/// Maps byte offsets of one text to character offsets, lines and columns.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    /// Byte offset where each line starts.
+    line_starts: Vec<usize>,
+    /// `blocks[k]`: characters that start before byte `k * BLOCK`, counted from the
+    /// start of its group of [`GROUP`] blocks; `groups[g]` counts those before group `g`.
+    /// Looked up directly, so a span costs two reads and a count within one block.
+    /// Both are empty for ASCII text.
+    blocks: Vec<u32>,
+    groups: Vec<usize>,
+}
+
+/// Bytes per entry of [`LineIndex::blocks`]: 4 bytes of index per 64 of text.
+const BLOCK: usize = 64;
+/// Blocks per group: a group spans 4 MiB, so counts within it fit a u32.
+const GROUP: usize = 1 << 16;
+
+/// Characters that start in `b` (bytes that are not UTF-8 continuation bytes),
+/// eight bytes at a time.
+fn char_starts(b: &[u8]) -> usize {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    let mut words = b.chunks_exact(8);
+    let mut n = 0;
+    for w in &mut words {
+        let x = u64::from_le_bytes(w.try_into().expect("eight bytes"));
+        // A continuation byte is 10xxxxxx: bit 7 set and bit 6 clear.
+        n += 8 - ((x >> 7) & !(x >> 6) & LOW).count_ones() as usize;
+    }
+    n + words
+        .remainder()
+        .iter()
+        .filter(|&&x| (x as i8) >= -0x40)
+        .count()
+}
+
+/// Content ranges of the lines of `text`, one at a time (terminators `\n`, `\r\n`, `\r`
+/// excluded): the one rule of what a line is, for the outline and the [`LineIndex`].
+pub(crate) fn line_iter(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let b = text.as_bytes();
+    let mut breaks = memchr::memchr2_iter(b'\n', b'\r', b);
+    let mut start = 0;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        for i in breaks.by_ref() {
+            if i < start {
+                continue; // the \n of a \r\n already taken
+            }
+            let line = start..i;
+            start = if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
+                i + 2
+            } else {
+                i + 1
+            };
+            return Some(line);
+        }
+        done = true;
+        Some(start..b.len())
+    })
+}
+
+impl LineIndex {
+    /// The index of `text`: its line starts and, for non-ASCII text, character counts.
+    pub fn new(text: &str) -> LineIndex {
+        let bytes = text.as_bytes();
+        let mut line_starts: Vec<usize> = line_iter(text).map(|r| r.start).collect();
+        line_starts.shrink_to_fit();
+        let (mut blocks, mut groups) = (Vec::new(), Vec::new());
+        if !text.is_ascii() {
+            blocks.reserve(bytes.len() / BLOCK + 1);
+            let (mut total, mut in_group) = (0, 0);
+            for (k, chunk) in bytes.chunks(BLOCK).enumerate() {
+                if k % GROUP == 0 {
+                    groups.push(total);
+                    in_group = 0;
+                }
+                blocks.push(in_group as u32);
+                let n = char_starts(chunk);
+                in_group += n;
+                total += n;
+            }
+        }
+        LineIndex {
+            line_starts,
+            blocks,
+            groups,
+        }
+    }
+
+    /// Character offset of a byte offset (which must lie on a char boundary of `text`).
+    pub fn char_offset(&self, text: &str, byte: usize) -> usize {
+        if self.blocks.is_empty() {
+            return byte;
+        }
+        // The end of the text may lie just past the last block.
+        let k = (byte / BLOCK).min(self.blocks.len() - 1);
+        self.groups[k / GROUP]
+            + self.blocks[k] as usize
+            + char_starts(&text.as_bytes()[k * BLOCK..byte])
+    }
+
+    /// 1-based line of a byte offset.
+    pub fn line(&self, byte: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= byte)
+    }
+
+    /// Like [`line`](Self::line), trying the 1-based line `near` and the one after it
+    /// first: spans written in document order are mostly on the line of the last one.
+    pub fn line_near(&self, byte: usize, near: usize) -> usize {
+        let ls = &self.line_starts;
+        for l in [near, near + 1] {
+            if l >= 1 && l <= ls.len() && ls[l - 1] <= byte && ls.get(l).is_none_or(|&n| n > byte) {
+                return l;
+            }
+        }
+        self.line(byte)
+    }
+
+    /// Byte offset where the 1-based line starts.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts[line - 1]
+    }
+
+    /// 1-based column, in characters, of a byte offset.
+    pub fn column(&self, text: &str, byte: usize) -> usize {
+        let start = self.line_start(self.line(byte));
+        text[start..byte].chars().count() + 1
+    }
+
+    /// The span users see for a byte range of `text`.
+    pub fn span(&self, text: &str, range: &Range<usize>) -> Span {
+        Span {
+            start: self.char_offset(text, range.start),
+            end: self.char_offset(text, range.end),
+            line: self.line(range.start),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_lines_columns() {
+        let t = "山西\r\nab\n一、总体要求\rx";
+        let ix = LineIndex::new(t);
+        let b = t.find("总").unwrap();
+        assert_eq!(ix.char_offset(t, b), 9);
+        assert_eq!(ix.line(b), 3);
+        assert_eq!(ix.column(t, b), 3);
+        assert_eq!(ix.line(t.find('x').unwrap()), 4);
+        // A hint, right or wrong, gives the same line.
+        for b in 0..=t.len() {
+            for near in 0..7 {
+                assert_eq!(ix.line_near(b, near), ix.line(b), "byte {b}, near {near}");
+            }
+        }
+        let long: String = "汉".repeat(2000) + "x";
+        let ix = LineIndex::new(&long);
+        assert_eq!(ix.char_offset(&long, long.len() - 1), 2000);
+        assert_eq!(ix.char_offset(&long, long.len()), 2001);
+        // Every offset of a text longer than one group of blocks.
+        let t: String = "一a二bc三".repeat(GROUP * BLOCK / 6);
+        let ix = LineIndex::new(&t);
+        for (chars, (b, _)) in t.char_indices().chain([(t.len(), ' ')]).enumerate() {
+            assert_eq!(ix.char_offset(&t, b), chars);
+        }
+    }
+}
