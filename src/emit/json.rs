@@ -223,7 +223,7 @@ pub struct Names<'a> {
 
 impl Serialize for Names<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let n = self.clause.with_role(self.role).count();
+        let n = self.clause.of_role(self.role).len();
         let mut seq = s.serialize_seq(Some(n))?;
         for u in self.clause.with_role(self.role) {
             seq.serialize_element(&*self.doc.unit(u).name)?;

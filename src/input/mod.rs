@@ -59,9 +59,13 @@ fn sniff_binary(b: &[u8]) -> Option<(&'static str, &'static str)> {
         .map(|(_, w, a)| (*w, *a))
 }
 
+/// How much of the input UTF-16 and binary sniffing read.
+const SNIFF_UTF16: usize = 4096;
+const SNIFF_BINARY: usize = 1 << 16;
+
 /// Looks like UTF-16 without a BOM: many NULs on one side of each pair.
 fn sniff_utf16(b: &[u8]) -> Option<&'static Encoding> {
-    let n = b.len().min(4096) & !1;
+    let n = b.len().min(SNIFF_UTF16) & !1;
     // Without a NUL byte it is not this (the common case, found at vector speed).
     if n < 4 || memchr::memchr(0, &b[..n]).is_none() {
         return None;
@@ -122,7 +126,7 @@ fn binary_error() -> Error {
 
 /// Many NUL bytes: not text, whatever it decodes as.
 fn looks_binary(body: &[u8]) -> bool {
-    let sample = &body[..body.len().min(1 << 16)];
+    let sample = &body[..body.len().min(SNIFF_BINARY)];
     if memchr::memchr(0, sample).is_none() {
         return false;
     }

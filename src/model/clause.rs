@@ -58,16 +58,21 @@ pub struct Clause {
 }
 
 impl Clause {
+    /// The units of one role, in the order written (a slice of `units`, which is
+    /// ordered by role).
+    pub fn of_role(&self, role: Role) -> &[ClauseUnit] {
+        let start = self.units.partition_point(|u| u.role < role);
+        let end = start + self.units[start..].partition_point(|u| u.role == role);
+        &self.units[start..end]
+    }
+
     /// The units of one role, in the order written.
     pub fn with_role(&self, role: Role) -> impl Iterator<Item = UnitId> + '_ {
-        self.units
-            .iter()
-            .filter(move |u| u.role == role)
-            .map(|u| u.unit)
+        self.of_role(role).iter().map(|u| u.unit)
     }
 
     /// Whether any unit has this role.
     pub fn has_role(&self, role: Role) -> bool {
-        self.units.iter().any(|u| u.role == role)
+        !self.of_role(role).is_empty()
     }
 }

@@ -88,6 +88,17 @@ fn with_open(r: R<'_, (Style, u64, char)>) -> R<'_, (Style, u64, char, Option<ch
     r.map(|(rest, (style, number, punct))| (rest, (style, number, punct, None)))
 }
 
+/// A decimal heading number has at most this many levels (`1.2.1.1`)…
+const DECIMAL_LEVELS: usize = 4;
+/// …and each is below 100.
+const DECIMAL_MAX: u64 = 99;
+/// Only so many bytes after a decimal number are read to see its line.
+const DECIMAL_LOOKAHEAD: usize = 400;
+/// A one-level decimal heading (`1　总则`) is a short line.
+const DECIMAL_HEADING_CHARS: usize = 30;
+/// No document numbers its items this high: a larger number is no label.
+const LARGEST_NUMBER: u64 = 1_000_000;
+
 /// `1　总则`, `1.1　编制目的`, `1.2.1　国家级`: numbers joined by dots, then white space.
 /// A one-level number must head a short line (`1　总则`), not open a sentence.
 fn decimal(i: &str) -> R<'_, (Style, u64, char)> {
@@ -98,7 +109,7 @@ fn decimal(i: &str) -> R<'_, (Style, u64, char)> {
     let mut last;
     loop {
         let (r, n) = arabic_number(rest)?;
-        if n > 99 {
+        if n > DECIMAL_MAX {
             return Err(fail());
         }
         (levels, last) = (levels + 1, n);
@@ -106,7 +117,7 @@ fn decimal(i: &str) -> R<'_, (Style, u64, char)> {
         match rest.strip_prefix(['.', '．']) {
             Some(r)
                 if r.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
-                    && levels < 4 =>
+                    && levels < DECIMAL_LEVELS =>
             {
                 rest = r
             }
@@ -119,12 +130,14 @@ fn decimal(i: &str) -> R<'_, (Style, u64, char)> {
         .filter(|c| *c == ' ' || *c == '\u{3000}' || *c == '\t')
         .ok_or_else(fail)?;
     // Only the start of the line matters; long lines are not read to their end.
-    let head = &rest[..crate::text::floor_boundary(rest, 400)];
+    let head = &rest[..crate::text::floor_boundary(rest, DECIMAL_LOOKAHEAD)];
     let line = head.split(['\n', '\r']).next().unwrap_or("").trim();
     if line.is_empty() {
         return Err(fail());
     }
-    if levels == 1 && (line.chars().count() > 30 || line.contains(['。', '，', '；', ',', ';']))
+    if levels == 1
+        && (line.chars().count() > DECIMAL_HEADING_CHARS
+            || line.contains(['。', '，', '；', ',', ';']))
     {
         return Err(fail());
     }
@@ -164,7 +177,7 @@ pub(crate) fn parse_label(s: &str) -> Option<Label> {
         return None;
     }
     // 0 is no label; neither is a number no document numbers its items up to.
-    if number == 0 || number > 1_000_000 {
+    if number == 0 || number > LARGEST_NUMBER {
         return None;
     }
     Some(Label {

@@ -42,6 +42,9 @@ pub(crate) fn error_line(path: &Path, error: &str) -> serde_json::Value {
     serde_json::json!({"schema": gongwen::emit::json::SCHEMA, "source": {"path": path.display().to_string()}, "error": error})
 }
 
+/// A progress bar is shown for more files than this (on a terminal).
+const PROGRESS_FROM: usize = 50;
+
 /// How a batch ended.
 pub(crate) enum Outcome {
     /// Every input was written; whether any could not be read.
@@ -63,7 +66,7 @@ pub(crate) fn parse_many(
 ) -> Outcome {
     use rayon::prelude::*;
     use std::io::IsTerminal;
-    let progress = (std::io::stderr().is_terminal() && paths.len() > 50).then(|| {
+    let progress = (std::io::stderr().is_terminal() && paths.len() > PROGRESS_FROM).then(|| {
         let bar = indicatif::ProgressBar::new(paths.len() as u64);
         bar.set_style(
             indicatif::ProgressStyle::with_template(

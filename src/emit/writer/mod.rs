@@ -223,6 +223,7 @@ impl<'a> Doc<'a, '_> {
         Ok(())
     }
 
+    #[inline]
     fn names(&mut self, c: &Clause, role: Role) {
         let units = &self.doc.units;
         self.o.open(b'[');

@@ -54,6 +54,7 @@ pub(super) struct Out<'w> {
 }
 
 impl Out<'_> {
+    #[inline]
     pub(super) fn flush_if_full(&mut self) -> io::Result<()> {
         if self.buf.len() >= FLUSH_AT {
             self.sink.write_all(&self.buf)?;
@@ -90,12 +91,14 @@ impl Out<'_> {
         self.buf.extend_from_within(from..r.end);
     }
 
+    #[inline]
     pub(super) fn open(&mut self, c: u8) {
         self.buf.push(c);
         self.depth += 1;
         self.first = true;
     }
 
+    #[inline]
     pub(super) fn close(&mut self, c: u8) {
         self.depth -= 1;
         if self.pretty && !self.first {
@@ -106,6 +109,7 @@ impl Out<'_> {
     }
 
     /// Starts the next entry of an object or array.
+    #[inline]
     pub(super) fn entry(&mut self) {
         if !self.first {
             self.buf.push(b',');
@@ -116,6 +120,7 @@ impl Out<'_> {
         self.first = false;
     }
 
+    #[inline]
     pub(super) fn key<const A: usize, const B: usize, const C: usize>(&mut self, k: Key<A, B, C>) {
         if self.pretty {
             self.entry();
@@ -145,6 +150,7 @@ impl Out<'_> {
     }
 
     /// A key and its scalar value.
+    #[inline]
     pub(super) fn field<const A: usize, const B: usize, const C: usize>(
         &mut self,
         k: Key<A, B, C>,
@@ -154,6 +160,7 @@ impl Out<'_> {
         v.write(self);
     }
 
+    #[inline]
     pub(super) fn opt_str(&mut self, s: Option<&str>) {
         match s {
             Some(s) => self.str(s),
@@ -161,21 +168,25 @@ impl Out<'_> {
         }
     }
 
+    #[inline]
     pub(super) fn null(&mut self) {
         self.buf.extend_from_slice(b"null");
     }
 
+    #[inline]
     pub(super) fn bool(&mut self, v: bool) {
         self.buf
             .extend_from_slice(if v { b"true" } else { b"false" });
     }
 
+    #[inline]
     pub(super) fn uint(&mut self, v: u64) {
         self.buf
             .extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
     }
 
     /// A whole number without a fraction (`30000`, not `30000.0`), as `json::number`.
+    #[inline]
     pub(super) fn number(&mut self, v: f64) {
         if let Some(i) = crate::emit::whole(v) {
             self.buf
@@ -187,6 +198,7 @@ impl Out<'_> {
         }
     }
 
+    #[inline]
     pub(super) fn opt_number(&mut self, v: Option<f64>) {
         match v {
             Some(v) => self.number(v),
