@@ -116,9 +116,10 @@ pub fn parse_text(text: &str, options: &Options) -> Document {
 /// Parses decoded text, taking it. Never fails.
 pub fn parse_string(text: String, options: &Options) -> Document {
     let lex = &*options.lexicon;
-    let o = outline::parse(&text, lex);
+    let index = LineIndex::new(&text);
+    let o = outline::parse(&text, &index, lex);
     let mut doc = Document {
-        index: LineIndex::new(&text),
+        index,
         source: Source {
             path: None,
             encoding: "UTF-8".into(),
@@ -139,8 +140,15 @@ pub fn parse_string(text: String, options: &Options) -> Document {
         diagnostics: Vec::new(),
         text,
     };
-    extract::run(&mut doc, lex);
+    // What the stages before the checks report (headings or quantities past their caps)
+    // goes with the checks' reports, in document order.
+    let mut early = o.diagnostics;
+    early.extend(extract::run(&mut doc, lex));
     doc.diagnostics = check::run(&doc);
+    if !early.is_empty() {
+        doc.diagnostics.extend(early);
+        doc.diagnostics.sort_by_key(|d| d.range.start);
+    }
     doc
 }
 

@@ -241,6 +241,114 @@ fn cites_what_the_rule_finds(doc: &Document) {
     assert_eq!(got, want);
 }
 
+/// The outline of a document: kind, number and title of each node, except those whose
+/// span holds byte `at` (where the damage is).
+fn outline_away_from(doc: &Document, at: usize) -> Vec<(Kind, u64, String)> {
+    doc.nodes
+        .iter()
+        .filter(|n| !(n.span.start <= at && at <= n.span.end))
+        .map(|n| (n.kind(), n.number(), n.title(&doc.text).to_string()))
+        .collect()
+}
+
+/// Whether two outlines are the same but for at most `slack` nodes of each around one place.
+fn same_but_near(a: &[(Kind, u64, String)], b: &[(Kind, u64, String)], slack: usize) -> bool {
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let suffix = a[prefix..]
+        .iter()
+        .rev()
+        .zip(b[prefix..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    prefix + suffix + slack >= a.len().max(b.len())
+}
+
+/// A place in the text to damage, the same for the same document: a character boundary
+/// in the second half of the text.
+fn damage_point(text: &str, name: &str) -> usize {
+    let h = name
+        .bytes()
+        .fold(7u64, |h, b| h.wrapping_mul(31).wrapping_add(b as u64));
+    let k = text.len() / 2 + (h as usize % (text.len() / 2).max(1));
+    crate::floor(text, k)
+}
+
+fn floor(s: &str, mut k: usize) -> usize {
+    k = k.min(s.len());
+    while !s.is_char_boundary(k) {
+        k -= 1;
+    }
+    k
+}
+
+/// One invalid byte in the middle of a document, and a cut in the middle of its last
+/// character, in `enc`: the document decodes in that encoding, with a `decode-error` at
+/// the damage and the same outline away from it.
+fn survives_damage(p: &Path, enc: &'static encoding_rs::Encoding) {
+    let text = std::fs::read_to_string(p).unwrap();
+    let name = p.display().to_string();
+    let (clean_bytes, _, _) = enc.encode(&text);
+    let clean = parse_bytes(&clean_bytes).unwrap();
+    let is = |d: &Document| d.source.encoding.eq_ignore_ascii_case(enc.name());
+    assert!(
+        is(&clean),
+        "{name}: the clean copy read as {}",
+        clean.source.encoding
+    );
+    // One invalid byte.
+    let k = damage_point(&text, &name);
+    let mut bad = enc.encode(&text[..k]).0.into_owned();
+    bad.push(0xFF);
+    bad.extend_from_slice(&enc.encode(&text[k..]).0);
+    let doc = parse_bytes(&bad).unwrap();
+    assert!(
+        is(&doc),
+        "{name}: one bad byte at {k}: read as {}",
+        doc.source.encoding
+    );
+    let at = doc
+        .diagnostics
+        .iter()
+        .find(|d| d.code == gongwen::Code::DecodeError)
+        .unwrap_or_else(|| panic!("{name}: no decode-error"))
+        .range
+        .start;
+    let clean_at = clean.text.len().min(at);
+    assert!(
+        same_but_near(
+            &outline_away_from(&clean, clean_at),
+            &outline_away_from(&doc, at),
+            2
+        ),
+        "{name}: one bad byte changed the outline away from it"
+    );
+    // Cut in the middle of the last multi-byte character.
+    let mut cut = clean_bytes.into_owned();
+    let last = (0..cut.len()).rev().find(|&i| cut[i] >= 0x80);
+    if let Some(i) = last {
+        cut.truncate(i);
+        let doc = parse_bytes(&cut).unwrap();
+        assert!(
+            is(&doc),
+            "{name}: cut short: read as {}",
+            doc.source.encoding
+        );
+        let n = clean.nodes.len();
+        assert!(
+            doc.nodes.len() + 1 >= n && doc.nodes.len() <= n,
+            "{name}: cut short"
+        );
+        if doc.text.ends_with('\u{FFFD}') {
+            let d: Vec<_> = doc
+                .diagnostics
+                .iter()
+                .filter(|d| d.code == gongwen::Code::DecodeError)
+                .collect();
+            assert_eq!(d.len(), 1, "{name}: one report for the cut");
+        }
+    }
+}
+
 /// The documents whose shapes are asserted one by one.
 const NAMED: &[(&str, fn())] = &[
     (
@@ -289,6 +397,23 @@ fn main() {
                 );
                 trials.push(trial(name, Needs::Shared, move || keeps_the_invariants(&p)));
                 n += 1;
+            }
+        }
+        for (dir, _) in [("corpus", ""), ("corpus/local", ""), ("seeds", "")] {
+            for p in shared_files(dir, "txt") {
+                let file = p.file_name().unwrap().to_string_lossy().into_owned();
+                for (label, enc) in [
+                    ("utf-8", encoding_rs::UTF_8),
+                    ("gb18030", encoding_rs::GB18030),
+                    ("big5", encoding_rs::BIG5),
+                ] {
+                    let p = p.clone();
+                    trials.push(trial(
+                        format!("damage/{label}/{dir}/{file}"),
+                        Needs::Shared,
+                        move || survives_damage(&p, enc),
+                    ));
+                }
             }
         }
         trials.push(trial("invariants/count", Needs::Shared, move || {

@@ -50,7 +50,9 @@ pub(super) fn label_styles(doc: &Document, out: &mut Reports) {
             .map(|&i| doc.slice(&doc.node(i).label_range()))
             .unwrap_or("");
         for &i in &ids {
-            if form(i) != major {
+            if form(i) != major && out.is_full(Code::MixedLabelStyle) {
+                out.left_out(Code::MixedLabelStyle, doc.node(i).label_range());
+            } else if form(i) != major {
                 let l = doc.node(i).label;
                 let fixed = {
                     let s = doc.slice(&doc.node(i).label_range());
@@ -223,6 +225,10 @@ pub(super) fn missing_responsibility(doc: &Document, sequences: &[Vec<NodeId>], 
             if all > 1 && sib_with == 0 {
                 continue;
             }
+            if out.is_full(Code::MissingResponsibility) {
+                out.left_out(Code::MissingResponsibility, n.label_range());
+                continue;
+            }
             out.push(
                 Diagnostic::new(
                     Code::MissingResponsibility,
@@ -239,6 +245,10 @@ pub(super) fn empty_nodes(doc: &Document, out: &mut Reports) {
     for i in doc.node_ids() {
         let n = doc.node(i);
         if n.text_range.is_empty() && n.clauses.is_empty() {
+            if out.is_full(Code::EmptyHeading) {
+                out.left_out(Code::EmptyHeading, n.label_range());
+                continue;
+            }
             out.push(Diagnostic::new(
                 Code::EmptyHeading,
                 n.label_range(),

@@ -24,9 +24,16 @@ pub(super) fn sequences(doc: &Document) -> Vec<Vec<NodeId>> {
 pub(super) fn check(doc: &Document, sequences: &[Vec<NodeId>], out: &mut Reports) {
     for ids in sequences {
         let runs_on = runs_on(doc, ids);
-        for p in problems(doc, ids, runs_on) {
-            out.push(word(doc, ids, runs_on, &p));
-        }
+        problems(doc, ids, runs_on, |p| {
+            // Past the cap of its code a problem is only counted: not worded.
+            let code = p.finding.code();
+            let at = doc.node(ids[p.k]).label_range();
+            if out.is_full(code) {
+                out.left_out(code, at);
+            } else {
+                out.push(word(doc, ids, runs_on, &p));
+            }
+        });
     }
 }
 
@@ -71,6 +78,19 @@ enum Finding {
     OutOfOrder { expected: u64 },
 }
 
+impl Finding {
+    /// The code of the report that says it.
+    fn code(&self) -> Code {
+        match self {
+            Finding::Convention { .. } | Finding::StartsAt { .. } => Code::BadStart,
+            Finding::OneWrong { code, .. } => *code,
+            Finding::Gap { .. } => Code::MissingNumber,
+            Finding::Repeats => Code::DuplicateNumber,
+            Finding::OutOfOrder { .. } => Code::OutOfOrder,
+        }
+    }
+}
+
 /// A finding at position `k` of the sequence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Problem {
@@ -78,11 +98,10 @@ struct Problem {
     finding: Finding,
 }
 
-/// The problems of one sequence, in order.
-fn problems(doc: &Document, ids: &[NodeId], runs_on: bool) -> Vec<Problem> {
+/// The problems of one sequence, in order, each handed to `out` as it is found.
+fn problems(doc: &Document, ids: &[NodeId], runs_on: bool, mut out: impl FnMut(Problem)) {
     let num = |k: usize| doc.node(ids[k]).number();
     let parent = |k: usize| doc.node(ids[k]).parent;
-    let mut out = Vec::new();
     let mut expected = 1u64;
     let mut k = 0;
     while k < ids.len() {
@@ -92,7 +111,7 @@ fn problems(doc: &Document, ids: &[NodeId], runs_on: bool) -> Vec<Problem> {
             let other = if runs_on { 1 } else { expected };
             expected = if runs_on { expected } else { 1 };
             if n != expected && n == other {
-                out.push(Problem {
+                out(Problem {
                     k,
                     finding: Finding::Convention { expected },
                 });
@@ -121,7 +140,7 @@ fn problems(doc: &Document, ids: &[NodeId], runs_on: bool) -> Vec<Problem> {
             } else {
                 Code::MissingNumber
             };
-            out.push(Problem {
+            out(Problem {
                 k,
                 finding: Finding::OneWrong {
                     code,
@@ -145,11 +164,10 @@ fn problems(doc: &Document, ids: &[NodeId], runs_on: bool) -> Vec<Problem> {
         } else {
             Finding::OutOfOrder { expected }
         };
-        out.push(Problem { k, finding });
+        out(Problem { k, finding });
         expected = n.saturating_add(1);
         k += 1;
     }
-    out
 }
 
 /// How many missing numbers a message lists.

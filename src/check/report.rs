@@ -25,6 +25,19 @@ pub(super) struct Reports {
 }
 
 impl Reports {
+    /// Whether a report of `code` would only be counted now.
+    pub(super) fn is_full(&self, code: Code) -> bool {
+        self.counts
+            .get(&code)
+            .is_some_and(|t| t.reported >= MAX_PER_CODE)
+    }
+
+    /// Counts a report of `code` at `range` that is left out (see [`is_full`](Self::is_full)).
+    pub(super) fn left_out(&mut self, code: Code, range: Range<usize>) {
+        let t = self.counts.entry(code).or_default();
+        t.left_out.get_or_insert((range, 0)).1 += 1;
+    }
+
     pub(super) fn push(&mut self, d: Diagnostic) {
         let t = self.counts.entry(d.code).or_default();
         if t.reported < MAX_PER_CODE {

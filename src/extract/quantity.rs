@@ -7,7 +7,7 @@
 //! Years, dates, document numbers, ordinals, `5G` and quoted names are not quantities.
 
 use crate::lexicon::{Lexicon, Measure};
-use crate::model::{Document, Qualifier, Quantity};
+use crate::model::{Code, Diagnostic, Document, Qualifier, Quantity};
 use crate::recognize::date::deadlines;
 use crate::text::charset::CharSet;
 use crate::text::numeral::{
@@ -18,28 +18,86 @@ use std::ops::Range;
 use std::sync::Arc;
 
 /// Finds the quantities of every node's text and of the preamble.
-pub(crate) fn fill(doc: &mut Document, lex: &Lexicon) {
+///
+/// A document holds at most [`MIN_QUANTITIES`] quantities and one more for every
+/// [`BYTES_PER_QUANTITY`] bytes of its text; past that they are counted, not kept, and
+/// one `truncated` report says how many (the text itself is kept as it is).
+pub(crate) fn fill(doc: &mut Document, lex: &Lexicon) -> Option<Diagnostic> {
     let Document {
         text,
         nodes,
         preamble,
         ..
     } = doc;
-    // The quantities of the node being read, moved out into a list of their size.
+    let mut budget = Budget {
+        left: MIN_QUANTITIES + text.len() / BYTES_PER_QUANTITY,
+        max: MIN_QUANTITIES + text.len() / BYTES_PER_QUANTITY,
+        counted: 0,
+        first: 0,
+    };
+    // The quantities of the node being read, moved out into a list of their size. A
+    // long text gets room for as many as it may hold at once, rather than by doubling
+    // (which would need half as much again while it grows).
     let mut found = Vec::new();
-    for n in nodes.iter_mut() {
-        find_into(text, n.text_range.clone(), lex, &mut found);
-        n.quantities = crate::model::take_exact(&mut found);
-    }
+    let mut read = |r: &Range<usize>, budget: &mut Budget| {
+        if r.len() > LONG_TEXT {
+            let mut own = Vec::with_capacity(budget.left.min(r.len() / 8));
+            find_into(text, r.clone(), lex, &mut own, budget);
+            crate::model::exact(own)
+        } else {
+            find_into(text, r.clone(), lex, &mut found, budget);
+            crate::model::take_exact(&mut found)
+        }
+    };
     if let Some(p) = preamble {
-        p.quantities = find(text, p.range.clone(), lex);
+        p.quantities = read(&p.range, &mut budget).into_vec();
     }
+    for n in nodes.iter_mut() {
+        n.quantities = read(&n.text_range, &mut budget);
+    }
+    (budget.counted > 0).then(|| {
+        let at = budget.first;
+        Diagnostic::new(
+            Code::Truncated,
+            at..at,
+            format!(
+                "{} more quantities from here on are not listed: a document of this size holds at most {}",
+                budget.counted, budget.max
+            ),
+        )
+        .note(format!(
+            "a document holds at most {MIN_QUANTITIES} quantities and one more for every {BYTES_PER_QUANTITY} bytes"
+        ))
+    })
 }
 
-/// Finds the quantities in `range` of `text`.
+/// More quantities than any real document has (the seed has one in 500 bytes), and few
+/// enough that ten megabytes of `1个` take tens of megabytes: see [`fill`].
+const MIN_QUANTITIES: usize = 10_000;
+const BYTES_PER_QUANTITY: usize = 128;
+
+/// A text longer than this (in bytes) gets its room for quantities at once.
+const LONG_TEXT: usize = 1 << 16;
+
+/// How many more quantities a document may keep, and those counted past it.
+struct Budget {
+    left: usize,
+    max: usize,
+    counted: usize,
+    /// Where the first one counted but not kept is.
+    first: usize,
+}
+
+/// Finds the quantities in `range` of `text`, every one of them.
 pub(crate) fn find(text: &str, range: Range<usize>, lex: &Lexicon) -> Vec<Quantity> {
     let mut out = Vec::new();
-    find_into(text, range, lex, &mut out);
+    let mut all = Budget {
+        left: usize::MAX,
+        max: usize::MAX,
+        counted: 0,
+        first: 0,
+    };
+    find_into(text, range, lex, &mut out, &mut all);
     out
 }
 
@@ -307,7 +365,13 @@ fn empty(range: Range<usize>, value: f64, unit: Arc<str>, qualifier: Qualifier) 
 }
 
 /// [`find`], appending to `out`.
-fn find_into(text: &str, range: Range<usize>, lex: &Lexicon, out: &mut Vec<Quantity>) {
+fn find_into(
+    text: &str,
+    range: Range<usize>,
+    lex: &Lexicon,
+    out: &mut Vec<Quantity>,
+    budget: &mut Budget,
+) {
     let s = &text[range.clone()];
     let first = out.len();
     let mut i = 0;
@@ -347,12 +411,28 @@ fn find_into(text: &str, range: Range<usize>, lex: &Lexicon, out: &mut Vec<Quant
                 q.value = -q.value;
             }
             i = q.range.end.max(next);
-            out.push(q);
+            if budget.left == 0 {
+                if budget.counted == 0 {
+                    budget.first = range.start + q.range.start;
+                }
+                budget.counted += 1;
+            } else {
+                budget.left -= 1;
+                out.push(q);
+            }
         } else {
             i = end.max(next);
         }
     }
     let mut cues = Cues::default();
+    let ends = if out.len() > first {
+        Ends::of(s)
+    } else {
+        Ends {
+            sentence: Vec::new(),
+            clause: Vec::new(),
+        }
+    };
     for q in out[first..].iter_mut() {
         // 3 × 0.1 is 0.3, not 0.30000000000000004.
         q.value = round_sig(q.value);
@@ -364,7 +444,7 @@ fn find_into(text: &str, range: Range<usize>, lex: &Lexicon, out: &mut Vec<Quant
         }
         // Ratios are shares, `十大…` names a programme: neither is a target.
         if q.qualifier != Qualifier::Ratio && !lex.measures.is_programme(&q.unit) {
-            judge_target(s, q, lex, &mut cues);
+            judge_target(s, &ends, q, lex, &mut cues);
         }
         q.range = range.start + q.range.start..range.start + q.range.end;
         q.deadline = q
@@ -500,30 +580,50 @@ fn extend_after(s: &str, q: &mut Quantity, lex: &Lexicon) {
     }
 }
 
-/// The part of `s` around `at` between the nearest `is_end` characters, within [`CONTEXT`].
-fn around(s: &str, at: Range<usize>, is_end: impl Fn(char) -> bool + Copy) -> Range<usize> {
+/// Where the sentences and clauses of a text end: the byte offsets of their closing
+/// characters, found in one pass, so that finding the sentence around each quantity is a
+/// search of a list rather than a scan of the text (which was quadratic-like on long
+/// stretches without punctuation).
+struct Ends {
+    /// `。！？；;` and line breaks (offsets in the text, four bytes each: a node's text
+    /// is less than 4 GiB).
+    sentence: Vec<u32>,
+    /// Those and `，,：:`.
+    clause: Vec<u32>,
+}
+
+impl Ends {
+    fn of(s: &str) -> Ends {
+        let (mut sentence, mut clause) = (Vec::new(), Vec::new());
+        for (i, c) in s.char_indices() {
+            match c {
+                '。' | '！' | '？' | '；' | ';' | '\n' | '\r' => {
+                    sentence.push(i as u32);
+                    clause.push(i as u32);
+                }
+                '，' | ',' | '：' | ':' => clause.push(i as u32),
+                _ => {}
+            }
+        }
+        Ends { sentence, clause }
+    }
+}
+
+/// The part of `s` around `at` between the nearest of the `ends`, within [`CONTEXT`].
+fn around(s: &str, at: Range<usize>, ends: &[u32]) -> Range<usize> {
     let lo = floor_boundary(s, at.start.saturating_sub(CONTEXT));
     let hi = ceil_boundary(s, at.end + CONTEXT);
-    let start = s[lo..at.start].rfind(is_end).map_or(lo, |k| {
-        lo + k + s[lo + k..].chars().next().map_or(0, char::len_utf8)
-    });
-    let end = s[at.end..hi].find(is_end).map_or(hi, |k| at.end + k);
+    let k = ends.partition_point(|&e| (e as usize) < at.start);
+    let start = match k.checked_sub(1).map(|j| ends[j] as usize) {
+        Some(e) if e >= lo => e + s[e..].chars().next().map_or(0, char::len_utf8),
+        _ => lo,
+    };
+    let k = ends.partition_point(|&e| (e as usize) < at.end);
+    let end = match ends.get(k).map(|&e| e as usize) {
+        Some(e) if e < hi => e,
+        _ => hi,
+    };
     start..end
-}
-
-fn sentence(s: &str, at: Range<usize>) -> Range<usize> {
-    around(s, at, |c| {
-        matches!(c, '。' | '！' | '？' | '；' | ';' | '\n' | '\r')
-    })
-}
-
-fn clause(s: &str, at: Range<usize>) -> Range<usize> {
-    around(s, at, |c| {
-        matches!(
-            c,
-            '。' | '！' | '？' | '；' | ';' | '\n' | '\r' | '，' | ',' | '：' | ':'
-        )
-    })
 }
 
 /// What the cue searches found in the last sentence and clause judged: quantities of one
@@ -537,9 +637,9 @@ struct Cues {
     deadlines: Option<Vec<Range<usize>>>,
 }
 
-fn judge_target(s: &str, q: &mut Quantity, lex: &Lexicon, cues: &mut Cues) {
-    let sent = sentence(s, q.range.clone());
-    let cl = clause(s, q.range.clone());
+fn judge_target(s: &str, ends: &Ends, q: &mut Quantity, lex: &Lexicon, cues: &mut Cues) {
+    let sent = around(s, q.range.clone(), &ends.sentence);
+    let cl = around(s, q.range.clone(), &ends.clause);
     let before = &s[cl.start..q.range.start];
     if cues.sentence.as_ref() != Some(&sent) {
         *cues = Cues {

@@ -123,6 +123,10 @@ struct State<'l> {
     /// Room for a clause's units and groups while it is read, used again and again.
     spare: Vec<(Role, UnitId)>,
     groups: Vec<Group>,
+    /// The opening brackets of the range being read, each with the bracket that closes
+    /// it (room kept from range to range).
+    opens: Vec<(usize, Option<usize>)>,
+    stack: Vec<usize>,
 }
 
 impl<'l> State<'l> {
@@ -135,6 +139,8 @@ impl<'l> State<'l> {
             clauses: Vec::new(),
             spare: Vec::new(),
             groups: Vec::new(),
+            opens: Vec::new(),
+            stack: Vec::new(),
         }
     }
 
@@ -216,8 +222,19 @@ fn find_into(text: &str, range: Range<usize>, state: &mut State, out: &mut Vec<C
         *i = end;
     };
     let mut pending = Some(0);
-    // Only opening brackets and line breaks matter.
+    // Only brackets and line breaks matter; each bracket's match is found in one pass
+    // before, and the opening brackets are met again here in the same order.
+    let mut opens = std::mem::take(&mut state.opens);
+    match_brackets(s, &mut opens, &mut state.stack);
+    let mut next_open = 0;
     for at in crate::text::charset::brackets_and_breaks(s) {
+        let is_open = opens.get(next_open).is_some_and(|o| o.0 == at);
+        let matched = if is_open {
+            next_open += 1;
+            opens[next_open - 1].1
+        } else {
+            None
+        };
         if let Some(ls) = pending.take() {
             line_start(ls, &mut i, out, state);
         }
@@ -235,7 +252,7 @@ fn find_into(text: &str, range: Range<usize>, state: &mut State, out: &mut Vec<C
         }
         // A clause whose closing bracket was forgotten still names its units; the
         // check reports the bracket.
-        let close = matching_close(s, at).or_else(|| {
+        let close = matched.or_else(|| {
             let hi = ceil_boundary(s, at + LONGEST_UNCLOSED_CLAUSE);
             let eol = line_break(&s[at..hi]).map_or(hi, |e| at + e);
             let inner = s[at + c.len_utf8()..eol].trim_end_matches(|c: char| is_ws(c) || c == '。');
@@ -265,6 +282,31 @@ fn find_into(text: &str, range: Range<usize>, state: &mut State, out: &mut Vec<C
     if let Some(ls) = pending {
         line_start(ls, &mut i, out, state);
     }
+    opens.clear();
+    state.opens = opens;
+}
+
+/// The opening brackets of `s` into `opens`, each with where the bracket that closes it
+/// is: on the same line, within [`LONGEST_CLAUSE`] bytes. One pass with a stack (of
+/// indices into `opens`): every bracket is looked at once, however many are open.
+fn match_brackets(s: &str, opens: &mut Vec<(usize, Option<usize>)>, stack: &mut Vec<usize>) {
+    opens.clear();
+    stack.clear();
+    let b = s.as_bytes();
+    for at in crate::text::charset::brackets_and_breaks(s) {
+        // `（` and `）` are EF BC 88 and EF BC 89.
+        let open = b[at] == b'(' || (b[at] == 0xEF && b[at + 2] == 0x88);
+        if b[at] == b'\n' || b[at] == b'\r' {
+            stack.clear();
+        } else if open {
+            stack.push(opens.len());
+            opens.push((at, None));
+        } else if let Some(j) = stack.pop() {
+            if at < ceil_boundary(s, opens[j].0 + LONGEST_CLAUSE) {
+                opens[j].1 = Some(at);
+            }
+        }
+    }
 }
 
 /// The role label at the start of `s` (`牵头单位：`) and its length, the colon excluded.
@@ -277,26 +319,6 @@ fn role_label_at(s: &str, lex: &Lexicon) -> Option<(usize, Role)> {
         let rest = s.strip_prefix(l)?;
         rest.starts_with(['：', ':']).then_some((l.len(), role))
     })
-}
-
-/// The byte index of the bracket closing the one at `open`, on the same line.
-fn matching_close(s: &str, open: usize) -> Option<usize> {
-    let mut depth = 0usize;
-    let hi = ceil_boundary(s, open + LONGEST_CLAUSE);
-    for (k, c) in s[open..hi].char_indices() {
-        match c {
-            '(' | '（' => depth += 1,
-            ')' | '）' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(open + k);
-                }
-            }
-            '\n' | '\r' => return None,
-            _ => {}
-        }
-    }
-    None
 }
 
 /// A clause closes what came before it: it follows a sentence end, or nothing

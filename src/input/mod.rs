@@ -136,6 +136,154 @@ fn looks_binary(body: &[u8]) -> bool {
 
 /// How much of a file past its first non-ASCII byte the encoding detector reads.
 const DETECT_BYTES: usize = 1 << 20;
+/// Text that is UTF-8 but for at most one bad byte in this many non-ASCII bytes is
+/// UTF-8 with damage, not another encoding: text in GB18030 or Big5 read as UTF-8 is
+/// malformed at nearly every character.
+const UTF8_DAMAGE: usize = 100;
+/// A CJK encoding that reads all but one in this many non-ASCII bytes of a sample is
+/// preferred to a single-byte guess (the mojibake check).
+const CJK_DAMAGE: usize = 100;
+
+/// The sample detection reads: a megabyte past the first non-ASCII byte tells the
+/// encoding as well as the whole file does, and detection is slow (most of the time of
+/// a large GB18030 file went there). It ends at a line break (no multi-byte character of
+/// these encodings holds one), and never in the middle of a character: a file cut short
+/// (a truncated download) is judged by what it holds, not by its cut.
+fn sample(bytes: &[u8]) -> &[u8] {
+    let first = bytes.iter().position(|&b| b >= 0x80).unwrap_or(bytes.len());
+    let mut sample = &bytes[..bytes.len().min(first.saturating_add(DETECT_BYTES))];
+    if sample.len() < bytes.len() {
+        if let Some(nl) = memchr::memrchr(b'\n', sample) {
+            sample = &sample[..nl + 1];
+        }
+    }
+    if sample.last().is_some_and(|&b| b >= 0x80) {
+        let ascii = sample.iter().rposition(|&b| b < 0x80).map_or(0, |k| k + 1);
+        sample = &sample[..ascii];
+    }
+    sample
+}
+
+/// Non-ASCII bytes, and the bytes of malformed sequences, when `b` is read as UTF-8.
+fn utf8_damage(b: &[u8]) -> (usize, usize) {
+    let non_ascii = b.iter().filter(|&&x| x >= 0x80).count();
+    let (mut bad, mut rest) = (0, b);
+    while let Err(e) = std::str::from_utf8(rest) {
+        let n = e.error_len().unwrap_or(rest.len() - e.valid_up_to());
+        bad += n;
+        rest = &rest[e.valid_up_to() + n..];
+    }
+    (non_ascii, bad)
+}
+
+/// Malformed sequences when `b` is read in `enc`, as byte offsets.
+fn malformed(b: &[u8], enc: &'static Encoding) -> Vec<usize> {
+    let mut decoder = enc.new_decoder_without_bom_handling();
+    let mut out = vec![0u8; 64 * 1024];
+    let (mut at, mut found) = (0, Vec::new());
+    loop {
+        let (result, read, _) =
+            decoder.decode_to_utf8_without_replacement(&b[at..], &mut out, true);
+        at += read;
+        match result {
+            encoding_rs::DecoderResult::InputEmpty => return found,
+            encoding_rs::DecoderResult::OutputFull => {}
+            encoding_rs::DecoderResult::Malformed(bad, after) => {
+                found.push(at - after as usize - bad as usize);
+            }
+        }
+    }
+}
+
+/// Decodes `body` into a string grown as it fills, from room for the usual length (each
+/// non-ASCII byte half as long again): the decoder's own reserve is for the longest
+/// possible text, about twice what GB18030 needs, and shrinking it later copies the text.
+/// Gives the text and whether bytes were malformed (replaced by U+FFFD).
+fn decode_into_string(enc: &'static Encoding, body: &[u8]) -> (String, bool) {
+    let mut decoder = enc.new_decoder_without_bom_handling();
+    let mut text = String::with_capacity(body.len() + body.len() / 2 + 16);
+    let mut at = 0;
+    let mut malformed = false;
+    loop {
+        let (result, read, errors) = decoder.decode_to_string(&body[at..], &mut text, true);
+        at += read;
+        malformed |= errors;
+        match result {
+            encoding_rs::CoderResult::InputEmpty => break,
+            encoding_rs::CoderResult::OutputFull => {
+                let more = decoder
+                    .max_utf8_buffer_length(body.len() - at)
+                    .unwrap_or(body.len() - at)
+                    .min((body.len() - at) / 2 + 64);
+                text.reserve(more.max(64));
+            }
+        }
+    }
+    text.shrink_to_fit();
+    (text, malformed)
+}
+
+/// Guesses the encoding of bytes that are not valid UTF-8, deciding on the whole sample
+/// rather than on its first error: UTF-8 with a few bad bytes stays UTF-8; a CJK
+/// encoding that reads nearly all of a text beats a single-byte guess (mojibake).
+fn detect(bytes: &[u8]) -> &'static Encoding {
+    let sample = sample(bytes);
+    let (non_ascii, bad) = utf8_damage(sample);
+    if non_ascii > 0 && bad * UTF8_DAMAGE <= non_ascii {
+        return UTF_8;
+    }
+    let guess = |b: &[u8]| {
+        let mut det = chardetng::EncodingDetector::new();
+        det.feed(b, true);
+        let e = det.guess(None, false);
+        if e == GBK {
+            encoding_rs::GB18030
+        } else {
+            e
+        }
+    };
+    let first = guess(sample);
+    let cjk = [encoding_rs::GB18030, encoding_rs::BIG5];
+    if cjk.contains(&first) || non_ascii == 0 {
+        return first;
+    }
+    // A single-byte guess: chardetng rules an encoding out at its first malformed
+    // sequence, so one bad byte in a GB18030 or Big5 text makes it guess windows-1252.
+    let damage: Vec<(&'static Encoding, Vec<usize>)> = cjk
+        .iter()
+        .map(|&e| (e, malformed(sample, e)))
+        .filter(|(_, m)| m.len() * CJK_DAMAGE <= non_ascii)
+        .collect();
+    if damage.is_empty() {
+        return first;
+    }
+    // Ask again without the damaged stretches (each up to the next ASCII byte, where
+    // every decoder is back in step).
+    let mut cuts: Vec<usize> = damage.iter().flat_map(|(_, m)| m.iter().copied()).collect();
+    cuts.sort_unstable();
+    let mut clean = Vec::with_capacity(sample.len());
+    let mut from = 0;
+    for c in cuts {
+        if c < from {
+            continue;
+        }
+        clean.extend_from_slice(&sample[from..c]);
+        from = sample[c..]
+            .iter()
+            .position(|&b| b < 0x80)
+            .map_or(sample.len(), |k| c + k);
+    }
+    clean.extend_from_slice(&sample[from..]);
+    let second = guess(&clean);
+    if damage.iter().any(|(e, _)| *e == second) {
+        return second;
+    }
+    // Otherwise the CJK encoding that reads the most.
+    damage
+        .iter()
+        .min_by_key(|(_, m)| m.len())
+        .map_or(first, |(e, _)| *e)
+}
 
 /// Decodes `bytes`, detecting the encoding unless `label` names one.
 pub(crate) fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, Error> {
@@ -163,21 +311,7 @@ pub(crate) fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, Error
             diagnostics: Vec::new(),
         });
     } else {
-        // A megabyte past the first non-ASCII byte tells the encoding as well as the whole
-        // file does, and detection is slow (most of the time of a large GB18030 file went
-        // there). The sample ends at a line break, which no multi-byte character of these
-        // encodings contains.
-        let first = bytes.iter().position(|&b| b >= 0x80).unwrap_or(bytes.len());
-        let mut sample = &bytes[..bytes.len().min(first.saturating_add(DETECT_BYTES))];
-        if sample.len() < bytes.len() {
-            if let Some(nl) = memchr::memrchr(b'\n', sample) {
-                sample = &sample[..nl + 1];
-            }
-        }
-        let mut det = chardetng::EncodingDetector::new();
-        det.feed(sample, true);
-        let e = det.guess(None, false);
-        (if e == GBK { encoding_rs::GB18030 } else { e }, bytes)
+        (detect(bytes), bytes)
     };
     if label.is_none() && enc != UTF_16LE && enc != UTF_16BE && looks_binary(body) {
         return Err(binary_error());
@@ -188,14 +322,7 @@ pub(crate) fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, Error
         .flatten()
     {
         Some(s) => (s.to_owned(), false),
-        None => {
-            let (t, e) = enc.decode_without_bom_handling(body);
-            // The decoder reserves for the longest possible text (twice what GB18030
-            // usually needs); the document keeps the text, so it keeps only its length.
-            let mut t = t.into_owned();
-            t.shrink_to_fit();
-            (t, e)
-        }
+        None => decode_into_string(enc, body),
     };
     let mut diagnostics = Vec::new();
     if had_errors {

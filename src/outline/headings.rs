@@ -7,6 +7,7 @@ use crate::lexicon::Lexicon;
 use crate::model::{Label, Style};
 use crate::recognize::label::parse_label;
 use crate::text::numeral::{cn_digit, digit_value};
+use crate::text::span::Lines;
 use crate::text::{is_han, is_ws, trim};
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
@@ -25,6 +26,23 @@ const RUN_ON_HEADING_CHARS: usize = 80;
 const LIST_OPENER_CHARS: usize = 4;
 /// …and the colon stands within this many bytes of the line start.
 const LIST_OPENER_BYTES: usize = 16;
+
+/// A document holds at most this many nodes, and one more for every
+/// [`BYTES_PER_NODE`] bytes of its text: more than any real document (the seed has one
+/// node in 340 bytes), and few enough that ten megabytes of `1.` on every line take tens
+/// of megabytes, not hundreds. Headings past the cap are counted and reported
+/// (`truncated`); their text stays in the node before.
+pub(crate) const MIN_NODES: usize = 10_000;
+/// See [`MIN_NODES`].
+pub(crate) const BYTES_PER_NODE: usize = 128;
+
+/// Headings past the cap: how many, and where the first was.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct LeftOut {
+    pub(crate) count: usize,
+    pub(crate) first: usize,
+    pub(crate) max: usize,
+}
 
 /// A heading found in the text.
 #[derive(Debug, Clone)]
@@ -66,10 +84,18 @@ struct Scanner<'a> {
     prev_rank: Option<u8>,
     prev_at: usize,
     headings: Vec<Heading>,
+    left_out: LeftOut,
 }
 
 impl Scanner<'_> {
     fn push(&mut self, at: usize, label: Label) {
+        if self.headings.len() >= self.left_out.max {
+            if self.left_out.count == 0 {
+                self.left_out.first = at;
+            }
+            self.left_out.count += 1;
+            return;
+        }
         self.last.insert(label.style, label.number);
         self.prev_rank = Some(label.style.rank());
         self.prev_at = at + label.len as usize;
@@ -130,11 +156,11 @@ impl Scanner<'_> {
 /// The headings of the body, in document order.
 pub(crate) fn find(
     text: &str,
-    lines: &[Range<usize>],
+    lines: &Lines,
     body: &Range<usize>,
     toc: Option<&Range<usize>>,
     lex: &Lexicon,
-) -> Vec<Heading> {
+) -> (Vec<Heading>, LeftOut) {
     let longest = lines.iter().map(|r| r.len()).max().unwrap_or(0);
     let flattened =
         longest > FLATTENED_LINE && longest * FLATTENED_SHARE.1 >= body.len() * FLATTENED_SHARE.0;
@@ -145,9 +171,13 @@ pub(crate) fn find(
         prev_rank: None,
         prev_at: body.start,
         headings: Vec::new(),
+        left_out: LeftOut {
+            max: MIN_NODES + text.len() / BYTES_PER_NODE,
+            ..LeftOut::default()
+        },
     };
     let mut in_attachments: Option<u64> = None;
-    for r in lines {
+    for r in lines.iter() {
         let r = &(r.start.max(body.start)..r.end.min(body.end));
         if r.is_empty() || toc.is_some_and(|t| t.contains(&r.start)) {
             continue;
@@ -186,5 +216,5 @@ pub(crate) fn find(
             sc.inline(from..t.end);
         }
     }
-    sc.headings
+    (sc.headings, sc.left_out)
 }

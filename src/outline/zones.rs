@@ -9,6 +9,7 @@ use crate::model::{DocNumber, HeaderKind, HeaderLine, SkipReason, Skipped};
 use crate::recognize::date::{find_date, is_date_line};
 use crate::recognize::doc_number::{decree_serial, find_doc_numbers};
 use crate::recognize::label::parse_label;
+use crate::text::span::Lines;
 use crate::text::{is_han, is_ws, trim, without_ws};
 use std::ops::Range;
 
@@ -116,14 +117,10 @@ fn classify(
 
 /// Decides where the header ends (the first line that reads like body text) and
 /// classifies the header lines.
-pub(crate) fn header(
-    text: &str,
-    lines: &[Range<usize>],
-    lex: &Lexicon,
-) -> (usize, Vec<HeaderLine>) {
+pub(crate) fn header(text: &str, lines: &Lines, lex: &Lexicon) -> (usize, Vec<HeaderLine>) {
     let mut header = Vec::new();
     for (k, r) in lines.iter().enumerate() {
-        let t = trim(text, r.clone());
+        let t = trim(text, r);
         if t.is_empty() {
             continue;
         }
@@ -144,7 +141,7 @@ pub(crate) fn header(
                 });
                 return (t.start + d.range.end, header);
             }
-            return (lines[k].start, header);
+            return (lines.get(k).start, header);
         }
         let chrome = is_chrome(s, lex);
         let number = if chrome {
@@ -166,10 +163,10 @@ pub(crate) fn header(
         if header.len() >= MAX_HEADER_LINES {
             // No body-like line early on: keep only chrome as header.
             header.retain(|h| matches!(h.kind, HeaderKind::Chrome(_)));
-            return (lines[0].start, header);
+            return (lines.get(0).start, header);
         }
         if body_like {
-            return (lines[k].start, header);
+            return (lines.get(k).start, header);
         }
         let kind = classify(text, &t, lex, false, None);
         header.push(HeaderLine { range: t, kind });
@@ -180,7 +177,7 @@ pub(crate) fn header(
 /// Trailing lines that are not body: signature, date, publication notes, junk.
 pub(crate) fn trailer(
     text: &str,
-    lines: &[Range<usize>],
+    lines: &Lines,
     body_start: usize,
     lex: &Lexicon,
 ) -> (usize, Vec<Skipped>) {
@@ -217,31 +214,27 @@ pub(crate) fn trailer(
 /// A table of contents: a `目录` line and the entries up to the first repeated entry.
 pub(crate) fn table_of_contents(
     text: &str,
-    lines: &[Range<usize>],
+    lines: &Lines,
     body: &Range<usize>,
     lex: &Lexicon,
 ) -> Option<Range<usize>> {
-    let norm = |r: &Range<usize>| without_ws(&text[r.clone()]);
+    let norm = |j: usize| without_ws(&text[lines.get(j)]);
     let k = lines.iter().position(|r| {
         r.start >= body.start
             && r.end <= body.end
             && r.len() <= LONGEST_TOC_HEADING
-            && is_toc_heading(&text[r.clone()], lex)
+            && is_toc_heading(&text[r], lex)
     })?;
     let entries: Vec<usize> = (k + 1..lines.len().min(k + TOC_LINES))
-        .filter(|&j| !norm(&lines[j]).is_empty())
+        .filter(|&j| !norm(j).is_empty())
         .collect();
-    let first = norm(&lines[*entries.first()?]);
-    let repeat = entries
-        .iter()
-        .skip(1)
-        .find(|&&j| norm(&lines[j]) == first)?;
+    let first = norm(*entries.first()?);
+    let repeat = entries.iter().skip(1).find(|&&j| norm(j) == first)?;
     let last = entries.iter().rev().find(|&&j| j < *repeat)?;
     let ok = entries.iter().filter(|&&j| j < *repeat).all(|&j| {
-        !text[lines[j].clone()].contains('。')
-            && norm(&lines[j]).chars().count() <= LONGEST_TOC_ENTRY
+        !text[lines.get(j)].contains('。') && norm(j).chars().count() <= LONGEST_TOC_ENTRY
     });
-    ok.then(|| trim(text, lines[k].start..lines[*last].end))
+    ok.then(|| trim(text, lines.get(k).start..lines.get(*last).end))
 }
 
 #[cfg(test)]
@@ -252,8 +245,8 @@ mod tests {
     fn header_lines_are_classified_once() {
         let lex = Lexicon::builtin();
         let t = "首页 > 政策 > 网站地图\n关于印发某方案的通知\n晋政办发〔2022〕35号\n发布日期：2022-04-22\n来源：省政府办公厅\n各市人民政府：\n";
-        let lines = crate::text::lines(t);
-        let (end, h) = header(t, &lines, &lex);
+        let index = crate::text::LineIndex::new(t);
+        let (end, h) = header(t, &index.lines(t), &lex);
         let kinds: Vec<&str> = h
             .iter()
             .map(|l| match l.kind {

@@ -18,8 +18,15 @@ use nom::{
 
 type R<'a, T> = IResult<&'a str, T>;
 
+/// A label's number is short: at most this many digits…
+const LABEL_DIGITS: usize = 7;
+/// …or Chinese numeral characters (`九十九万九千九百九十九` is 11). Reading no further
+/// keeps every label read bounded, however long a run of digits a text holds.
+const LABEL_NUMERAL_CHARS: usize = 16;
+
 fn cn_number(i: &str) -> R<'_, u64> {
-    match parse_cn_int(i, false) {
+    let head = &i[..crate::text::floor_boundary(i, LABEL_NUMERAL_CHARS * 3)];
+    match parse_cn_int(head, false) {
         Some((v, n)) if v > 0 => Ok((&i[n..], v)),
         _ => Err(nom::Err::Error(nom::error::Error::new(
             i,
@@ -29,7 +36,7 @@ fn cn_number(i: &str) -> R<'_, u64> {
 }
 
 fn arabic_number(i: &str) -> R<'_, u64> {
-    match parse_arabic_int(i) {
+    match parse_arabic_int(i, LABEL_DIGITS) {
         Some((v, n)) => Ok((&i[n..], v)),
         None => Err(nom::Err::Error(nom::error::Error::new(
             i,
@@ -194,16 +201,21 @@ pub(crate) fn parse_label(s: &str) -> Option<Label> {
 /// the item's text (`3．2020年底前…`).
 fn dot_label_ok(rest: &str) -> bool {
     let spaced = rest.trim_start_matches([' ', '\u{3000}', '\t']);
+    let digit = |s: &str| s.chars().next().and_then(digit_value).is_some();
     if spaced.len() != rest.len() {
         // `13728. 6083`: a number split by a space, not a label.
-        return parse_arabic_int(spaced).is_none();
+        return !digit(spaced);
     }
-    let Some((_, n)) = parse_arabic_int(rest) else {
+    if !digit(rest) {
         return true;
-    };
-    let digits = rest[..n].chars().count();
-    let after = rest[n..].chars().next();
-    digits == 4 && matches!(after, Some('年'))
+    }
+    // Four digits and 年: a year that opens the item's text.
+    let digits = rest
+        .chars()
+        .take(5)
+        .take_while(|&c| digit_value(c).is_some())
+        .count();
+    digits == 4 && rest.chars().nth(4) == Some('年')
 }
 
 #[cfg(test)]

@@ -116,6 +116,10 @@ pub(crate) struct Number {
     pub approx: bool,
 }
 
+/// Chinese digits written one after another are at most a year (`二〇二二`) and a
+/// little more.
+const MAX_CN_DIGITS: usize = 8;
+
 /// Parses a number at the start of `s`: Arabic (`3`, `7.5`, `1,000`, `３`), Chinese
 /// (`三`, `二十三`, `一千二百`, `两`, `一万三`, `十二点五`), mixed (`3万`, `1.2万亿`,
 /// `1,100万`), with `多`/`余`/`几` marking an approximate number.
@@ -159,6 +163,11 @@ pub(crate) fn parse_number(s: &str) -> Option<Number> {
             }
             cur = Some(cur.unwrap_or(0.0) * 10.0 + d as f64);
             cur_cn_digits += 1;
+            if cur_cn_digits > MAX_CN_DIGITS {
+                // A run of digits such as 一二三四五六七八九 is no number; not reading it to
+                // its end keeps a scan that tries every position linear.
+                return None;
+            }
             i += c.len_utf8();
             read = i;
             continue;
@@ -313,6 +322,7 @@ pub(crate) fn round_sig(v: f64) -> f64 {
 pub(crate) fn parse_arabic_decimal(s: &str) -> Option<(f64, usize)> {
     // Digits go to a small buffer on the stack: numbers are parsed by the million.
     let mut digits = Digits::default();
+    let mut dot = false;
     let mut end = 0;
     let it = s.char_indices();
     let mut prev: Option<char> = None;
@@ -326,7 +336,7 @@ pub(crate) fn parse_arabic_decimal(s: &str) -> Option<(f64, usize)> {
         let after = &s[at + c.len_utf8()..];
         // Thousands separator: `,` (or `，` between full-width digits) and exactly three digits.
         let fullwidth = prev.is_some_and(|p| ('０'..='９').contains(&p));
-        if (c == ',' || (c == '，' && fullwidth)) && !digits.is_empty() && !digits.contains('.') {
+        if (c == ',' || (c == '，' && fullwidth)) && !digits.is_empty() && !dot {
             let mut next = after.chars();
             let three = (0..3).all(|_| next.next().is_some_and(|d| digit_value(d).is_some()));
             if three && next.next().is_none_or(|d| digit_value(d).is_none()) {
@@ -336,10 +346,11 @@ pub(crate) fn parse_arabic_decimal(s: &str) -> Option<(f64, usize)> {
         }
         if (c == '.' || c == '．')
             && !digits.is_empty()
-            && !digits.contains('.')
+            && !dot
             && after.chars().next().and_then(digit_value).is_some()
         {
             digits.push('.');
+            dot = true;
             prev = Some(c);
             continue;
         }
@@ -375,9 +386,6 @@ impl Digits {
     fn is_empty(&self) -> bool {
         self.len == 0
     }
-    fn contains(&self, c: char) -> bool {
-        self.as_str().contains(c)
-    }
     fn as_str(&self) -> &str {
         if self.long.is_empty() {
             std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default()
@@ -396,18 +404,19 @@ pub(crate) fn digit_value(c: char) -> Option<u64> {
     }
 }
 
-/// Parses an Arabic integer (ASCII or full-width digits) at the start of `s`.
-pub(crate) fn parse_arabic_int(s: &str) -> Option<(u64, usize)> {
+/// The Arabic integer (ASCII or full-width digits) at the start of `s` and its length in
+/// bytes, if it has 1 to `max` digits: a longer run is not read to its end, so callers
+/// that try every position of a text stay linear.
+pub(crate) fn parse_arabic_int(s: &str, max: usize) -> Option<(u64, usize)> {
     let mut v: u64 = 0;
     let mut read = 0;
-    for (i, c) in s.char_indices() {
-        match digit_value(c) {
-            Some(d) => {
-                v = v.saturating_mul(10).saturating_add(d);
-                read = i + c.len_utf8();
-            }
-            None => break,
+    for (k, c) in s.chars().enumerate() {
+        let Some(d) = digit_value(c) else { break };
+        if k == max {
+            return None;
         }
+        v = v.saturating_mul(10).saturating_add(d);
+        read += c.len_utf8();
     }
     (read > 0).then_some((v, read))
 }
@@ -537,8 +546,9 @@ mod tests {
 
     #[test]
     fn arabic_and_circled() {
-        assert_eq!(parse_arabic_int("１２３x"), Some((123, 9)));
-        assert_eq!(parse_arabic_int("x"), None);
+        assert_eq!(parse_arabic_int("１２３x", 7), Some((123, 9)));
+        assert_eq!(parse_arabic_int("x", 7), None);
+        assert_eq!(parse_arabic_int("12345678", 7), None);
         assert_eq!(circled('⑳'), Some(20));
         assert_eq!(to_cn(14), "十四");
         assert_eq!(to_cn(23), "二十三");

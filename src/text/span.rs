@@ -22,14 +22,57 @@ pub struct Span {
 /// Maps byte offsets of one text to character offsets, lines and columns.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
-    /// Byte offset where each line starts.
-    line_starts: Vec<usize>,
+    /// Byte offset where each line starts: four bytes a line, so a text of many short
+    /// lines (`1.` on ten million lines) does not need eight. Texts are at most 4 GiB
+    /// (`parse_bytes` refuses longer input).
+    line_starts: Vec<u32>,
     /// `blocks[k]`: characters that start before byte `k * BLOCK`, counted from the
     /// start of its group of [`GROUP`] blocks; `groups[g]` counts those before group `g`.
     /// Looked up directly, so a span costs two reads and a count within one block.
     /// Both are empty for ASCII text.
     blocks: Vec<u32>,
     groups: Vec<usize>,
+}
+
+/// The lines of a text, read from its [`LineIndex`]: the content range of each
+/// (terminators `\n`, `\r\n`, `\r` excluded), without a list of its own.
+#[derive(Clone, Copy)]
+pub(crate) struct Lines<'a> {
+    text: &'a str,
+    starts: &'a [u32],
+}
+
+impl<'a> Lines<'a> {
+    /// How many lines.
+    pub(crate) fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// The content of line `k` (0-based).
+    pub(crate) fn get(&self, k: usize) -> Range<usize> {
+        let start = self.starts[k] as usize;
+        let end = match self.starts.get(k + 1) {
+            Some(&next) => {
+                let next = next as usize;
+                let b = self.text.as_bytes();
+                if next >= 2 && b[next - 2] == b'\r' && b[next - 1] == b'\n' {
+                    next - 2
+                } else {
+                    next - 1
+                }
+            }
+            None => self.text.len(),
+        };
+        start..end
+    }
+
+    /// Every line, in order (or in reverse).
+    pub(crate) fn iter(
+        &self,
+    ) -> impl DoubleEndedIterator<Item = Range<usize>> + ExactSizeIterator + 'a {
+        let this = *self;
+        (0..self.len()).map(move |k| this.get(k))
+    }
 }
 
 /// Bytes per entry of [`LineIndex::blocks`]: 4 bytes of index per 64 of text.
@@ -87,7 +130,10 @@ impl LineIndex {
     /// The index of `text`: its line starts and, for non-ASCII text, character counts.
     pub fn new(text: &str) -> LineIndex {
         let bytes = text.as_bytes();
-        let mut line_starts: Vec<usize> = line_iter(text).map(|r| r.start).collect();
+        // Counted first, so the list is allocated once at its size.
+        let n = 1 + memchr::memchr2_iter(b'\n', b'\r', bytes).count();
+        let mut line_starts: Vec<u32> = Vec::with_capacity(n);
+        line_starts.extend(line_iter(text).map(|r| u32::try_from(r.start).unwrap_or(u32::MAX)));
         line_starts.shrink_to_fit();
         let (mut blocks, mut groups) = (Vec::new(), Vec::new());
         if !text.is_ascii() {
@@ -125,7 +171,7 @@ impl LineIndex {
 
     /// 1-based line of a byte offset.
     pub fn line(&self, byte: usize) -> usize {
-        self.line_starts.partition_point(|&s| s <= byte)
+        self.line_starts.partition_point(|&s| s as usize <= byte)
     }
 
     /// Like [`line`](Self::line), trying the 1-based line `near` and the one after it
@@ -133,7 +179,11 @@ impl LineIndex {
     pub fn line_near(&self, byte: usize, near: usize) -> usize {
         let ls = &self.line_starts;
         for l in [near, near + 1] {
-            if l >= 1 && l <= ls.len() && ls[l - 1] <= byte && ls.get(l).is_none_or(|&n| n > byte) {
+            if l >= 1
+                && l <= ls.len()
+                && ls[l - 1] as usize <= byte
+                && ls.get(l).is_none_or(|&n| n as usize > byte)
+            {
                 return l;
             }
         }
@@ -142,7 +192,15 @@ impl LineIndex {
 
     /// Byte offset where the 1-based line starts.
     pub fn line_start(&self, line: usize) -> usize {
-        self.line_starts[line - 1]
+        self.line_starts[line - 1] as usize
+    }
+
+    /// The lines of `text` (which this index was made from), without their terminators.
+    pub(crate) fn lines<'a>(&'a self, text: &'a str) -> Lines<'a> {
+        Lines {
+            text,
+            starts: &self.line_starts,
+        }
     }
 
     /// 1-based column, in characters, of a byte offset.
@@ -164,6 +222,16 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_from_the_index_are_those_of_line_iter() {
+        for t in ["a\r\nb\rc\n\nd", "", "x\n", "\r\n\r\n", "一、甲\r\n二、乙"] {
+            let ix = LineIndex::new(t);
+            let got: Vec<_> = ix.lines(t).iter().collect();
+            let want: Vec<_> = line_iter(t).collect();
+            assert_eq!(got, want, "{t:?}");
+        }
+    }
 
     #[test]
     fn offsets_lines_columns() {

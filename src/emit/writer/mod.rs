@@ -26,11 +26,13 @@ pub(crate) fn write_document(doc: &Document, pretty: bool, sink: &mut dyn Write)
             pretty,
             depth: 0,
             first: true,
+            error: None,
         },
         path: String::new(),
         line: 1,
     };
     d.document()?;
+    d.o.flush_if_full()?;
     d.o.buf.push(b'\n');
     d.o.sink.write_all(&d.o.buf)?;
     d.o.sink.flush()
@@ -85,14 +87,14 @@ impl<'a> Doc<'a, '_> {
         self.o.field(k!("encoding"), &doc.source.encoding);
         self.o.field(k!("bytes"), doc.source.bytes);
         self.o.close(b'}');
-        self.meta();
+        self.meta()?;
         self.o.key(k!("preamble"));
         match &doc.preamble {
             Some(p) => {
                 self.o.open(b'{');
                 self.text_and_span(&p.range);
                 self.o.key(k!("quantities"));
-                self.quantities(&p.quantities);
+                self.quantities(&p.quantities)?;
                 self.o.close(b'}');
             }
             None => self.o.null(),
@@ -116,7 +118,7 @@ impl<'a> Doc<'a, '_> {
         Ok(())
     }
 
-    fn meta(&mut self) {
+    fn meta(&mut self) -> io::Result<()> {
         let m = &self.doc.meta;
         self.o.key(k!("meta"));
         self.o.open(b'{');
@@ -133,6 +135,7 @@ impl<'a> Doc<'a, '_> {
         self.o.key(k!("citations"));
         self.o.open(b'[');
         for c in &m.citations {
+            self.o.flush_if_full()?;
             self.o.entry();
             self.o.open(b'{');
             self.o.field(k!("title"), &c.title);
@@ -144,6 +147,7 @@ impl<'a> Doc<'a, '_> {
         }
         self.o.close(b']');
         self.o.close(b'}');
+        Ok(())
     }
 
     fn doc_number(&mut self, n: Option<&DocNumber>) {
@@ -215,7 +219,7 @@ impl<'a> Doc<'a, '_> {
         }
         self.o.close(b']');
         self.o.key(k!("quantities"));
-        self.quantities(&n.quantities);
+        self.quantities(&n.quantities)?;
         self.o.key(k!("children"));
         self.nodes(&n.children)?;
         self.o.close(b'}');
@@ -272,13 +276,15 @@ impl<'a> Doc<'a, '_> {
         self.o.close(b'}');
     }
 
-    fn quantities(&mut self, qs: &[Quantity]) {
+    fn quantities(&mut self, qs: &[Quantity]) -> io::Result<()> {
         self.o.open(b'[');
         for q in qs {
+            self.o.flush_if_full()?;
             self.o.entry();
             self.quantity(q);
         }
         self.o.close(b']');
+        Ok(())
     }
 
     fn quantity(&mut self, q: &Quantity) {

@@ -51,11 +51,17 @@ pub(super) struct Out<'w> {
     pub(super) depth: usize,
     /// No entry yet in the innermost open object or array.
     pub(super) first: bool,
+    /// An error of the sink met while a long string was written through, returned by
+    /// the next [`flush_if_full`](Out::flush_if_full).
+    pub(super) error: Option<io::Error>,
 }
 
 impl Out<'_> {
     #[inline]
     pub(super) fn flush_if_full(&mut self) -> io::Result<()> {
+        if let Some(e) = self.error.take() {
+            return Err(e);
+        }
         if self.buf.len() >= FLUSH_AT {
             self.sink.write_all(&self.buf)?;
             self.buf.clear();
@@ -134,6 +140,9 @@ impl Out<'_> {
     }
 
     pub(super) fn str(&mut self, s: &str) {
+        if s.len() > FLUSH_AT {
+            return self.long_str(s);
+        }
         self.buf.push(b'"');
         let b = s.as_bytes();
         // Most strings need no escape at all; this test has no early exit, so it is
@@ -145,6 +154,31 @@ impl Out<'_> {
             self.buf.extend_from_slice(b);
         } else {
             escape(&mut self.buf, s);
+        }
+        self.buf.push(b'"');
+    }
+
+    /// A string longer than a piece of output (a document whose line breaks were lost,
+    /// or one node holding the text past the cap on nodes): escaped and handed to the
+    /// sink a piece at a time, so the buffer never holds it whole.
+    fn long_str(&mut self, s: &str) {
+        self.buf.push(b'"');
+        for piece in s.as_bytes().chunks(FLUSH_AT) {
+            // Escapes act on ASCII bytes only, so a piece may end inside a character.
+            let clean = piece
+                .iter()
+                .fold(true, |ok, &x| ok & (x >= 0x20) & (x != b'"') & (x != b'\\'));
+            if clean {
+                self.buf.extend_from_slice(piece);
+            } else {
+                escape_bytes(&mut self.buf, piece);
+            }
+            if self.error.is_none() {
+                if let Err(e) = self.sink.write_all(&self.buf) {
+                    self.error = Some(e);
+                }
+            }
+            self.buf.clear();
         }
         self.buf.push(b'"');
     }
@@ -259,8 +293,12 @@ impl Scalar for usize {
 
 /// serde_json's escapes: `\"`, `\\`, the short forms of control characters, else `\u00XX`.
 fn escape(buf: &mut Vec<u8>, s: &str) {
+    escape_bytes(buf, s.as_bytes())
+}
+
+/// [`escape`] of bytes of UTF-8 text (a piece may end inside a character).
+fn escape_bytes(buf: &mut Vec<u8>, b: &[u8]) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    let b = s.as_bytes();
     // Runs of bytes that need no escape are copied whole.
     let mut run = 0;
     for (i, &x) in b.iter().enumerate() {
