@@ -81,19 +81,31 @@ impl Options {
 
 /// Decodes `bytes` (detecting the encoding unless the options name one) and parses them.
 pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<Document, Error> {
+    fits(bytes.len())?;
     let d = input::decode(bytes, options.encoding.as_deref())?;
-    Ok(finish(d, bytes.len(), options))
+    finish(d, bytes.len(), options)
 }
 
 /// Like [`parse_bytes`], but takes the bytes: UTF-8 input becomes the document's
 /// text without a copy, which halves the memory a large file needs.
 pub fn parse_vec(bytes: Vec<u8>, options: &Options) -> Result<Document, Error> {
     let n = bytes.len();
+    fits(n)?;
     let d = input::decode_vec(bytes, options.encoding.as_deref())?;
-    Ok(finish(d, n, options))
+    finish(d, n, options)
 }
 
-fn finish(d: input::Decoded, bytes: usize, options: &Options) -> Document {
+/// Positions are kept in 32 bits: input, and text once decoded, of 4 GiB or more is
+/// refused.
+fn fits(bytes: usize) -> Result<(), Error> {
+    if bytes >= u32::MAX as usize {
+        return Err(Error::TooLarge { bytes });
+    }
+    Ok(())
+}
+
+fn finish(d: input::Decoded, bytes: usize, options: &Options) -> Result<Document, Error> {
+    fits(d.text.len())?;
     let mut doc = parse_string(d.text, options);
     doc.source.encoding = d.encoding.to_string();
     doc.source.bytes = bytes;
@@ -105,7 +117,7 @@ fn finish(d: input::Decoded, bytes: usize, options: &Options) -> Document {
         diags.sort_by_key(|x| x.range.start);
         doc.diagnostics = diags;
     }
-    doc
+    Ok(doc)
 }
 
 /// Parses decoded text. Never fails.

@@ -1,26 +1,58 @@
 //! `cargo fuzz run parse`: arbitrary bytes through decoding, parsing, checks and
-//! every output format must never panic, spans must fit the text, and the fast JSON
-//! writer must write what serde_json writes for the declared view.
+//! every output format must never panic, spans must fit the text, the fast JSON writer
+//! must write what serde_json writes for the declared view, the work must stay within a
+//! linear budget, and one corrupted byte in valid UTF-8 must keep the outline.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use std::time::{Duration, Instant};
+
+/// Work allowed for an input: a fixed part and a part per byte, far above what linear
+/// code needs here (about a microsecond a byte at worst) and far below a quadratic scan.
+fn budget(len: usize) -> Duration {
+    Duration::from_millis(50) + Duration::from_micros(20) * len as u32
+}
 
 fuzz_target!(|data: &[u8]| {
     let options = gongwen::Options::default();
-    if let Ok(doc) = gongwen::parse_bytes(data, &options) {
-        for n in &doc.nodes {
-            assert!(n.span.end <= doc.text.len());
-            assert!(doc.text[n.span.clone()].starts_with(&doc.text[n.label_range()]));
+    let start = Instant::now();
+    let Ok(doc) = gongwen::parse_bytes(data, &options) else {
+        return;
+    };
+    for n in &doc.nodes {
+        assert!(n.span.end <= doc.text.len());
+        assert!(doc.text[n.span.clone()].starts_with(&doc.text[n.label_range()]));
+    }
+    let json = gongwen::emit::json::to_string(&doc, false);
+    let elapsed = start.elapsed();
+    assert!(
+        elapsed < budget(data.len()),
+        "{elapsed:?} for {} bytes",
+        data.len()
+    );
+    assert_eq!(json, gongwen::emit::json::to_string_serde(&doc, false));
+    assert_eq!(
+        gongwen::emit::json::to_string(&doc, true),
+        gongwen::emit::json::to_string_serde(&doc, true)
+    );
+    let _ = gongwen::emit::ledger::ledger(&doc, true).render(gongwen::emit::table::Format::Csv { bom: true });
+    let _ = gongwen::emit::ledger::quantities_json(&doc, &[], false);
+    let _ = gongwen::emit::report::render(&doc);
+    // One corrupted byte in a document that is valid UTF-8 with some Chinese in it: it
+    // stays UTF-8 and keeps its outline but for the node it hits and its neighbours.
+    let non_ascii = data.iter().filter(|&&b| b >= 0x80).count();
+    if let (Ok(text), true) = (std::str::from_utf8(data), non_ascii >= 300) {
+        let mut k = data.len() / 2;
+        while !text.is_char_boundary(k) {
+            k -= 1;
         }
-        for pretty in [false, true] {
-            assert_eq!(
-                gongwen::emit::json::to_string(&doc, pretty),
-                gongwen::emit::json::to_string_serde(&doc, pretty)
-            );
-        }
-        let _ = gongwen::emit::ledger::ledger(&doc, true).render(gongwen::emit::table::Format::Csv { bom: true });
-        let _ = gongwen::emit::ledger::quantities_json(&doc, &[], false);
-        let _ = gongwen::emit::report::render(&doc);
+        let mut bad = data[..k].to_vec();
+        bad.push(0xFF);
+        bad.extend_from_slice(&data[k..]);
+        let damaged = gongwen::parse_bytes(&bad, &options).expect("still text");
+        assert_eq!(damaged.source.encoding, "UTF-8");
+        let (a, b) = (doc.nodes.len(), damaged.nodes.len());
+        assert!(a.abs_diff(b) <= 2, "{a} nodes became {b}");
     }
     if let Ok(text) = std::str::from_utf8(data) {
         let _ = gongwen::quantities(text, &options);

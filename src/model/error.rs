@@ -16,6 +16,11 @@ pub enum Error {
     },
     /// An encoding label that names no encoding we know.
     UnknownEncoding(String),
+    /// Input longer than gongwen reads (4 GiB; positions are kept in 32 bits).
+    TooLarge {
+        /// How long it is.
+        bytes: usize,
+    },
     /// A line of a lexicon or units file that could not be read.
     Lexicon {
         /// Its 1-based line.
@@ -26,11 +31,12 @@ pub enum Error {
 }
 
 impl Error {
-    /// A stable code for machines: `not-text`, `unknown-encoding`, `bad-lexicon`.
+    /// A stable code for machines: `not-text`, `unknown-encoding`, `too-large`, `bad-lexicon`.
     pub fn code(&self) -> &'static str {
         match self {
             Error::NotText { .. } => "not-text",
             Error::UnknownEncoding(_) => "unknown-encoding",
+            Error::TooLarge { .. } => "too-large",
             Error::Lexicon { .. } => "bad-lexicon",
         }
     }
@@ -43,6 +49,10 @@ impl fmt::Display for Error {
             Error::UnknownEncoding(l) => write!(
                 f,
                 "unknown encoding '{l}': use a label such as utf-8, gb18030, gbk, big5, utf-16le or utf-16be"
+            ),
+            Error::TooLarge { bytes } => write!(
+                f,
+                "this input is {bytes} bytes, and gongwen reads at most 4 GiB: split it into its documents first"
             ),
             Error::Lexicon { line, message } => write!(f, "line {line}: {message}"),
         }

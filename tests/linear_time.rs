@@ -1,0 +1,116 @@
+//! Work grows linearly with the input, whatever its shape: each adversarial text is
+//! parsed (and written as JSON) at a size and at four times that size, and the time
+//! ratio must stay near 4, far from the 16 of a quadratic scan. Ratios, not times: the
+//! machine's speed cancels out (the best of three runs of each is taken).
+//!
+//! The same inputs, at 256 KB and 1 MB, are timed by `cargo bench --bench adversarial`.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+/// Texts that once made a scanner quadratic or allocate without bound.
+/// A named way to make an input of about `n` bytes.
+type Input = (&'static str, fn(usize) -> String);
+
+fn inputs() -> Vec<Input> {
+    vec![
+        ("digits", |n| "1".repeat(n)),
+        ("full-width digits", |n| "１".repeat(n / 3)),
+        ("十 run", |n| "十".repeat(n / 3)),
+        ("零〇 run", |n| "零〇".repeat(n / 6)),
+        ("Chinese digit run", |n| {
+            "一二三四五六七八九".repeat(n / 27) + "十"
+        }),
+        ("opening brackets", |n| "（".repeat(n / 3)),
+        ("nested brackets", |n| {
+            ("（".repeat(300) + "省商务厅负责" + &"）".repeat(300)).repeat(n / 1818 + 1)
+        }),
+        ("1. on one line", |n| "1.".repeat(n / 2)),
+        ("1. on every line", |n| "1.\n".repeat(n / 3)),
+        ("quantities without punctuation", |n| "1个".repeat(n / 4)),
+        ("thousands separators", |n| {
+            "1".to_string() + &",000".repeat(n / 4)
+        }),
+        ("opening quotes", |n| "“".repeat(n / 3)),
+        ("opening titles", |n| "《".repeat(n / 3)),
+        ("一、 run", |n| "一、".repeat(n / 6)),
+        ("clauses on one line", |n| {
+            "做好。（省商务厅负责）".repeat(n / 33)
+        }),
+        ("a long line of prose", |n| {
+            "新建5G基站3万个，推进“1+3+N”工程（省商务厅负责）；".repeat(n / 70)
+        }),
+    ]
+}
+
+fn best_of_three(text: &str) -> Duration {
+    let options = gongwen::Options::default();
+    (0..3)
+        .map(|_| {
+            let start = Instant::now();
+            let doc = gongwen::parse_text(text, &options);
+            gongwen::emit::json::write(&doc, false, &mut std::io::sink()).unwrap();
+            start.elapsed()
+        })
+        .min()
+        .unwrap()
+}
+
+#[test]
+fn four_times_the_input_is_about_four_times_the_work() {
+    // Warm up: the lexicon and the regexes are built once.
+    best_of_three("一、总体要求\n1.新建5G基站3万个。（省商务厅负责）\n");
+    let mut report = Vec::new();
+    let mut slow = Vec::new();
+    for (name, make) in inputs() {
+        let (small, large) = (make(32 * 1024), make(128 * 1024));
+        let (a, b) = (best_of_three(&small), best_of_three(&large));
+        // Below a millisecond the clock says more about the machine than the code.
+        let ratio = b.as_secs_f64() / a.as_secs_f64().max(1e-3);
+        report.push(format!("{name:32} {a:>10.2?} {b:>10.2?} ×{ratio:.1}"));
+        if ratio > 8.0 {
+            slow.push(name);
+        }
+    }
+    eprintln!("{}", report.join("\n"));
+    assert!(
+        slow.is_empty(),
+        "more than linear on {slow:?}:\n{}",
+        report.join("\n")
+    );
+}
+
+#[test]
+fn dense_input_is_bounded_and_counted() {
+    // Ten thousand nodes, and one more per 128 bytes: the rest is counted, and its text
+    // stays in the last node.
+    let text = "1.\n".repeat(100_000);
+    let doc = gongwen::parse_text(&text, &gongwen::Options::default());
+    let max = 10_000 + text.len() / 128;
+    assert_eq!(doc.nodes.len(), max);
+    let t = doc
+        .diagnostics
+        .iter()
+        .find(|d| d.code == gongwen::Code::Truncated && d.message.contains("headings"))
+        .expect("a report of the headings left out");
+    assert!(
+        t.message
+            .starts_with(&format!("{} more headings", 100_000 - max)),
+        "{}",
+        t.message
+    );
+    assert_eq!(doc.nodes.last().unwrap().span.end, text.trim_end().len());
+    common::check_invariants(&doc);
+    // The same for quantities.
+    let text = "1个".repeat(100_000);
+    let doc = gongwen::parse_text(&text, &gongwen::Options::default());
+    let kept = doc.preamble.as_ref().unwrap().quantities.len();
+    assert_eq!(kept, 10_000 + text.len() / 128);
+    assert!(doc
+        .diagnostics
+        .iter()
+        .any(|d| d.code == gongwen::Code::Truncated
+            && d.message
+                .contains(&format!("{} more quantities", 100_000 - kept))));
+}
