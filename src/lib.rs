@@ -39,9 +39,9 @@ mod text;
 pub use check::MAX_PER_CODE;
 pub use lexicon::Lexicon;
 pub use model::{
-    Block, Citation, Clause, ClauseUnit, Code, Diagnostic, DocNumber, Document, Error, HeaderKind,
-    HeaderLine, Kind, Label, Meta, Node, NodeId, Part, PartKind, Qualifier, Quantity, Role,
-    Severity, SkipReason, Skipped, Source, Style, Unit, UnitId,
+    Attachment, Block, Citation, Clause, ClauseUnit, Code, Diagnostic, DocNumber, Document, Error,
+    Format, HeaderKind, HeaderLine, Kind, Label, Meta, Node, NodeId, PageMeta, Part, PartKind,
+    Qualifier, Quantity, Role, Severity, SkipReason, Skipped, Source, Style, Unit, UnitId,
 };
 pub use text::{LineIndex, Span};
 
@@ -82,7 +82,7 @@ impl Options {
 /// Decodes `bytes` (detecting the encoding unless the options name one) and parses them.
 pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<Document, Error> {
     fits(bytes.len())?;
-    let d = input::decode(bytes, options.encoding.as_deref())?;
+    let d = input::read_slice(bytes, options.encoding.as_deref(), &options.lexicon)?;
     finish(d, bytes.len(), options)
 }
 
@@ -91,7 +91,7 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<Document, Error> {
 pub fn parse_vec(bytes: Vec<u8>, options: &Options) -> Result<Document, Error> {
     let n = bytes.len();
     fits(n)?;
-    let d = input::decode_vec(bytes, options.encoding.as_deref())?;
+    let d = input::read(bytes, options.encoding.as_deref(), &options.lexicon)?;
     finish(d, n, options)
 }
 
@@ -104,15 +104,15 @@ fn fits(bytes: usize) -> Result<(), Error> {
     Ok(())
 }
 
-fn finish(d: input::Decoded, bytes: usize, options: &Options) -> Result<Document, Error> {
+fn finish(mut d: input::Decoded, bytes: usize, options: &Options) -> Result<Document, Error> {
     fits(d.text.len())?;
-    let mut doc = parse_string(d.text, options);
-    doc.source.encoding = d.encoding.to_string();
+    let diagnostics = std::mem::take(&mut d.diagnostics);
+    let mut doc = parse_decoded(d, options);
     doc.source.bytes = bytes;
     // Decoding's reports go first (the sort is stable); most texts have none, and then
     // the checks' list is kept as it is rather than copied.
-    if !d.diagnostics.is_empty() {
-        let mut diags = d.diagnostics;
+    if !diagnostics.is_empty() {
+        let mut diags = diagnostics;
         diags.append(&mut doc.diagnostics);
         diags.sort_by_key(|x| x.range.start);
         doc.diagnostics = diags;
@@ -127,17 +127,29 @@ pub fn parse_text(text: &str, options: &Options) -> Document {
 
 /// Parses decoded text, taking it. Never fails.
 pub fn parse_string(text: String, options: &Options) -> Document {
+    parse_decoded(input::Decoded::text(text), options)
+}
+
+/// Parses what the input stage gave: the outline reads the text before what it set
+/// aside, which goes to `skipped`.
+fn parse_decoded(d: input::Decoded, options: &Options) -> Document {
     let lex = &*options.lexicon;
+    let text = d.text;
     let index = LineIndex::new(&text);
-    let o = outline::parse(&text, &index, lex);
+    let own = &text[..d.tail.unwrap_or(text.len())];
+    let mut o = outline::parse(own, &index, lex);
+    o.skipped.extend(d.set_aside);
     let mut doc = Document {
         index,
         source: Source {
             path: None,
-            encoding: "UTF-8".into(),
+            encoding: d.encoding.into(),
             bytes: text.len(),
+            format: d.format,
         },
         meta: Meta::default(),
+        page: d.page,
+        tail: d.tail,
         header: o.header,
         body: o.body,
         preamble: o.preamble.map(|range| Block {

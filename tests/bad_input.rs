@@ -77,7 +77,7 @@ fn directories_and_missing_files() {
     let empty = tempfile::tempdir().unwrap();
     let (code, _, err) = run(&["parse", empty.path().to_str().unwrap()]);
     assert_eq!(code, Some(2));
-    assert!(err.contains("no *.txt files"), "{err}");
+    assert!(err.contains("no documents (.txt, .html) under"), "{err}");
 }
 
 #[test]
@@ -179,4 +179,45 @@ fn malformed_utf8_is_replaced_and_reported() {
         ["省商务厅"]
     );
     check_invariants(&doc);
+}
+
+/// Hostile web pages: nesting 100,000 deep, a page that is all script, markup never
+/// closed. Each is read (deep nesting flattened, with a diagnostic), its text kept.
+#[test]
+fn hostile_pages_are_read_with_their_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let deep = format!(
+        "<html><body>{}一、总体要求{}<p>1.加大力度。</p>",
+        "<div>".repeat(100_000),
+        "</div>".repeat(10)
+    );
+    let p = temp(&dir, "deep.html", deep.as_bytes());
+    let (code, out, _) = run(&["parse", p.to_str().unwrap(), "--compact"]);
+    assert_eq!(code, Some(0));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["source"]["format"], "html");
+    assert_eq!(v["diagnostics"][0]["code"], "deep-markup");
+    assert_eq!(v["nodes"][0]["title"], "总体要求");
+    assert_eq!(v["nodes"][0]["children"][0]["label"], "1.");
+
+    let p = temp(
+        &dir,
+        "script.html",
+        b"<html><head><script>var a = '1. x';</script></head><body></body></html>",
+    );
+    let (code, out, _) = run(&["parse", p.to_str().unwrap(), "--compact"]);
+    assert_eq!(code, Some(0));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["diagnostics"][0]["code"], "empty-document");
+
+    let p = temp(
+        &dir,
+        "open.html",
+        "<html><body><div id=zoom><p>一、总体要求<p>（一）加强领导<table><tr><td>1<td>任务"
+            .as_bytes(),
+    );
+    let (code, _, _) = run(&["text", p.to_str().unwrap()]);
+    assert_eq!(code, Some(0));
+    let (_, text, _) = run(&["text", p.to_str().unwrap()]);
+    assert_eq!(text, "一、总体要求\n（一）加强领导\n1\t任务\n");
 }

@@ -3,6 +3,7 @@
 mod common;
 use common::*;
 use std::io::Write;
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 fn gongwen(args: &[&str]) -> Output {
@@ -107,10 +108,64 @@ fn unreadable_inputs_exit_2_with_one_line() {
         stderr(&o)
     );
     std::fs::remove_file(pdf).ok();
+}
 
-    let o = gongwen(&["check", "fixtures"]);
+/// A folder is walked for every format gongwen reads, in sorted order, `--glob` filters
+/// what is below it, other files are counted as passed over, and a link back up is not
+/// followed; a summary of what was read goes to standard error.
+#[test]
+fn folders_are_walked_with_a_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("b/c")).unwrap();
+    std::fs::copy(repo("fixtures/page.html"), root.join("b/page.html")).unwrap();
+    std::fs::copy(repo(SEED), root.join("b/c/seed.txt")).unwrap();
+    std::fs::copy(repo("fixtures/broken.txt"), root.join("a.TXT")).unwrap();
+    std::fs::write(root.join("b/logo.png"), b"\x89PNG\r\n").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(root, root.join("b/c/up")).unwrap();
+    let r = root.to_str().unwrap();
+    let o = gongwen(&["parse", r]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let formats: Vec<(String, String)> = stdout(&o)
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let path = v["source"]["path"].as_str().unwrap();
+            let name = Path::new(path)
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            (name, v["source"]["format"].as_str().unwrap().to_string())
+        })
+        .collect();
+    // Depth first, each folder in name order: b/c/seed.txt before b/page.html.
+    let want = [
+        ("a.TXT", "text"),
+        ("seed.txt", "text"),
+        ("page.html", "html"),
+    ];
+    assert_eq!(formats, want.map(|(a, b)| (a.to_string(), b.to_string())));
+    let err = stderr(&o);
+    assert!(err.contains("read 3 files (1 html, 2 text)"), "{err}");
+    assert!(
+        err.contains("passed over 1 of other types (1 .png)"),
+        "{err}"
+    );
+    #[cfg(unix)]
+    assert!(err.contains("a loop"), "{err}");
+
+    let o = gongwen(&["check", r, "--glob", "*.txt", "--glob", "!a.*"]);
+    assert_eq!(o.status.code(), Some(1), "the seed numbers two items 15");
+    let err = stderr(&o);
+    assert!(err.contains("read 1 file (1 text)"), "{err}");
+    assert!(err.contains("2 left out by --glob"), "{err}");
+    assert!(stdout(&o).contains("seed.txt"));
+
+    let o = gongwen(&["parse", r, "--glob", "*.docx"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("directory"));
+    assert!(stderr(&o).contains("that --glob keeps"), "{}", stderr(&o));
 }
 
 #[test]
@@ -195,5 +250,35 @@ fn help_explains_every_command_with_examples() {
         assert!(s.contains(cmd), "{s}");
         let h = stdout(&gongwen(&[cmd, "--help"]));
         assert!(h.contains("Examples:"), "{cmd}: {h}");
+    }
+}
+
+/// `gongwen text` prints the text every span of the JSON points into, for a web page as
+/// for plain text: slicing it by a node's character offsets gives the node's label.
+#[test]
+fn text_is_what_spans_point_into() {
+    for file in ["fixtures/page.html", "fixtures/action_plan.txt"] {
+        let o = gongwen(&["text", file]);
+        assert!(o.status.success(), "{file}: {}", stderr(&o));
+        let text: Vec<char> = stdout(&o).chars().collect();
+        let v: serde_json::Value =
+            serde_json::from_str(&stdout(&gongwen(&["parse", file, "--compact"]))).unwrap();
+        let mut labels = 0;
+        let mut stack: Vec<&serde_json::Value> = v["nodes"].as_array().unwrap().iter().collect();
+        while let Some(n) = stack.pop() {
+            let (start, end) = (
+                n["span"]["start"].as_u64().unwrap() as usize,
+                n["span"]["end"].as_u64().unwrap() as usize,
+            );
+            let slice: String = text[start..end].iter().collect();
+            assert!(
+                slice.starts_with(n["label"].as_str().unwrap()),
+                "{file}: {slice:?} does not start with {}",
+                n["label"]
+            );
+            labels += 1;
+            stack.extend(n["children"].as_array().into_iter().flatten());
+        }
+        assert!(labels >= 5, "{file}: {labels} nodes");
     }
 }

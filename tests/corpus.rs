@@ -349,6 +349,41 @@ fn survives_damage(p: &Path, enc: &'static encoding_rs::Encoding) {
     }
 }
 
+/// A saved web page: read as HTML, with its title, its article apart from the site's
+/// navigation (which is set aside as chrome, after the article), and nothing dropped.
+fn reads_as_a_page(p: &Path) {
+    let doc = parse_file(p);
+    let name = p.display();
+    assert_eq!(doc.source.format, gongwen::Format::Html, "{name}");
+    let title = doc
+        .meta
+        .title
+        .as_deref()
+        .unwrap_or_else(|| panic!("{name}: no title"));
+    assert!(title.chars().count() >= 4, "{name}: title {title}");
+    assert!(
+        !title.contains("网站") && !title.contains("门户"),
+        "{name}: the site's name in {title}"
+    );
+    let own = doc.own_text();
+    for chrome in [
+        "网站地图",
+        "设为首页",
+        "加入收藏",
+        "返回顶部",
+        "当前位置",
+        "版权所有",
+        "ICP备",
+    ] {
+        assert!(!own.contains(chrome), "{name}: `{chrome}` in the article");
+    }
+    assert!(
+        !own.contains('<') || !own.contains("</"),
+        "{name}: markup in the text"
+    );
+    check_invariants(&doc);
+}
+
 /// The documents whose shapes are asserted one by one.
 const NAMED: &[(&str, fn())] = &[
     (
@@ -398,6 +433,12 @@ fn main() {
                 trials.push(trial(name, Needs::Shared, move || keeps_the_invariants(&p)));
                 n += 1;
             }
+        }
+        for p in shared_files("corpus/html", "html") {
+            let file = p.file_name().unwrap().to_string_lossy().into_owned();
+            trials.push(trial(format!("html/{file}"), Needs::Shared, move || {
+                reads_as_a_page(&p)
+            }));
         }
         for (dir, _) in [("corpus", ""), ("corpus/local", ""), ("seeds", "")] {
             for p in shared_files(dir, "txt") {

@@ -9,47 +9,16 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-/// Texts that once made a scanner quadratic or allocate without bound.
-/// A named way to make an input of about `n` bytes.
-type Input = (&'static str, fn(usize) -> String);
-
-fn inputs() -> Vec<Input> {
-    vec![
-        ("digits", |n| "1".repeat(n)),
-        ("full-width digits", |n| "１".repeat(n / 3)),
-        ("十 run", |n| "十".repeat(n / 3)),
-        ("零〇 run", |n| "零〇".repeat(n / 6)),
-        ("Chinese digit run", |n| {
-            "一二三四五六七八九".repeat(n / 27) + "十"
-        }),
-        ("opening brackets", |n| "（".repeat(n / 3)),
-        ("nested brackets", |n| {
-            ("（".repeat(300) + "省商务厅负责" + &"）".repeat(300)).repeat(n / 1818 + 1)
-        }),
-        ("1. on one line", |n| "1.".repeat(n / 2)),
-        ("1. on every line", |n| "1.\n".repeat(n / 3)),
-        ("quantities without punctuation", |n| "1个".repeat(n / 4)),
-        ("thousands separators", |n| {
-            "1".to_string() + &",000".repeat(n / 4)
-        }),
-        ("opening quotes", |n| "“".repeat(n / 3)),
-        ("opening titles", |n| "《".repeat(n / 3)),
-        ("一、 run", |n| "一、".repeat(n / 6)),
-        ("clauses on one line", |n| {
-            "做好。（省商务厅负责）".repeat(n / 33)
-        }),
-        ("a long line of prose", |n| {
-            "新建5G基站3万个，推进“1+3+N”工程（省商务厅负责）；".repeat(n / 70)
-        }),
-    ]
-}
+#[path = "common/adversarial.rs"]
+mod adversarial;
+use adversarial::inputs;
 
 fn best_of_three(text: &str) -> Duration {
     let options = gongwen::Options::default();
     (0..3)
         .map(|_| {
             let start = Instant::now();
-            let doc = gongwen::parse_text(text, &options);
+            let doc = gongwen::parse_bytes(text.as_bytes(), &options).unwrap();
             gongwen::emit::json::write(&doc, false, &mut std::io::sink()).unwrap();
             start.elapsed()
         })

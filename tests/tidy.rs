@@ -471,3 +471,19 @@ fn the_tidy_reader_reads_what_it_should() {
     );
     assert!(han("\"牵头\"") && !han("\"lead\""));
 }
+
+#[test]
+fn every_lexicon_file_is_loaded() {
+    // A file of data/lexicon/ that no list reads would be a word list that does nothing.
+    let lexicon =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lexicon/mod.rs"))
+            .unwrap();
+    for e in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("data/lexicon")).unwrap()
+    {
+        let name = e.unwrap().file_name().to_string_lossy().into_owned();
+        assert!(
+            lexicon.contains(&format!("data/lexicon/{name}")),
+            "data/lexicon/{name} is not loaded by src/lexicon/mod.rs"
+        );
+    }
+}

@@ -86,7 +86,7 @@ pub(super) fn label_styles(doc: &Document, out: &mut Reports) {
 
 /// Unclosed, unmatched and mixed-width brackets, line by line.
 pub(super) fn brackets(doc: &Document, out: &mut Reports) {
-    let text = &doc.text;
+    let text = doc.own_text();
     let closer = |oc: char| if oc == '（' { '）' } else { ')' };
     let unclosed = |(o, oc): (usize, char), more: usize, on_line: bool| {
         let mut d = Diagnostic::new(

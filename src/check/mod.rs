@@ -19,7 +19,7 @@ pub use report::MAX_PER_CODE;
 /// Runs every check on `doc`.
 pub(crate) fn run(doc: &Document) -> Vec<Diagnostic> {
     let mut out = Reports::default();
-    if doc.text.chars().all(is_ws) {
+    if doc.own_text().chars().all(is_ws) {
         out.push(Diagnostic::new(
             Code::EmptyDocument,
             0..0,

@@ -10,8 +10,8 @@
 //! written.
 
 use crate::model::{
-    Citation, Clause, ClauseUnit, Code, Diagnostic, DocNumber, Document, Kind, NodeId, Qualifier,
-    Quantity, Role, Severity, SkipReason, Skipped,
+    Attachment, Citation, Clause, ClauseUnit, Code, Diagnostic, DocNumber, Document, Format, Kind,
+    NodeId, Qualifier, Quantity, Role, Severity, SkipReason, Skipped,
 };
 use crate::text::Span;
 use schemars::JsonSchema;
@@ -60,6 +60,7 @@ impl<'a> Ctx<'a> {
                 path: d.source.path.as_deref(),
                 encoding: &d.source.encoding,
                 bytes: d.source.bytes,
+                format: d.source.format,
             },
             meta: JsonMeta {
                 title: d.meta.title.as_deref(),
@@ -68,6 +69,13 @@ impl<'a> Ctx<'a> {
                 date: d.meta.date.as_deref(),
                 issuer: d.meta.issuer.as_deref(),
                 citations: Seq::new(self, &d.meta.citations, Ctx::citation),
+                index_number: d.meta.index_number.as_deref(),
+                subject: d.meta.subject.as_deref(),
+                published: d.meta.published.as_deref(),
+                attachments: Seq::new(self, &d.meta.attachments, |_, a| JsonAttachment {
+                    name: &a.name,
+                    href: a.href.as_deref(),
+                }),
             },
             preamble: d.preamble.as_ref().map(|p| JsonBlock {
                 text: d.slice(&p.range),
@@ -319,6 +327,9 @@ pub struct JsonSource<'a> {
     pub encoding: &'a str,
     /// How many bytes were read.
     pub bytes: usize,
+    /// What the input was: `text`, `html`, `docx`, `pdf`, `ofd`. The text every span
+    /// points into is what was extracted from it (`gongwen text`).
+    pub format: Format,
 }
 
 /// What the document says about itself.
@@ -338,6 +349,25 @@ pub struct JsonMeta<'a> {
     /// Documents cited as 《…》, with the document number that follows the title, if any.
     #[schemars(with = "Vec<JsonCitation<'a>>")]
     pub citations: Seq<'a, Citation, JsonCitation<'a>>,
+    /// The index number of an information-disclosure page (索引号).
+    pub index_number: Option<&'a str>,
+    /// The subject classification (主题分类).
+    pub subject: Option<&'a str>,
+    /// When it was published (发布日期), as an ISO date.
+    pub published: Option<&'a str>,
+    /// The attachments a web page links to.
+    #[schemars(with = "Vec<JsonAttachment<'a>>")]
+    pub attachments: Seq<'a, Attachment, JsonAttachment<'a>>,
+}
+
+/// An attachment.
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "attachment")]
+pub struct JsonAttachment<'a> {
+    /// As the link or the list names it.
+    pub name: &'a str,
+    /// The address it links to, as written on the page.
+    pub href: Option<&'a str>,
 }
 
 /// A document number: `晋政办发〔2022〕35号` → agency 晋政办发, year 2022, serial 35.

@@ -34,10 +34,46 @@ pub(crate) fn fill(doc: &mut Document, lex: &Lexicon) {
         .map_or_else(Vec::new, |p| trimmed_lines(text, &p.range));
     regulation_title(text, &preamble_lines, &mut meta, &mut skipped, lex);
     signature(doc, &preamble_lines, &mut meta, lex);
+    from_page(doc, &mut meta, lex);
     meta.citations = citations(text, doc.body.clone(), lex);
     doc.meta = meta;
     doc.skipped.append(&mut skipped);
     doc.skipped.sort_by_key(|s| s.range.start);
+}
+
+/// What a web page's information table says: the fields the text leaves open, and those
+/// only a page has (索引号, 主题分类, 发布日期, attachments).
+fn from_page(doc: &Document, meta: &mut Meta, lex: &Lexicon) {
+    let p = &doc.page;
+    let text = doc.text.as_str();
+    let value = |r: &Option<Range<usize>>| r.clone().map(|r| squeeze(text[r].trim()));
+    let date = |r: &Option<Range<usize>>| {
+        r.clone()
+            .and_then(|r| parse_date(&without_ws(&text[r])).map(|(d, _)| d))
+    };
+    if meta.title.is_none() {
+        if let Some(r) = &p.title {
+            meta.title = Some(squeeze(&text[r.clone()]));
+            meta.title_range = Some(r.clone());
+        }
+    }
+    if meta.doc_number.is_none() {
+        meta.doc_number = p.doc_number.clone().and_then(|r| {
+            find_doc_numbers(&text[r.clone()], lex)
+                .next()
+                .map(|d| shift(d, r.start))
+        });
+    }
+    if meta.issuer.is_none() {
+        meta.issuer = value(&p.issuer);
+    }
+    if meta.date.is_none() {
+        meta.date = date(&p.date);
+    }
+    meta.index_number = value(&p.index_number);
+    meta.subject = value(&p.subject);
+    meta.published = date(&p.published);
+    meta.attachments = p.attachments.clone();
 }
 
 fn shift(mut d: DocNumber, by: usize) -> DocNumber {
@@ -80,6 +116,13 @@ fn header(doc: &Document, lex: &Lexicon, skipped: &mut Vec<Skipped>) -> Meta {
                 let after = trim(text, d.range.end..r.end);
                 if meta.doc_number.is_none() {
                     meta.doc_number = Some(d.clone());
+                    // GB/T 9704 puts the number between the issuer's mark and the
+                    // title: lines before it that no document type closed were the
+                    // mark (or a link above the article), not the title's start.
+                    if !title_done && before.is_empty() {
+                        skipped.extend(title_parts.drain(..).map(header_line));
+                        decree_header = false;
+                    }
                 } else {
                     // A second number in the header is kept as a header line.
                     skipped.push(header_line(d.range.clone()));
@@ -347,6 +390,28 @@ mod tests {
                 end: c.get(0).unwrap().end(),
             })
             .collect()
+    }
+
+    fn meta_of(text: &str) -> crate::model::Meta {
+        crate::parse_text(text, &crate::Options::default()).meta
+    }
+
+    #[test]
+    fn the_issuers_mark_above_the_number_is_not_the_title() {
+        let m = meta_of(
+            "某某市人民政府办公厅\n某政办发〔2020〕1号\n某某市人民政府办公厅关于印发某某工作方案的通知\n各区人民政府：\n现将方案印发给你们，请认真贯彻执行。\n",
+        );
+        assert_eq!(
+            m.title.as_deref(),
+            Some("某某市人民政府办公厅关于印发某某工作方案的通知")
+        );
+        assert_eq!(
+            m.doc_number.map(|d| d.text).as_deref(),
+            Some("某政办发〔2020〕1号")
+        );
+        // A title that a document type closes stays the title when the number follows.
+        let m = meta_of("某某省人民政府关于某某工作的通报\n某政发〔2004〕7号\n各市人民政府：\n现将有关情况通报如下。\n");
+        assert_eq!(m.title.as_deref(), Some("某某省人民政府关于某某工作的通报"));
     }
 
     #[test]

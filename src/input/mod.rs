@@ -9,16 +9,114 @@
 //! the same [`Decoded`] (its text, and what it set aside), and no stage after this one
 //! knows which format the text came from.
 
-use crate::model::{Code, Diagnostic, Error};
+pub(crate) mod html;
+
+use crate::lexicon::Lexicon;
+use crate::model::{Code, Diagnostic, Error, Format, PageMeta, Skipped};
 use encoding_rs::{Encoding, GBK, UTF_16BE, UTF_16LE, UTF_8};
 
-/// Decoded input: the text and what decoding found.
+/// Decoded input: the one text every position refers to, and what reading found.
 #[derive(Debug, Clone)]
 pub(crate) struct Decoded {
     pub(crate) text: String,
     pub(crate) encoding: &'static str,
     /// Byte ranges (in `text`) where malformed input was replaced.
     pub(crate) diagnostics: Vec<Diagnostic>,
+    /// What the input was.
+    pub(crate) format: Format,
+    /// Where the text set aside (a page's navigation…) starts, if any was.
+    pub(crate) tail: Option<usize>,
+    /// What was set aside, and why: ranges after `tail`.
+    pub(crate) set_aside: Vec<Skipped>,
+    /// What the container says about the document.
+    pub(crate) page: PageMeta,
+}
+
+impl Decoded {
+    /// Text given as text.
+    pub(crate) fn text(text: String) -> Decoded {
+        Decoded::plain(text, "UTF-8", Vec::new())
+    }
+
+    fn plain(text: String, encoding: &'static str, diagnostics: Vec<Diagnostic>) -> Decoded {
+        Decoded {
+            text,
+            encoding,
+            diagnostics,
+            format: Format::Text,
+            tail: None,
+            set_aside: Vec::new(),
+            page: PageMeta::default(),
+        }
+    }
+}
+
+/// Reads input of any format the bytes show: a web page, else text (and, for what is
+/// no text at all, an error that says what it is and what to do).
+pub(crate) fn read(bytes: Vec<u8>, label: Option<&str>, lex: &Lexicon) -> Result<Decoded, Error> {
+    if html::looks_like_html(&bytes) {
+        return read_html(&bytes, label, lex);
+    }
+    decode_vec(bytes, label)
+}
+
+/// [`read`] of borrowed bytes.
+pub(crate) fn read_slice(
+    bytes: &[u8],
+    label: Option<&str>,
+    lex: &Lexicon,
+) -> Result<Decoded, Error> {
+    if html::looks_like_html(bytes) {
+        return read_html(bytes, label, lex);
+    }
+    decode(bytes, label)
+}
+
+/// A web page: decoded by its BOM, the charset it declares, or detection; then its
+/// article found and rendered.
+fn read_html(bytes: &[u8], label: Option<&str>, lex: &Lexicon) -> Result<Decoded, Error> {
+    let declared = if label.is_none() && Encoding::for_bom(bytes).is_none() {
+        html::declared_charset(bytes)
+    } else {
+        None
+    };
+    let d = decode(bytes, label.or(declared.map(|e| e.name())))?;
+    let page = html::read(&d.text, lex);
+    // Malformed bytes were in the page, not in its article: one report says how many.
+    let mut diagnostics = match d.diagnostics.len() {
+        0 => Vec::new(),
+        n => vec![Diagnostic::new(
+            Code::DecodeError,
+            0..0,
+            format!(
+                "{n} stretches of the page were not valid {} and were replaced by U+FFFD",
+                d.encoding
+            ),
+        )
+        .suggest(
+            "if the text looks wrong, name the encoding with --encoding (e.g. --encoding gb18030)",
+        )],
+    };
+    if page.flattened > 0 {
+        diagnostics.push(Diagnostic::new(
+            Code::DeepMarkup,
+            0..0,
+            format!(
+                "the page nests elements more than {} deep; {} tags past that depth were read without their structure (their text is kept)",
+                html::MAX_DEPTH,
+                page.flattened
+            ),
+        ));
+    }
+    Ok(Decoded {
+        text: page.text,
+        encoding: d.encoding,
+        diagnostics,
+        format: Format::Html,
+        tail: (page.tail < usize::MAX).then_some(page.tail),
+        set_aside: page.set_aside,
+        page: page.meta,
+    })
 }
 
 /// Reports of malformed bytes given for one input; the rest are counted in a note.
@@ -104,13 +202,7 @@ pub(crate) fn decode_vec(mut bytes: Vec<u8>, label: Option<&str>) -> Result<Deco
         || (label.is_some() || (sniff_binary(&bytes).is_none() && sniff_utf16(&bytes).is_none()));
     if utf8_label && plain && !looks_binary(&bytes[bom..]) {
         match crate::text::utf8_string_after(bytes, bom) {
-            Ok(text) => {
-                return Ok(Decoded {
-                    text,
-                    encoding: "UTF-8",
-                    diagnostics: Vec::new(),
-                })
-            }
+            Ok(text) => return Ok(Decoded::plain(text, "UTF-8", Vec::new())),
             Err(b) => bytes = b,
         }
     }
@@ -305,11 +397,7 @@ pub(crate) fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, Error
         if looks_binary(bytes) {
             return Err(binary_error());
         }
-        return Ok(Decoded {
-            text: text.to_owned(),
-            encoding: "UTF-8",
-            diagnostics: Vec::new(),
-        });
+        return Ok(Decoded::plain(text.to_owned(), "UTF-8", Vec::new()));
     } else {
         (detect(bytes), bytes)
     };
@@ -355,11 +443,7 @@ pub(crate) fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, Error
             }
         }
     }
-    Ok(Decoded {
-        text,
-        encoding: report_name(enc),
-        diagnostics,
-    })
+    Ok(Decoded::plain(text, report_name(enc), diagnostics))
 }
 
 #[cfg(test)]

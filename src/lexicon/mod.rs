@@ -152,6 +152,33 @@ impl<V: Copy> Table<V> {
     }
 }
 
+/// What a label of a web page's information table names (`data/lexicon/page_labels.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PageField {
+    Title,
+    DocNumber,
+    IndexNumber,
+    Subject,
+    Issuer,
+    Date,
+    Published,
+}
+
+impl PageField {
+    fn parse(s: &str) -> Result<PageField, String> {
+        Ok(match s {
+            "title" => PageField::Title,
+            "doc_number" => PageField::DocNumber,
+            "index_number" => PageField::IndexNumber,
+            "subject" => PageField::Subject,
+            "issuer" => PageField::Issuer,
+            "date" => PageField::Date,
+            "published" => PageField::Published,
+            _ => return Err(format!("unknown page field `{s}`")),
+        })
+    }
+}
+
 /// A unit of measure or counter that may follow a number (`data/lexicon/measures.txt`).
 #[derive(Debug, Clone)]
 pub(crate) struct Measure {
@@ -293,6 +320,12 @@ pub struct Lexicon {
     pub(crate) tenths_not: Words,
     pub(crate) durations: Words,
     pub(crate) currencies: Vec<(Box<str>, Arc<str>)>,
+    // Web pages.
+    /// CSS selectors of the article, in the order they are tried (not longest first).
+    pub(crate) html_content: Vec<Box<str>>,
+    pub(crate) page_labels: Table<PageField>,
+    pub(crate) attachment_extensions: Words,
+    pub(crate) site_words: Words,
     /// What is derived from the lists, made again after every addition.
     pub(crate) derived: Derived,
 }
@@ -485,6 +518,22 @@ const BUILTIN: &[(&str, &str)] = &[
         "currencies",
         include_str!("../../data/lexicon/currencies.tsv"),
     ),
+    (
+        "html_content",
+        include_str!("../../data/lexicon/html_content.txt"),
+    ),
+    (
+        "page_labels",
+        include_str!("../../data/lexicon/page_labels.tsv"),
+    ),
+    (
+        "attachment_extensions",
+        include_str!("../../data/lexicon/attachment_extensions.txt"),
+    ),
+    (
+        "site_words",
+        include_str!("../../data/lexicon/site_words.txt"),
+    ),
 ];
 
 /// The names of the lists, as `data/lexicon/` names its files.
@@ -492,13 +541,15 @@ pub(crate) fn list_names() -> impl Iterator<Item = &'static str> {
     BUILTIN.iter().map(|(name, _)| *name)
 }
 
-/// The lines of a data file that hold entries: not empty, not a `#` comment, with
-/// their 1-based line numbers.
+/// The lines of a data file that hold entries: not empty, not a comment (`#` alone or
+/// followed by white space: `#zoom`, a CSS selector, is an entry), with their 1-based
+/// line numbers.
 fn entries(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    let comment = |l: &str| l == "#" || l.starts_with("# ") || l.starts_with("#\t");
     s.lines()
         .enumerate()
         .map(|(k, l)| (k + 1, l.trim_end_matches(['\r', ' '])))
-        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter(move |(_, l)| !l.trim().is_empty() && !comment(l))
 }
 
 fn role(s: &str) -> Result<Role, String> {
@@ -639,6 +690,19 @@ impl Lexicon {
                 return Ok(());
             }
             "measures" => return self.measures.push(word),
+            "html_content" => {
+                if !self.html_content.iter().any(|x| &**x == word) {
+                    self.html_content.push(word.into());
+                }
+                return Ok(());
+            }
+            "page_labels" => {
+                let field = PageField::parse(column(1)?)?;
+                self.page_labels.push(word, field);
+                return Ok(());
+            }
+            "attachment_extensions" => &mut self.attachment_extensions,
+            "site_words" => &mut self.site_words,
             "units" => return self.units.add_unit(f),
             "unit_kinds" => return self.units.add_kind(word, column(1)?, check),
             _ => {

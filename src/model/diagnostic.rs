@@ -46,6 +46,8 @@ closed_set! {
         EmptyDocument => "empty-document",
         /// Malformed bytes, replaced by U+FFFD.
         DecodeError => "decode-error",
+        /// Markup nested deeper than a page needs, flattened before parsing.
+        DeepMarkup => "deep-markup",
         /// Reports of one code past the cap, counted.
         Truncated => "truncated",
     }
@@ -90,6 +92,9 @@ impl Code {
             Code::NoOutline => "no numbered headings at all: the text is kept in `preamble`",
             Code::EmptyDocument => "nothing but white space",
             Code::DecodeError => "malformed bytes, replaced by U+FFFD",
+            Code::DeepMarkup => {
+                "elements nested deeper than any real page, read without their tags (their text kept)"
+            }
             Code::Truncated => "more reports of one code than are shown; the rest are counted",
         }
     }

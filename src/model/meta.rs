@@ -17,6 +17,45 @@ pub struct Meta {
     pub issuer: Option<String>,
     /// Documents cited in the body.
     pub citations: Vec<Citation>,
+    /// The index number of an information-disclosure page (索引号).
+    pub index_number: Option<String>,
+    /// The subject classification (主题分类).
+    pub subject: Option<String>,
+    /// When it was published (发布日期), as an ISO date.
+    pub published: Option<String>,
+    /// The attachments a web page links to.
+    pub attachments: Vec<Attachment>,
+}
+
+/// An attachment of a document: its name and, on a web page, where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    /// As the link or the list names it.
+    pub name: String,
+    /// The address it links to, as written on the page.
+    pub href: Option<String>,
+}
+
+/// What a container (a web page's information table and meta tags) says about the
+/// document, as byte ranges into the extracted text where the values stand.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageMeta {
+    /// The title (标题, the page's own title).
+    pub title: Option<Range<usize>>,
+    /// The document number (发文字号, 文号).
+    pub doc_number: Option<Range<usize>>,
+    /// 索引号.
+    pub index_number: Option<Range<usize>>,
+    /// 主题分类, 分类.
+    pub subject: Option<Range<usize>>,
+    /// 发文机关, 发布机构, 来源.
+    pub issuer: Option<Range<usize>>,
+    /// 成文日期.
+    pub date: Option<Range<usize>>,
+    /// 发布日期.
+    pub published: Option<Range<usize>>,
+    /// Linked attachments.
+    pub attachments: Vec<Attachment>,
 }
 
 /// A document number: `晋政办发〔2022〕35号`, `国务院令第706号`.

@@ -15,7 +15,7 @@ mod quantity;
 pub use clause::{Clause, ClauseUnit, Role, Unit, UnitId};
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use error::Error;
-pub use meta::{Citation, DocNumber, Meta};
+pub use meta::{Attachment, Citation, DocNumber, Meta, PageMeta};
 pub use node::{Kind, Label, Node, NodeId, Style};
 pub use quantity::{Qualifier, Quantity};
 
@@ -32,6 +32,8 @@ pub struct Source {
     pub encoding: String,
     /// How many bytes were read.
     pub bytes: usize,
+    /// What the input was; the text is what was extracted from it.
+    pub format: Format,
 }
 
 /// A parsed document: its text and everything found in it.
@@ -45,10 +47,17 @@ pub struct Document {
     pub source: Source,
     /// Title, number, date, issuer, citations.
     pub meta: Meta,
+    /// What the container (a web page) says about the document.
+    pub page: PageMeta,
     /// The lines before the body, each with what it is.
     pub header: Vec<HeaderLine>,
     /// The body: after the header, before the trailer (signature, notes).
     pub body: Range<usize>,
+    /// Where the text that the input stage set aside starts (a web page's navigation,
+    /// a PDF's running headers, a Word file's comments), when it set any aside: it is
+    /// kept after the document, so that positions point into one text, and the outline
+    /// and the checks read only what comes before it.
+    pub tail: Option<usize>,
     /// Text between the header and the first heading.
     pub preamble: Option<Block>,
     /// All nodes in document order; `parent`/`children` index into it.
@@ -89,6 +98,30 @@ closed_set! {
         Note => "note",
         /// Stray characters.
         Junk => "junk",
+        /// Running headers and footers, page numbers (PDF, OFD, Word).
+        PageFurniture => "page-furniture",
+        /// A comment in a Word document.
+        Comment => "comment",
+        /// Text a Word document's tracked changes delete.
+        Deleted => "deleted",
+    }
+}
+
+closed_set! {
+    /// What the input was.
+    #[derive(Default)]
+    pub enum Format {
+        /// Plain text, in any encoding.
+        #[default]
+        Text => "text",
+        /// A web page.
+        Html => "html",
+        /// A Word document (.docx).
+        Docx => "docx",
+        /// A PDF with a text layer.
+        Pdf => "pdf",
+        /// An OFD document (GB/T 33190).
+        Ofd => "ofd",
     }
 }
 
@@ -174,6 +207,12 @@ impl Document {
             .with_role(role)
             .map(|u| &*self.unit(u).name)
             .collect()
+    }
+
+    /// The document's part of the text: all of it, or what comes before the text the
+    /// input stage set aside.
+    pub fn own_text(&self) -> &str {
+        &self.text[..self.tail.unwrap_or(self.text.len())]
     }
 
     /// The text at a byte range.

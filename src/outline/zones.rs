@@ -126,9 +126,12 @@ pub(crate) fn header(text: &str, lines: &Lines, lex: &Lexicon) -> (usize, Vec<He
         }
         let s = &text[t.clone()];
         if s.len() > LONGEST_HEADER_LINE {
-            // A document whose line breaks were lost: the header ends with its number.
-            if let Some(d) = find_doc_numbers(s, lex)
-                .next()
+            // A document whose line breaks were lost (its first line is this long): the
+            // header ends with its number. After a title line, a long line is the first
+            // paragraph, and the numbers it cites are not the document's.
+            if let Some(d) = (header.is_empty())
+                .then(|| find_doc_numbers(s, lex).next())
+                .flatten()
                 .filter(|d| d.range.start < NUMBER_WITHIN)
             {
                 let h = t.start..t.start + d.range.end;

@@ -59,8 +59,8 @@ pub(crate) fn find_doc_numbers<'s>(
     });
     let b = DECREE.captures_iter(s).filter_map(move |c| {
         let m = c.get(1)?;
-        let ag = agency(m.as_str(), lex);
-        let ag = strip_agency_prefix(&ag, lex).to_string();
+        // `中华人民共和国国务院令`: the words before the agency go before it is cut short.
+        let ag = agency(strip_agency_prefix(m.as_str(), lex), lex);
         if ag.chars().count() < 2 {
             return None;
         }
@@ -78,11 +78,11 @@ pub(crate) fn find_doc_numbers<'s>(
 }
 
 /// A decree's agency without the words before it that are not part of it
-/// (`中华人民共和国国务院令` → `国务院令`).
+/// (`中华人民共和国国务院令` → `国务院令`, `…日中华人民共和国国务院令` → `国务院令`).
 pub(crate) fn strip_agency_prefix<'s>(agency: &'s str, lex: &Lexicon) -> &'s str {
     lex.agency_prefixes
         .iter()
-        .fold(agency, |a, p| a.trim_start_matches(p))
+        .fold(agency, |a, p| a.rfind(p).map_or(a, |k| &a[k + p.len()..]))
 }
 
 /// The serial of a decree written alone on a line under its header: `第706号`.
@@ -134,6 +134,16 @@ mod tests {
                 "{s}"
             );
         }
+        let d = find_doc_numbers("中华人民共和国国务院令第746号", &lex)
+            .next()
+            .unwrap();
+        assert_eq!(
+            (d.agency.as_str(), d.text.as_str()),
+            ("国务院令", "国务院令第746号")
+        );
+        let s = "（2021年7月27日中华人民共和国国务院令第746号公布）";
+        let d = find_doc_numbers(s, &lex).next().unwrap();
+        assert_eq!(d.agency, "国务院令");
         let d = find_doc_numbers("国务院令第722号", &lex).next().unwrap();
         assert_eq!(
             (d.agency.as_str(), d.year, d.serial),

@@ -148,6 +148,11 @@ fn decimal(i: &str) -> R<'_, (Style, u64, char)> {
     {
         return Err(fail());
     }
+    // `3\t一类\t高脂血症`: the first cell of a table row (cells are tab-separated), no
+    // heading.
+    if ws == '\t' && line.contains('\t') {
+        return Err(fail());
+    }
     let style = [Style::Dec1, Style::Dec2, Style::Dec3, Style::Dec4][levels - 1];
     Ok((rest, (style, last, ws)))
 }
@@ -268,6 +273,7 @@ mod tests {
             "0.",
             "第三批",
             "十大产业",
+            "3\t一类\t高脂血症\t200元/月",
         ] {
             assert_eq!(parse_label(s), None, "{s}");
         }

@@ -446,7 +446,7 @@ pub(crate) fn to_cn(n: u64) -> String {
         20..=99 => format!(
             "{}十{}",
             digit(n / 10),
-            if n % 10 == 0 {
+            if n.is_multiple_of(10) {
                 String::new()
             } else {
                 digit(n % 10)

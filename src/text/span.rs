@@ -195,11 +195,15 @@ impl LineIndex {
         self.line_starts[line - 1] as usize
     }
 
-    /// The lines of `text` (which this index was made from), without their terminators.
+    /// The lines of `text` (which this index was made from, or the part of it before
+    /// some point), without their terminators.
     pub(crate) fn lines<'a>(&'a self, text: &'a str) -> Lines<'a> {
+        let n = self
+            .line_starts
+            .partition_point(|&s| s as usize <= text.len());
         Lines {
             text,
-            starts: &self.line_starts,
+            starts: &self.line_starts[..n],
         }
     }
 
@@ -222,6 +226,15 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_of_a_part_of_the_text() {
+        let t = "一、甲\n二、乙\n\n网站地图";
+        let ix = LineIndex::new(t);
+        let part = &t[..t.find("网站").unwrap()];
+        let got: Vec<&str> = ix.lines(part).iter().map(|r| &part[r]).collect();
+        assert_eq!(got, ["一、甲", "二、乙", "", ""]);
+    }
 
     #[test]
     fn lines_from_the_index_are_those_of_line_iter() {

@@ -181,6 +181,20 @@ pub fn check_invariants(doc: &Document) {
             w[1]
         );
     }
+    if let (Some(t), Some(r)) = (&doc.meta.title, &doc.meta.title_range) {
+        let half = t.len() / 2;
+        assert!(
+            t.len() % 2 == 1 || !t.is_char_boundary(half) || t[..half] != t[half..],
+            "the title is one line twice: {t}"
+        );
+        for s in &doc.skipped {
+            assert!(
+                s.range.end <= r.start || s.range.start >= r.end,
+                "the title {t} overlaps a skipped {} line",
+                s.reason
+            );
+        }
+    }
     covered.extend(doc.skipped.iter().map(|s| s.range.clone()));
     covered.extend(doc.preamble.iter().map(|p| p.range.clone()));
     covered.extend(doc.meta.title_range.iter().cloned());

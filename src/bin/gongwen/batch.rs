@@ -3,38 +3,185 @@
 
 use crate::load;
 use gongwen::Options;
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// The inputs named on the command line: files as given, directories walked for
-/// `*.txt` in sorted order. Unreadable directories are reported as inputs that fail.
-pub(crate) fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
-            Ok(rd) => rd.filter_map(Result::ok).map(|e| e.path()).collect(),
-            Err(_) => {
-                out.push(dir.to_path_buf());
-                return;
-            }
+/// File name extensions a directory walk takes, and the format each usually holds (the
+/// format itself is told from the content when the file is read).
+const EXTENSIONS: &[(&str, &str)] = &[
+    ("txt", "text"),
+    ("text", "text"),
+    ("html", "html"),
+    ("htm", "html"),
+    ("shtml", "html"),
+    ("xhtml", "html"),
+];
+
+/// What a walk found: the inputs in order, and what it passed over.
+#[derive(Default)]
+pub(crate) struct Walked {
+    /// Files to read: those named, and those of a known extension below a named folder.
+    pub(crate) files: Vec<PathBuf>,
+    /// Whether a folder was walked (and so a summary is due).
+    pub(crate) walked: bool,
+    /// Files of other extensions below a folder, by extension (`(none)` without one).
+    pub(crate) passed_over: BTreeMap<String, usize>,
+    /// Files that `--glob` left out.
+    pub(crate) filtered: usize,
+    /// Entries below a folder that could not be read (each reported on standard error).
+    pub(crate) unreadable: usize,
+}
+
+/// Include and exclude (`!`) patterns for the files below a folder.
+pub(crate) struct Filter {
+    include: Option<globset::GlobSet>,
+    exclude: Option<globset::GlobSet>,
+}
+
+impl Filter {
+    /// Patterns as given to `--glob`: `*.html`, `2024/**`, `!*附件*`.
+    pub(crate) fn new(patterns: &[String]) -> Result<Filter, String> {
+        let mut include = globset::GlobSetBuilder::new();
+        let mut exclude = globset::GlobSetBuilder::new();
+        let (mut n_in, mut n_ex) = (0, 0);
+        for p in patterns {
+            let (set, pat, n) = match p.strip_prefix('!') {
+                Some(rest) => (&mut exclude, rest, &mut n_ex),
+                None => (&mut include, p.as_str(), &mut n_in),
+            };
+            let glob = globset::GlobBuilder::new(pat)
+                .literal_separator(false)
+                .build()
+                .map_err(|e| format!("--glob {p}: {e}"))?;
+            set.add(glob);
+            *n += 1;
+        }
+        let build = |b: globset::GlobSetBuilder, n| {
+            (n > 0)
+                .then(|| b.build().map_err(|e| e.to_string()))
+                .transpose()
         };
-        entries.sort();
-        for p in entries {
-            if p.is_dir() {
-                walk(&p, out);
-            } else if p.extension().is_some_and(|x| x.eq_ignore_ascii_case("txt")) {
-                out.push(p);
-            }
-        }
+        Ok(Filter {
+            include: build(include, n_in)?,
+            exclude: build(exclude, n_ex)?,
+        })
     }
-    let mut out = Vec::new();
+
+    fn keeps(&self, relative: &Path) -> bool {
+        self.include.as_ref().is_none_or(|g| g.is_match(relative))
+            && !self.exclude.as_ref().is_some_and(|g| g.is_match(relative))
+    }
+}
+
+/// The inputs named on the command line: files as given, folders walked in sorted order
+/// for files of a known extension that `filter` keeps (matched against the path below
+/// the folder). Symbolic links are followed, but a link back to a folder above is not
+/// (the walk reports it and goes on); an unreadable folder or entry becomes an input
+/// that fails with its reason.
+pub(crate) fn expand(paths: &[PathBuf], filter: &Filter) -> Walked {
+    let mut w = Walked::default();
     for p in paths {
-        if p.is_dir() {
-            walk(p, &mut out);
-        } else {
-            out.push(p.clone());
+        if !p.is_dir() {
+            w.files.push(p.clone());
+            continue;
+        }
+        w.walked = true;
+        let walk = walkdir::WalkDir::new(p)
+            .follow_links(true)
+            .sort_by_file_name();
+        for entry in walk {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    // A loop is passed over; an unreadable entry fails. Both are told.
+                    let at = e.path().unwrap_or(p).to_path_buf();
+                    eprintln!("gongwen: {}: {}", at.display(), walk_reason(&e));
+                    if e.loop_ancestor().is_none() {
+                        w.unreadable += 1;
+                    }
+                    continue;
+                }
+            };
+            if entry.file_type().is_dir() {
+                continue;
+            }
+            let path = entry.path();
+            let ext = path
+                .extension()
+                .map(|x| x.to_string_lossy().to_lowercase())
+                .unwrap_or_default();
+            if !EXTENSIONS.iter().any(|(e, _)| *e == ext) {
+                let key = if ext.is_empty() {
+                    "(none)".to_string()
+                } else {
+                    format!(".{ext}")
+                };
+                *w.passed_over.entry(key).or_default() += 1;
+                continue;
+            }
+            if !filter.keeps(path.strip_prefix(p).unwrap_or(path)) {
+                w.filtered += 1;
+                continue;
+            }
+            w.files.push(path.to_path_buf());
         }
     }
-    out
+    w
+}
+
+fn walk_reason(e: &walkdir::Error) -> String {
+    if let Some(anc) = e.loop_ancestor() {
+        return format!("a link back to {} (a loop), not followed", anc.display());
+    }
+    match e.io_error() {
+        Some(io) => crate::io_reason(io),
+        None => e.to_string(),
+    }
+}
+
+/// What a batch read, by format, for the summary.
+#[derive(Default)]
+pub(crate) struct Tally {
+    pub(crate) read: BTreeMap<&'static str, usize>,
+    pub(crate) failed: usize,
+}
+
+impl Tally {
+    pub(crate) fn add(&mut self, format: gongwen::Format) {
+        *self.read.entry(format.as_str()).or_default() += 1;
+    }
+
+    /// One line for standard error: `read 46 files (40 html, 6 text), 1 failed; passed
+    /// over 12 of other types (7 .jpg, 5 .css), 3 left out by --glob`.
+    pub(crate) fn summary(&self, w: &Walked) -> String {
+        let total: usize = self.read.values().sum();
+        let by = |m: &mut dyn Iterator<Item = (String, usize)>| {
+            m.map(|(k, n)| format!("{n} {k}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let mut s = format!(
+            "read {total} file{} ({})",
+            if total == 1 { "" } else { "s" },
+            by(&mut self.read.iter().map(|(k, n)| (k.to_string(), *n)))
+        );
+        let failed = self.failed + w.unreadable;
+        if failed > 0 {
+            s += &format!(", {failed} failed");
+        }
+        let passed: usize = w.passed_over.values().sum();
+        if passed > 0 {
+            s += &format!(
+                "; passed over {passed} of other types ({})",
+                by(&mut w.passed_over.iter().map(|(k, n)| (k.clone(), *n)))
+            );
+        }
+        if w.filtered > 0 {
+            s += &format!("; {} left out by --glob", w.filtered);
+        }
+        s
+    }
 }
 
 /// The JSON line that stands for an input that could not be read.
@@ -47,8 +194,8 @@ const PROGRESS_FROM: usize = 50;
 
 /// How a batch ended.
 pub(crate) enum Outcome {
-    /// Every input was written; whether any could not be read.
-    Done { failed: bool },
+    /// Every input was written; what was read, and how many could not be.
+    Done(Tally),
     /// The output went away (a closed pipe): stop quietly.
     Closed,
     /// The output could not be written.
@@ -76,23 +223,26 @@ pub(crate) fn parse_many(
         );
         bar
     });
-    let mut failed = false;
+    let mut tally = Tally::default();
     let chunk = rayon::current_num_threads().max(1) * 4;
     for group in paths.chunks(chunk) {
-        let results: Vec<Result<Vec<u8>, String>> = group
+        let results: Vec<Result<(Vec<u8>, gongwen::Format), String>> = group
             .par_iter()
             .map(|p| {
                 let doc = load(p, options)?;
                 let mut buf = Vec::new();
                 gongwen::emit::json::write(&doc, pretty, &mut buf).map_err(|e| e.to_string())?;
-                Ok(buf)
+                Ok((buf, doc.source.format))
             })
             .collect();
         for (p, r) in group.iter().zip(results) {
             let written = match r {
-                Ok(buf) => out.write_all(&buf),
+                Ok((buf, format)) => {
+                    tally.add(format);
+                    out.write_all(&buf)
+                }
                 Err(e) => {
-                    failed = true;
+                    tally.failed += 1;
                     match &progress {
                         Some(bar) => bar.println(format!("gongwen: {e}")),
                         None => eprintln!("gongwen: {e}"),
@@ -117,5 +267,5 @@ pub(crate) fn parse_many(
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
-    Outcome::Done { failed }
+    Outcome::Done(tally)
 }

@@ -33,6 +33,15 @@ pub(crate) struct Input {
     pub(crate) lexicon: Option<PathBuf>,
 }
 
+#[derive(clap::Args, Clone)]
+pub(crate) struct Walk {
+    /// Read only the files below a folder that match (`*.html`, `2024/**`); a pattern that
+    /// starts with `!` leaves files out (`!*附件*`). May be given more than once. Files
+    /// named on the command line are always read.
+    #[arg(long, value_name = "PATTERN")]
+    pub(crate) glob: Vec<String>,
+}
+
 #[derive(Subcommand)]
 pub(crate) enum Command {
     /// Print a document's outline, responsibilities, quantities and metadata as JSON (schema gongwen/1).
@@ -40,9 +49,12 @@ pub(crate) enum Command {
         after_help = "Examples:\n  gongwen parse plan.txt\n  gongwen parse plan.txt -o plan.json\n  gongwen parse - --compact < plan.txt\n  gongwen parse archive/ > archive.jsonl\n\nSeveral files or a directory give one JSON object per line (jsonl), parsed in parallel;\na file that cannot be read gives a line {\"source\":{\"path\":…},\"error\":…} there and a\nmessage on stderr, and the others go on. Exit code 2 when any input could not be read."
     )]
     Parse {
-        /// Documents to read: files, directories (every *.txt below them), or `-` for standard input.
+        /// Documents to read: files, folders (every .txt and .html file below them, sorted;
+        /// a summary of what was read goes to standard error), or `-` for standard input.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        #[command(flatten)]
+        walk: Walk,
         /// Write the JSON to this file instead of standard output.
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
@@ -115,6 +127,16 @@ pub(crate) enum Command {
         #[command(flatten)]
         input: Input,
     },
+    /// Print the text gongwen reads from a file: what every span of the JSON points into.
+    #[command(
+        after_help = "Examples:\n  gongwen text page.html\n  gongwen text page.html | less\n\nFor a web page this is the article, then the rest of the page (set aside as\n`chrome` in the JSON). Characters [start, end) of this text are the spans of `parse`."
+    )]
+    Text {
+        /// The document to read (`-` for standard input).
+        file: PathBuf,
+        #[command(flatten)]
+        input: Input,
+    },
     /// Check numbering and form; report problems like a compiler.
     ///
     /// Exit code: 0 when nothing at warning level or above was found, 1 when
@@ -123,9 +145,11 @@ pub(crate) enum Command {
         after_help = "Examples:\n  gongwen check plan.txt\n  gongwen check a.txt b.txt --format json\n\nColour is used when writing to a terminal, unless NO_COLOR is set."
     )]
     Check {
-        /// Documents to check (`-` for standard input).
+        /// Documents to check: files, folders (walked as by `parse`), or `-` for standard input.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        #[command(flatten)]
+        walk: Walk,
         /// `human` (default) or `json` (an array of diagnostics, each with `file`).
         #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
         format: CheckFormat,

@@ -67,6 +67,7 @@ fn options(input: &Input) -> Result<Options, String> {
 /// `gongwen parse`: one file streamed to the output, or many as JSON lines.
 fn parse(
     files: &[PathBuf],
+    walk: &batch::Walked,
     output: Option<&Path>,
     compact: bool,
     format: Option<ParseFormat>,
@@ -79,10 +80,18 @@ fn parse(
         ParseFormat::Json
     });
     let pretty = format == ParseFormat::Json && !compact;
-    let paths = batch::expand(files);
+    let paths = &walk.files;
     if paths.is_empty() {
         let names: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
-        eprintln!("gongwen: no *.txt files under {}", names.join(", "));
+        eprintln!(
+            "gongwen: no documents (.txt, .html) under {}{}",
+            names.join(", "),
+            if walk.filtered > 0 {
+                " that --glob keeps"
+            } else {
+                ""
+            }
+        );
         return ExitCode::from(2);
     }
     let mut out: Box<dyn Write> = match output {
@@ -95,7 +104,7 @@ fn parse(
         },
         None => Box::new(std::io::BufWriter::with_capacity(1 << 16, raw_stdout())),
     };
-    if let [only] = paths.as_slice() {
+    if let ([only], false) = (paths.as_slice(), walk.walked) {
         return parse_one(
             only,
             options,
@@ -104,14 +113,14 @@ fn parse(
             &mut out,
         );
     }
-    let failed = match batch::parse_many(
-        &paths,
+    let tally = match batch::parse_many(
+        paths,
         options,
         pretty,
         format == ParseFormat::Jsonl,
         &mut out,
     ) {
-        batch::Outcome::Done { failed } => failed,
+        batch::Outcome::Done(tally) => tally,
         batch::Outcome::Closed => return ExitCode::SUCCESS,
         batch::Outcome::WriteError(e) => {
             eprintln!("gongwen: cannot write output: {e}");
@@ -124,7 +133,10 @@ fn parse(
             return ExitCode::from(2);
         }
     }
-    if failed {
+    if walk.walked {
+        eprintln!("gongwen: {}", tally.summary(walk));
+    }
+    if tally.failed + walk.unreadable > 0 {
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
@@ -236,18 +248,26 @@ fn use_colour() -> bool {
 }
 
 /// `gongwen check`: every file's diagnostics, for people or as JSON.
-fn check(files: &[PathBuf], format: CheckFormat, options: &Options) -> ExitCode {
+fn check(walk: &batch::Walked, format: CheckFormat, options: &Options) -> ExitCode {
     use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
-    let mut unreadable = false;
+    let mut unreadable = walk.unreadable > 0;
     let mut docs = Vec::new();
-    for f in files {
+    let mut tally = batch::Tally::default();
+    for f in &walk.files {
         match load(f, options) {
-            Ok(d) => docs.push((f.display().to_string(), d)),
+            Ok(d) => {
+                tally.add(d.source.format);
+                docs.push((f.display().to_string(), d));
+            }
             Err(e) => {
                 eprintln!("gongwen: {e}");
+                tally.failed += 1;
                 unreadable = true;
             }
         }
+    }
+    if walk.walked {
+        eprintln!("gongwen: {}", tally.summary(walk));
     }
     let found = docs
         .iter()
@@ -365,6 +385,14 @@ fn one_document(command: Command) -> Result<(), String> {
             };
             write_out(None, &ledger::ledger(&doc, lang == Lang::Zh).render(f))
         }
+        Command::Text { file, input } => {
+            let mut doc = load(&file, &options(&input)?)?;
+            // A line end after the last line, outside every span, for the terminal.
+            if !doc.text.ends_with('\n') {
+                doc.text.push('\n');
+            }
+            write_out(None, &doc.text)
+        }
         Command::Parse { .. } | Command::Check { .. } => {
             unreachable!("parse and check read many documents")
         }
@@ -376,16 +404,31 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check {
             files,
+            walk,
             format,
             input,
-        } => options(&input).map(|o| check(&files, format, &o)),
+        } => options(&input).and_then(|o| {
+            let walked = batch::expand(&files, &batch::Filter::new(&walk.glob)?);
+            Ok(check(&walked, format, &o))
+        }),
         Command::Parse {
             files,
+            walk,
             output,
             compact,
             format,
             input,
-        } => options(&input).map(|o| parse(&files, output.as_deref(), compact, format, &o)),
+        } => options(&input).and_then(|o| {
+            let walked = batch::expand(&files, &batch::Filter::new(&walk.glob)?);
+            Ok(parse(
+                &files,
+                &walked,
+                output.as_deref(),
+                compact,
+                format,
+                &o,
+            ))
+        }),
         command => one_document(command).map(|()| ExitCode::SUCCESS),
     };
     result.unwrap_or_else(|e| {

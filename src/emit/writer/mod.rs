@@ -86,6 +86,7 @@ impl<'a> Doc<'a, '_> {
         self.o.field(k!("path"), doc.source.path.as_deref());
         self.o.field(k!("encoding"), &doc.source.encoding);
         self.o.field(k!("bytes"), doc.source.bytes);
+        self.o.field(k!("format"), doc.source.format.as_str());
         self.o.close(b'}');
         self.meta()?;
         self.o.key(k!("preamble"));
@@ -143,6 +144,19 @@ impl<'a> Doc<'a, '_> {
             self.doc_number(c.doc_number.as_ref());
             self.o.key(k!("span"));
             self.span(&c.range);
+            self.o.close(b'}');
+        }
+        self.o.close(b']');
+        self.o.field(k!("index_number"), m.index_number.as_deref());
+        self.o.field(k!("subject"), m.subject.as_deref());
+        self.o.field(k!("published"), m.published.as_deref());
+        self.o.key(k!("attachments"));
+        self.o.open(b'[');
+        for a in &m.attachments {
+            self.o.entry();
+            self.o.open(b'{');
+            self.o.field(k!("name"), &a.name);
+            self.o.field(k!("href"), a.href.as_deref());
             self.o.close(b'}');
         }
         self.o.close(b']');

@@ -1,0 +1,57 @@
+//! Inputs that once made a scanner quadratic, a tree builder look down its whole stack,
+//! or a list grow without bound: shared by `tests/linear_time.rs` (which asserts the time
+//! ratio between two sizes) and `benches/adversarial.rs` (which reports throughput).
+
+/// A named way to make an input of about `n` bytes.
+pub type Input = (&'static str, fn(usize) -> String);
+
+pub fn inputs() -> Vec<Input> {
+    vec![
+        ("digits", |n| "1".repeat(n)),
+        ("full-width digits", |n| "１".repeat(n / 3)),
+        ("十 run", |n| "十".repeat(n / 3)),
+        ("零〇 run", |n| "零〇".repeat(n / 6)),
+        ("Chinese digit run", |n| {
+            "一二三四五六七八九".repeat(n / 27) + "十"
+        }),
+        ("opening brackets", |n| "（".repeat(n / 3)),
+        ("nested brackets", |n| {
+            ("（".repeat(300) + "省商务厅负责" + &"）".repeat(300)).repeat(n / 1818 + 1)
+        }),
+        ("1. on one line", |n| "1.".repeat(n / 2)),
+        ("1. on every line", |n| "1.\n".repeat(n / 3)),
+        ("quantities without punctuation", |n| "1个".repeat(n / 4)),
+        ("thousands separators", |n| {
+            "1".to_string() + &",000".repeat(n / 4)
+        }),
+        ("opening quotes", |n| "“".repeat(n / 3)),
+        ("opening titles", |n| "《".repeat(n / 3)),
+        ("一、 run", |n| "一、".repeat(n / 6)),
+        ("clauses on one line", |n| {
+            "做好。（省商务厅负责）".repeat(n / 33)
+        }),
+        ("a long line of prose", |n| {
+            "新建5G基站3万个，推进“1+3+N”工程（省商务厅负责）；".repeat(n / 70)
+        }),
+        // Web pages: the HTML tree builder looks down its stack for each tag.
+        ("nested divs", |n| {
+            "<html><body>".to_string() + &"<div>".repeat(n / 5) + "一、总体要求"
+        }),
+        ("nested tables", |n| {
+            "<html><body>".to_string() + &"<table><tr><td>".repeat(n / 15)
+        }),
+        ("unclosed fonts", |n| {
+            let mut s = String::from("<html><body>");
+            for i in 0..n / 24 {
+                s.push_str(&format!("<font color={i}>字"));
+            }
+            s
+        }),
+        ("unclosed paragraphs", |n| {
+            "<html><body>".to_string() + &"<p>1.加大力度。".repeat(n / 20)
+        }),
+        ("scripts and comments", |n| {
+            "<html><body>".to_string() + &"<script>x</script><!-- c --><p>字".repeat(n / 36)
+        }),
+    ]
+}
