@@ -40,8 +40,9 @@ pub use check::MAX_PER_CODE;
 pub use lexicon::Lexicon;
 pub use model::{
     Attachment, Block, Citation, Clause, ClauseUnit, Code, Diagnostic, DocNumber, Document, Error,
-    Format, HeaderKind, HeaderLine, Kind, Label, Meta, Node, NodeId, PageMeta, Part, PartKind,
-    Qualifier, Quantity, Role, Severity, SkipReason, Skipped, Source, Style, Unit, UnitId,
+    Format, HeaderKind, HeaderLine, Kind, Label, LabelSource, Meta, Node, NodeId, PageMeta, Part,
+    PartKind, Qualifier, Quantity, Role, Severity, SkipReason, Skipped, Source, Style, Unit,
+    UnitId,
 };
 pub use text::{LineIndex, Span};
 
@@ -162,6 +163,8 @@ fn parse_decoded(d: input::Decoded, options: &Options) -> Document {
         units: Vec::new(),
         skipped: o.skipped,
         diagnostics: Vec::new(),
+        generated_labels: d.generated,
+        paragraphs: d.paragraphs,
         text,
     };
     // What the stages before the checks report (headings or quantities past their caps)

@@ -45,19 +45,30 @@ fn empty_and_blank_files_give_a_diagnostic() {
 
 #[test]
 fn files_that_are_not_text_exit_2_with_advice() {
-    let cases: [(&str, &[u8], &str); 4] = [
+    let utf16 = |s: &str| -> Vec<u8> { s.encode_utf16().flat_map(u16::to_le_bytes).collect() };
+    let ole =
+        |stream: &str| [&b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0"[..], &utf16(stream)].concat();
+    let (word97, encrypted, sheet) = (
+        ole("WordDocument"),
+        ole("EncryptedPackage"),
+        ole("Workbook"),
+    );
+    let cases: [(&str, &[u8], &str); 7] = [
         ("image.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "PNG"),
         (
             "report.docx",
             b"PK\x03\x04\x14\0\x06\0word/document.xml",
-            "docx",
+            "damaged",
         ),
         (
             "blob.bin",
             &[0u8, 1, 2, 0, 0, 0, 7, 0, 0, 0, 0, 9, 0, 0],
             "binary",
         ),
-        ("old.doc", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0", ".doc"),
+        ("old.doc", &word97, "save it as .docx"),
+        ("locked.docx", &encrypted, "password"),
+        ("sheet.xls", &sheet, "old Office file"),
+        ("scan.pdf", b"%PDF-1.4\n", "pdftotext"),
     ];
     let dir = tempfile::tempdir().unwrap();
     for (name, bytes, word) in cases {
@@ -77,7 +88,10 @@ fn directories_and_missing_files() {
     let empty = tempfile::tempdir().unwrap();
     let (code, _, err) = run(&["parse", empty.path().to_str().unwrap()]);
     assert_eq!(code, Some(2));
-    assert!(err.contains("no documents (.txt, .html) under"), "{err}");
+    assert!(
+        err.contains("no documents (.txt, .html, .docx) under"),
+        "{err}"
+    );
 }
 
 #[test]

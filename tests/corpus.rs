@@ -213,6 +213,14 @@ fn sections_run_on_through_chapters() {
 fn keeps_the_invariants(p: &Path) {
     let doc = parse_file(p);
     check_invariants(&doc);
+    // A real title is not one line read twice (a decree's header and its title).
+    if let Some(t) = &doc.meta.title {
+        let half = t.len() / 2;
+        assert!(
+            t.len() % 2 == 1 || !t.is_char_boundary(half) || t[..half] != t[half..],
+            "the title is one line twice: {t}"
+        );
+    }
     let v: serde_json::Value =
         serde_json::from_str(&gongwen::emit::json::to_string(&doc, false)).unwrap();
     assert_eq!(v["schema"], "gongwen/1");

@@ -70,6 +70,7 @@ fn bases() -> Vec<String> {
     let mut fixtures: Vec<_> = std::fs::read_dir(repo("fixtures"))
         .unwrap()
         .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     fixtures.sort();
     v.extend(fixtures.iter().map(|p| std::fs::read_to_string(p).unwrap()));

@@ -10,8 +10,8 @@
 //! - no closed set (node kind, qualifier, skip reason, diagnostic code, role, severity,
 //!   part kind) is compared as a string.
 //!
-//! Test modules (`#[cfg(test)] mod tests` at the end of a file) are not read: tests may
-//! call the facade from anywhere.
+//! Test modules (`#[cfg(test)] mod tests` at the end of a file, or a `tests.rs`) are not
+//! read: tests may call the facade from anywhere.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -174,8 +174,10 @@ fn sources() -> Vec<Source> {
                 module = vec!["lib".into()];
             }
             let text = std::fs::read_to_string(&path).unwrap();
-            // The test module sits at the end of the file.
+            // The test module sits at the end of the file, or is a file of its own
+            // (`#[cfg(test)] mod tests;` and `tests.rs`).
             let text = match text.find("#[cfg(test)]\nmod tests") {
+                _ if module.last().is_some_and(|m| m == "tests") => "",
                 Some(k) => &text[..k],
                 None => &text[..],
             };

@@ -4,7 +4,7 @@
 //! label explains several symptoms (13, 15, 15, 16), one report says so.
 
 use super::report::{line, name, short, Reports};
-use crate::model::{Code, Diagnostic, Document, NodeId, Style};
+use crate::model::{Code, Diagnostic, Document, LabelSource, NodeId, Style};
 use rustc_hash::FxHashMap as HashMap;
 
 /// The numbering sequences: nodes of one style, in one part, in document order,
@@ -31,9 +31,33 @@ pub(super) fn check(doc: &Document, sequences: &[Vec<NodeId>], out: &mut Reports
             if out.is_full(code) {
                 out.left_out(code, at);
             } else {
-                out.push(word(doc, ids, runs_on, &p));
+                out.push(generated(doc, ids, p.k, word(doc, ids, runs_on, &p)));
             }
         });
+    }
+}
+
+/// What to do differs where Word generated the numbers: a generated number is never
+/// mistyped, it comes from a list restarted or continued in the wrong place, or from a
+/// number typed among generated ones.
+fn generated(doc: &Document, ids: &[NodeId], k: usize, d: Diagnostic) -> Diagnostic {
+    let source = |k: usize| doc.label_source(doc.node(ids[k]));
+    let here = source(k);
+    let near = (k.saturating_sub(1)..(k + 2).min(ids.len())).find(|&j| source(j) != here);
+    match (here, near) {
+        (_, Some(j)) => {
+            let (auto, typed) = if here == LabelSource::Auto { (k, j) } else { (j, k) };
+            let line = |j: usize| doc.line(doc.node(ids[j]).span.start);
+            d.note(format!(
+                "the number at line {} is Word's automatic numbering and the one at line {} is typed: number them the same way (apply the list to the typed paragraph, or type them all)",
+                line(auto),
+                line(typed)
+            ))
+        }
+        (LabelSource::Auto, None) => d.note(
+            "these numbers are Word's automatic numbering: the list restarts or continues where it should not (right-click the number: Restart at 1 / Continue numbering; in WPS 重新开始编号 / 继续编号)",
+        ),
+        (LabelSource::Text, None) => d,
     }
 }
 

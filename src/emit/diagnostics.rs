@@ -33,6 +33,9 @@ pub fn render(doc: &Document, name: &str, w: &mut dyn WriteColor) -> std::io::Re
                 .map(|r| Label::secondary((), r.clone()).with_message("related")),
         );
         let mut notes = d.notes.clone();
+        if let Some(k) = doc.paragraph(d.range.start) {
+            notes.insert(0, format!("in paragraph {k} of the Word file"));
+        }
         if let Some(s) = &d.suggestion {
             notes.push(format!("help: {s}"));
         }

@@ -11,7 +11,7 @@
 
 use crate::model::{
     Attachment, Citation, Clause, ClauseUnit, Code, Diagnostic, DocNumber, Document, Format, Kind,
-    NodeId, Qualifier, Quantity, Role, Severity, SkipReason, Skipped,
+    LabelSource, NodeId, Qualifier, Quantity, Role, Severity, SkipReason, Skipped,
 };
 use crate::text::Span;
 use schemars::JsonSchema;
@@ -113,6 +113,7 @@ impl<'a> Ctx<'a> {
         JsonNode {
             kind: n.kind(),
             label: doc.slice(&n.label_range()),
+            label_source: doc.label_source(n),
             number: n.number(),
             title: n.title(&doc.text),
             text: doc.slice(&n.text_range),
@@ -191,6 +192,7 @@ impl<'a> Ctx<'a> {
                 line: s.line,
                 column: self.doc.index.column(&self.doc.text, d.range.start),
             },
+            paragraph: self.doc.paragraph(d.range.start),
             related: Seq::new(self, &d.related, |c, r| c.span(r)),
             notes: &d.notes,
             suggestion: d.suggestion.as_deref(),
@@ -419,6 +421,10 @@ pub struct JsonNode<'a> {
     pub kind: Kind,
     /// The label as written (`三、`, `（二）`, `15.`, `第一条`).
     pub label: &'a str,
+    /// `text` when the label is typed in the text, `auto` when the input generated it
+    /// (Word's automatic numbering): a wrong automatic number is a list restarted or
+    /// continued by mistake, not a typing error.
+    pub label_source: LabelSource,
     /// The label's number.
     pub number: u64,
     /// The text after the label up to the first 。 or the end of its line, without a
@@ -583,6 +589,9 @@ pub struct JsonDiagnostic<'a> {
     pub message: &'a str,
     /// Where.
     pub span: JsonDiagSpan,
+    /// The 1-based paragraph of a Word file where it is (every paragraph counted, those
+    /// in tables too), or null for other inputs.
+    pub paragraph: Option<usize>,
     /// Other places the message speaks of.
     #[schemars(with = "Vec<Span>")]
     pub related: Seq<'a, Range<usize>, Span>,

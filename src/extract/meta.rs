@@ -162,10 +162,12 @@ fn header(doc: &Document, lex: &Lexicon, skipped: &mut Vec<Skipped>) -> Meta {
                 if meta.date.is_none() {
                     meta.date = Some(iso.clone());
                 }
+                title_done |= !title_parts.is_empty();
                 skipped.push(header_line(r));
                 continue;
             }
             HeaderKind::Source => {
+                title_done |= !title_parts.is_empty();
                 if let Some(v) = s.split(['：', ':']).nth(1) {
                     let v = v.trim_matches(is_ws);
                     if !v.is_empty() && meta.issuer.is_none() {
@@ -195,6 +197,8 @@ fn header(doc: &Document, lex: &Lexicon, skipped: &mut Vec<Skipped>) -> Meta {
             }
             continue;
         }
+        // A title is one run of lines: a line that is not part of it ends it.
+        title_done |= !title_parts.is_empty();
         skipped.push(header_line(r));
     }
     if let (Some(a), Some(b)) = (title_parts.first(), title_parts.last()) {

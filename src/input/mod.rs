@@ -9,6 +9,7 @@
 //! the same [`Decoded`] (its text, and what it set aside), and no stage after this one
 //! knows which format the text came from.
 
+pub(crate) mod docx;
 pub(crate) mod html;
 
 use crate::lexicon::Lexicon;
@@ -30,6 +31,10 @@ pub(crate) struct Decoded {
     pub(crate) set_aside: Vec<Skipped>,
     /// What the container says about the document.
     pub(crate) page: PageMeta,
+    /// Labels the container generated (Word's numbering), as text ranges.
+    pub(crate) generated: Vec<std::ops::Range<usize>>,
+    /// Where each paragraph starts (a Word file).
+    pub(crate) paragraphs: Vec<usize>,
 }
 
 impl Decoded {
@@ -47,6 +52,8 @@ impl Decoded {
             tail: None,
             set_aside: Vec::new(),
             page: PageMeta::default(),
+            generated: Vec::new(),
+            paragraphs: Vec::new(),
         }
     }
 }
@@ -56,6 +63,9 @@ impl Decoded {
 pub(crate) fn read(bytes: Vec<u8>, label: Option<&str>, lex: &Lexicon) -> Result<Decoded, Error> {
     if html::looks_like_html(&bytes) {
         return read_html(&bytes, label, lex);
+    }
+    if is_zip(&bytes) && docx::is_docx(&bytes) {
+        return read_docx(&bytes);
     }
     decode_vec(bytes, label)
 }
@@ -68,6 +78,9 @@ pub(crate) fn read_slice(
 ) -> Result<Decoded, Error> {
     if html::looks_like_html(bytes) {
         return read_html(bytes, label, lex);
+    }
+    if is_zip(bytes) && docx::is_docx(bytes) {
+        return read_docx(bytes);
     }
     decode(bytes, label)
 }
@@ -116,7 +129,41 @@ fn read_html(bytes: &[u8], label: Option<&str>, lex: &Lexicon) -> Result<Decoded
         tail: (page.tail < usize::MAX).then_some(page.tail),
         set_aside: page.set_aside,
         page: page.meta,
+        generated: Vec::new(),
+        paragraphs: Vec::new(),
     })
+}
+
+/// A Word file: its body, numbering generated, and what is not body set aside.
+fn read_docx(bytes: &[u8]) -> Result<Decoded, Error> {
+    let d = docx::read(bytes)?;
+    let diagnostics = d
+        .damage
+        .iter()
+        .map(|m| {
+            Diagnostic::new(
+                Code::DamagedInput,
+                d.tail..d.tail,
+                format!("the Word file is damaged ({m}); the text before the damage is read"),
+            )
+            .suggest("open it in Word or WPS and save it again")
+        })
+        .collect();
+    Ok(Decoded {
+        tail: Some(d.tail),
+        text: d.text,
+        encoding: "UTF-8",
+        diagnostics,
+        format: Format::Docx,
+        set_aside: d.set_aside,
+        page: PageMeta::default(),
+        generated: d.generated,
+        paragraphs: d.paragraphs,
+    })
+}
+
+fn is_zip(b: &[u8]) -> bool {
+    b.starts_with(b"PK\x03\x04")
 }
 
 /// Reports of malformed bytes given for one input; the rest are counted in a note.
@@ -124,17 +171,19 @@ const MAX_DECODE_REPORTS: usize = 100;
 
 fn sniff_binary(b: &[u8]) -> Option<(&'static str, &'static str)> {
     const CONVERT: &str = "convert it to plain text first (for example: save as .txt, or `pdftotext`/`pandoc -t plain`)";
+    if b.starts_with(b"\xD0\xCF\x11\xE0") {
+        return Some(ole(b));
+    }
     let table: &[(&[u8], &str, &str)] = &[
-        (b"%PDF", "a PDF file", CONVERT),
         (
-            b"PK\x03\x04",
-            "a ZIP archive (a .docx, .xlsx or .zip file)",
-            CONVERT,
+            b"%PDF",
+            "a PDF file",
+            "gongwen does not read PDF yet: extract its text first (`pdftotext -layout file.pdf`) and read that",
         ),
         (
-            b"\xD0\xCF\x11\xE0",
-            "an old Office file (.doc/.xls)",
-            CONVERT,
+            b"PK\x03\x04",
+            "a ZIP archive that is not a Word document (an .xlsx, .pptx, .ofd or .zip file)",
+            "gongwen reads Word files (.docx), web pages and text: unpack it, or save the document as .docx",
         ),
         (b"{\\rtf", "an RTF file", CONVERT),
         (
@@ -155,6 +204,31 @@ fn sniff_binary(b: &[u8]) -> Option<(&'static str, &'static str)> {
         .iter()
         .find(|(m, _, _)| b.starts_with(m))
         .map(|(_, w, a)| (*w, *a))
+}
+
+/// An OLE compound file (Office 97–2003, WPS, or any Office file with a password): what
+/// its directory names tell.
+fn ole(b: &[u8]) -> (&'static str, &'static str) {
+    let has = |name: &str| {
+        let utf16: Vec<u8> = name.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        memchr::memmem::find(b, &utf16).is_some()
+    };
+    if has("EncryptedPackage") {
+        (
+            "an Office file protected by a password",
+            "open it, remove the password (File → Info → Protect Document) and save it as .docx",
+        )
+    } else if has("WordDocument") {
+        (
+            "an old Word or WPS file (.doc, .wps)",
+            "open it in Word or WPS and save it as .docx (or as .txt)",
+        )
+    } else {
+        (
+            "an old Office file (.xls, .ppt)",
+            "gongwen reads Word files (.docx), web pages and text: save the document as .docx",
+        )
+    }
 }
 
 /// How much of the input UTF-16 and binary sniffing read.

@@ -46,6 +46,8 @@ closed_set! {
         EmptyDocument => "empty-document",
         /// Malformed bytes, replaced by U+FFFD.
         DecodeError => "decode-error",
+        /// A file whose structure broke off part way (damaged XML): what came before is read.
+        DamagedInput => "damaged-input",
         /// Markup nested deeper than a page needs, flattened before parsing.
         DeepMarkup => "deep-markup",
         /// Reports of one code past the cap, counted.
@@ -92,6 +94,9 @@ impl Code {
             Code::NoOutline => "no numbered headings at all: the text is kept in `preamble`",
             Code::EmptyDocument => "nothing but white space",
             Code::DecodeError => "malformed bytes, replaced by U+FFFD",
+            Code::DamagedInput => {
+                "a file whose structure breaks off part way: what came before the damage is read"
+            }
             Code::DeepMarkup => {
                 "elements nested deeper than any real page, read without their tags (their text kept)"
             }

@@ -14,6 +14,13 @@ pub enum Error {
         /// What to do instead.
         advice: &'static str,
     },
+    /// A file of a format gongwen reads, too damaged (or too large inside) to read.
+    Unreadable {
+        /// What the input is (`a Word file (.docx)`).
+        what: &'static str,
+        /// What is wrong, and where.
+        reason: String,
+    },
     /// An encoding label that names no encoding we know.
     UnknownEncoding(String),
     /// Input longer than gongwen reads (4 GiB; positions are kept in 32 bits).
@@ -31,10 +38,12 @@ pub enum Error {
 }
 
 impl Error {
-    /// A stable code for machines: `not-text`, `unknown-encoding`, `too-large`, `bad-lexicon`.
+    /// A stable code for machines: `not-text`, `unreadable`, `unknown-encoding`, `too-large`,
+    /// `bad-lexicon`.
     pub fn code(&self) -> &'static str {
         match self {
             Error::NotText { .. } => "not-text",
+            Error::Unreadable { .. } => "unreadable",
             Error::UnknownEncoding(_) => "unknown-encoding",
             Error::TooLarge { .. } => "too-large",
             Error::Lexicon { .. } => "bad-lexicon",
@@ -46,6 +55,7 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::NotText { what, advice } => write!(f, "this is {what}, not text: {advice}"),
+            Error::Unreadable { what, reason } => write!(f, "this is {what} that cannot be read: {reason}"),
             Error::UnknownEncoding(l) => write!(
                 f,
                 "unknown encoding '{l}': use a label such as utf-8, gb18030, gbk, big5, utf-16le or utf-16be"

@@ -429,31 +429,87 @@ pub(crate) fn circled(c: char) -> Option<u64> {
     }
 }
 
-/// Chinese numeral for a small number, as labels write it (14 → 十四), for messages.
+/// Chinese numeral for a number, as labels write it (14 → 十四), for messages.
 pub(crate) fn to_cn(n: u64) -> String {
-    const D: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-    let digit = |d: u64| D[d as usize].to_string();
-    match n {
-        0..=9 => digit(n),
-        10..=19 => format!(
-            "十{}",
-            if n == 10 {
-                String::new()
-            } else {
-                digit(n - 10)
-            }
-        ),
-        20..=99 => format!(
-            "{}十{}",
-            digit(n / 10),
-            if n.is_multiple_of(10) {
-                String::new()
-            } else {
-                digit(n % 10)
-            }
-        ),
-        _ => n.to_string(),
+    counting(n, &COUNTING)
+}
+
+/// The characters a way of writing Chinese numbers uses.
+pub(crate) struct Numerals {
+    /// 零 to 九.
+    pub(crate) digits: [char; 10],
+    /// 十, 百, 千.
+    pub(crate) units: [char; 3],
+    /// 万, 亿.
+    pub(crate) big: [char; 2],
+    /// Whether 10–19 drop the leading one (十一, not 一十一).
+    pub(crate) short_ten: bool,
+}
+
+/// Everyday numerals: 一百零一, 十四.
+pub(crate) const COUNTING: Numerals = Numerals {
+    digits: ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'],
+    units: ['十', '百', '千'],
+    big: ['万', '亿'],
+    short_ten: true,
+};
+
+/// Financial (大写) numerals: 壹拾壹, 壹佰零壹.
+pub(crate) const LEGAL: Numerals = Numerals {
+    digits: ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'],
+    units: ['拾', '佰', '仟'],
+    big: ['万', '亿'],
+    short_ten: false,
+};
+
+/// `n` counted in Chinese with `z`: one zero for each run of zeros inside the number
+/// (一千零五, 一万零五百), none at its end (一千二百).
+pub(crate) fn counting(n: u64, z: &Numerals) -> String {
+    if n == 0 {
+        return z.digits[0].to_string();
     }
+    let mut out = String::new();
+    // Groups of four digits: 亿亿 is out of reach of any label.
+    let groups = [
+        (n / 100_000_000, Some(z.big[1])),
+        ((n / 10_000) % 10_000, Some(z.big[0])),
+        (n % 10_000, None),
+    ];
+    let mut zero_pending = false;
+    for (g, big) in groups {
+        if g == 0 {
+            if !out.is_empty() {
+                zero_pending = true;
+            }
+            continue;
+        }
+        let digits = [g / 1000, (g / 100) % 10, (g / 10) % 10, g % 10];
+        for (k, &d) in digits.iter().enumerate() {
+            if d == 0 {
+                if !out.is_empty() {
+                    zero_pending = true;
+                }
+                continue;
+            }
+            if zero_pending {
+                out.push(z.digits[0]);
+                zero_pending = false;
+            }
+            let unit = 3 - k;
+            // 十一, not 一十一, when the ten opens the number.
+            if !(z.short_ten && unit == 1 && d == 1 && out.is_empty()) {
+                out.push(z.digits[d as usize]);
+            }
+            if unit > 0 {
+                out.push(z.units[unit - 1]);
+            }
+        }
+        if let Some(b) = big {
+            out.push(b);
+        }
+        zero_pending = false;
+    }
+    out
 }
 
 #[cfg(test)]
@@ -551,6 +607,27 @@ mod tests {
         assert_eq!(parse_arabic_int("12345678", 7), None);
         assert_eq!(circled('⑳'), Some(20));
         assert_eq!(to_cn(14), "十四");
+        for (n, want) in [
+            (10, "十"),
+            (11, "十一"),
+            (20, "二十"),
+            (100, "一百"),
+            (101, "一百零一"),
+            (110, "一百一十"),
+            (1005, "一千零五"),
+            (1200, "一千二百"),
+            (10_500, "一万零五百"),
+            (10_005, "一万零五"),
+            (100_000, "十万"),
+            (120_000_000, "一亿二千万"),
+            (100_000_001, "一亿零一"),
+        ] {
+            assert_eq!(to_cn(n), want, "{n}");
+            // And back: the parser reads what the writer wrote.
+            assert_eq!(parse_cn_int(want, true).map(|p| p.0), Some(n), "{want}");
+        }
+        assert_eq!(counting(11, &LEGAL), "壹拾壹");
+        assert_eq!(counting(101, &LEGAL), "壹佰零壹");
         assert_eq!(to_cn(23), "二十三");
     }
 }

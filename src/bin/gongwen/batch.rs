@@ -16,6 +16,7 @@ const EXTENSIONS: &[(&str, &str)] = &[
     ("htm", "html"),
     ("shtml", "html"),
     ("xhtml", "html"),
+    ("docx", "docx"),
 ];
 
 /// What a walk found: the inputs in order, and what it passed over.

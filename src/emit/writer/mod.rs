@@ -201,6 +201,7 @@ impl<'a> Doc<'a, '_> {
         o.open(b'{');
         o.field(k!("kind"), n.kind().as_str());
         o.field(k!("label"), doc.slice(&n.label_range()));
+        o.field(k!("label_source"), doc.label_source(n).as_str());
         o.field(k!("number"), n.number());
         o.field(k!("title"), n.title(&doc.text));
         o.field(k!("text"), doc.slice(&n.text_range));
@@ -349,6 +350,7 @@ impl<'a> Doc<'a, '_> {
             o.field(k!("line"), s.line);
             o.field(k!("column"), doc.index.column(&doc.text, d.range.start));
             o.close(b'}');
+            o.field(k!("paragraph"), doc.paragraph(d.range.start));
             o.key(k!("related"));
             o.open(b'[');
             for r in &d.related {

@@ -285,6 +285,15 @@ impl Scalar for Option<i32> {
     }
 }
 
+impl Scalar for Option<usize> {
+    fn write(self, o: &mut Out) {
+        match self {
+            Some(v) => o.uint(v as u64),
+            None => o.null(),
+        }
+    }
+}
+
 impl Scalar for usize {
     fn write(self, o: &mut Out) {
         o.uint(self as u64)
