@@ -14,6 +14,7 @@ fn corpus() -> String {
     let mut fixtures: Vec<_> = std::fs::read_dir(root.join("fixtures"))
         .unwrap()
         .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     fixtures.sort();
     parts.extend(fixtures.iter().map(|p| std::fs::read_to_string(p).unwrap()));
