@@ -48,7 +48,9 @@ fn pages() -> Vec<Vec<u8>> {
 }
 
 fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// A text as a Word file: its labels at line starts made Word's (GB/T 9704's levels in
@@ -199,10 +201,15 @@ fn compare(name: &str, ext: &str, inputs: &[Vec<u8>], report: &mut Vec<String>) 
     let out = dir.path().join("lo");
     let soffice = time(&mut || {
         let mut c = Command::new("soffice");
-        c.args(["--headless", "--convert-to", "txt:Text (encoded):UTF8", "--outdir"])
-            .arg(&out)
-            .args(&paths)
-            .env("HOME", dir.path());
+        c.args([
+            "--headless",
+            "--convert-to",
+            "txt:Text (encoded):UTF8",
+            "--outdir",
+        ])
+        .arg(&out)
+        .args(&paths)
+        .env("HOME", dir.path());
         c
     });
     let ours = ours.flatten();
@@ -215,7 +222,10 @@ fn compare(name: &str, ext: &str, inputs: &[Vec<u8>], report: &mut Vec<String>) 
         (Some(t), None) => format!("  {tool:28} {:>9.1} ms", t.as_secs_f64() * 1e3),
         (None, _) => format!("  {tool:28} not installed (or failed)"),
     };
-    report.push(format!("{name}, {} files, wall clock, best of 3:", inputs.len()));
+    report.push(format!(
+        "{name}, {} files, wall clock, best of 3:",
+        inputs.len()
+    ));
     report.push(line("gongwen parse (all, JSON)", ours));
     report.push(line("pandoc -t plain (each)", pandoc));
     report.push(line("soffice --convert-to txt", soffice));

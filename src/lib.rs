@@ -165,6 +165,7 @@ fn parse_decoded(d: input::Decoded, options: &Options) -> Document {
         diagnostics: Vec::new(),
         generated_labels: d.generated,
         paragraphs: d.paragraphs,
+        pages: d.pages,
         text,
     };
     // What the stages before the checks report (headings or quantities past their caps)

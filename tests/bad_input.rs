@@ -89,7 +89,7 @@ fn directories_and_missing_files() {
     let (code, _, err) = run(&["parse", empty.path().to_str().unwrap()]);
     assert_eq!(code, Some(2));
     assert!(
-        err.contains("no documents (.txt, .html, .docx) under"),
+        err.contains("no documents (.txt, .html, .docx, .ofd) under"),
         "{err}"
     );
 }

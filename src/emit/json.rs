@@ -118,6 +118,7 @@ impl<'a> Ctx<'a> {
             title: n.title(&doc.text),
             text: doc.slice(&n.text_range),
             span: self.span(&n.span),
+            page: doc.page_of(n.span.start),
             path: NodePath { doc, id: *id },
             responsibility: n.responsibility().map(|c| self.clause(c)),
             clauses: Seq::new(self, &n.clauses, Ctx::clause),
@@ -434,6 +435,8 @@ pub struct JsonNode<'a> {
     pub text: &'a str,
     /// From the label to the end of the node's own content.
     pub span: Span,
+    /// The 1-based page the node starts on, for a paged input (OFD, PDF); else null.
+    pub page: Option<usize>,
     /// The label path, like `三/(二)/12`.
     #[schemars(with = "String")]
     pub path: NodePath<'a>,

@@ -11,6 +11,10 @@
 
 pub(crate) mod docx;
 pub(crate) mod html;
+mod layout;
+mod ofd;
+mod xml;
+mod zipped;
 
 use crate::lexicon::Lexicon;
 use crate::model::{Code, Diagnostic, Error, Format, PageMeta, Skipped};
@@ -35,6 +39,8 @@ pub(crate) struct Decoded {
     pub(crate) generated: Vec<std::ops::Range<usize>>,
     /// Where each paragraph starts (a Word file).
     pub(crate) paragraphs: Vec<usize>,
+    /// Where each page starts (OFD, PDF).
+    pub(crate) pages: Vec<usize>,
 }
 
 impl Decoded {
@@ -54,6 +60,7 @@ impl Decoded {
             page: PageMeta::default(),
             generated: Vec::new(),
             paragraphs: Vec::new(),
+            pages: Vec::new(),
         }
     }
 }
@@ -64,8 +71,8 @@ pub(crate) fn read(bytes: Vec<u8>, label: Option<&str>, lex: &Lexicon) -> Result
     if html::looks_like_html(&bytes) {
         return read_html(&bytes, label, lex);
     }
-    if is_zip(&bytes) && docx::is_docx(&bytes) {
-        return read_docx(&bytes);
+    if let Some(r) = read_zip(&bytes) {
+        return r;
     }
     decode_vec(bytes, label)
 }
@@ -79,8 +86,8 @@ pub(crate) fn read_slice(
     if html::looks_like_html(bytes) {
         return read_html(bytes, label, lex);
     }
-    if is_zip(bytes) && docx::is_docx(bytes) {
-        return read_docx(bytes);
+    if let Some(r) = read_zip(bytes) {
+        return r;
     }
     decode(bytes, label)
 }
@@ -131,6 +138,7 @@ fn read_html(bytes: &[u8], label: Option<&str>, lex: &Lexicon) -> Result<Decoded
         page: page.meta,
         generated: Vec::new(),
         paragraphs: Vec::new(),
+        pages: Vec::new(),
     })
 }
 
@@ -159,7 +167,46 @@ fn read_docx(bytes: &[u8]) -> Result<Decoded, Error> {
         page: PageMeta::default(),
         generated: d.generated,
         paragraphs: d.paragraphs,
+        pages: Vec::new(),
     })
+}
+
+/// An OFD file: its pages' text laid out in lines, running headers and page numbers set
+/// aside.
+fn read_ofd(bytes: &[u8]) -> Result<Decoded, Error> {
+    let l = ofd::read(bytes)?;
+    if l.tail == 0 {
+        return Err(Error::NotText {
+            what: "an OFD file without text (its pages are images)",
+            advice: "run OCR on it first",
+        });
+    }
+    Ok(Decoded {
+        tail: Some(l.tail),
+        text: l.text,
+        encoding: "UTF-8",
+        diagnostics: Vec::new(),
+        format: Format::Ofd,
+        set_aside: l.set_aside,
+        page: PageMeta::default(),
+        generated: Vec::new(),
+        paragraphs: Vec::new(),
+        pages: l.pages,
+    })
+}
+
+/// A zip archive of a format gongwen reads.
+fn read_zip(bytes: &[u8]) -> Option<Result<Decoded, Error>> {
+    if !is_zip(bytes) {
+        return None;
+    }
+    if docx::is_docx(bytes) {
+        Some(read_docx(bytes))
+    } else if ofd::is_ofd(bytes) {
+        Some(read_ofd(bytes))
+    } else {
+        None
+    }
 }
 
 fn is_zip(b: &[u8]) -> bool {
@@ -182,7 +229,7 @@ fn sniff_binary(b: &[u8]) -> Option<(&'static str, &'static str)> {
         ),
         (
             b"PK\x03\x04",
-            "a ZIP archive that is not a Word document (an .xlsx, .pptx, .ofd or .zip file)",
+            "a ZIP archive that is neither a Word document nor an OFD file (an .xlsx, .pptx or .zip file)",
             "gongwen reads Word files (.docx), web pages and text: unpack it, or save the document as .docx",
         ),
         (b"{\\rtf", "an RTF file", CONVERT),

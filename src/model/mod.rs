@@ -78,6 +78,9 @@ pub struct Document {
     /// Where each paragraph of a Word file starts, in order (empty for other formats):
     /// see [`Document::paragraph`].
     pub paragraphs: Vec<usize>,
+    /// Where each page of an OFD or PDF file starts, in order (empty for other formats):
+    /// see [`Document::page_of`].
+    pub pages: Vec<usize>,
 }
 
 impl Document {
@@ -91,6 +94,12 @@ impl Document {
         } else {
             LabelSource::Text
         }
+    }
+
+    /// The 1-based page that holds byte `at`, for a paged format (OFD, PDF).
+    pub fn page_of(&self, at: usize) -> Option<usize> {
+        let i = self.pages.partition_point(|&p| p <= at);
+        (i > 0 && self.tail.is_none_or(|t| at < t)).then_some(i)
     }
 
     /// The 1-based number of the Word paragraph that holds byte `at`, for a Word file.

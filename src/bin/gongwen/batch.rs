@@ -17,6 +17,7 @@ const EXTENSIONS: &[(&str, &str)] = &[
     ("shtml", "html"),
     ("xhtml", "html"),
     ("docx", "docx"),
+    ("ofd", "ofd"),
 ];
 
 /// What a walk found: the inputs in order, and what it passed over.

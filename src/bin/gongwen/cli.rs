@@ -49,7 +49,7 @@ pub(crate) enum Command {
         after_help = "Examples:\n  gongwen parse plan.txt\n  gongwen parse plan.txt -o plan.json\n  gongwen parse - --compact < plan.txt\n  gongwen parse archive/ > archive.jsonl\n\nSeveral files or a directory give one JSON object per line (jsonl), parsed in parallel;\na file that cannot be read gives a line {\"source\":{\"path\":…},\"error\":…} there and a\nmessage on stderr, and the others go on. Exit code 2 when any input could not be read."
     )]
     Parse {
-        /// Documents to read: files, folders (every .txt, .html and .docx file below them, sorted;
+        /// Documents to read: files, folders (every .txt, .html, .docx and .ofd file below them, sorted;
         /// a summary of what was read goes to standard error), or `-` for standard input.
         #[arg(required = true)]
         files: Vec<PathBuf>,

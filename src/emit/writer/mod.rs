@@ -207,6 +207,7 @@ impl<'a> Doc<'a, '_> {
         o.field(k!("text"), doc.slice(&n.text_range));
         o.key(k!("span"));
         self.span(&n.span);
+        self.o.field(k!("page"), doc.page_of(n.span.start));
         self.o.field(k!("path"), &self.path);
         self.o.key(k!("responsibility"));
         let at = self.o.buf.len();

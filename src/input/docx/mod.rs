@@ -10,13 +10,12 @@
 //! text like any other; field codes (`PAGE`, `HYPERLINK …`) are not, their results are.
 
 mod numbering;
-mod xml;
 
+use super::xml::{attr, attr_num, name, Ev, Events};
+use super::zipped::{open, read_part, unreadable_as, MAX_TOTAL};
 use crate::model::{Error, SkipReason, Skipped};
 use numbering::{level_index, NumPr, Numbering, Suffix};
-use std::io::Read;
 use std::ops::Range;
-use xml::{attr, attr_num, name, Ev, Events};
 
 /// What a Word file gives: the text and where its parts are.
 pub(crate) struct Docx {
@@ -34,22 +33,10 @@ pub(crate) struct Docx {
     pub(crate) damage: Vec<String>,
 }
 
-/// A part of the zip may expand to at most this many bytes (a real `document.xml` is a
-/// few megabytes; a zip bomb expands to gigabytes).
-const MAX_PART: u64 = 256 << 20;
-/// All the parts read together.
-const MAX_TOTAL: u64 = 512 << 20;
-/// A part of more than a megabyte that expands more than this many times over is not a
-/// document (XML compresses 5–20 times; a bomb, a thousand).
-const MAX_RATIO: u64 = 200;
-
 const WHAT: &str = "a Word file (.docx)";
 
 fn unreadable(reason: impl Into<String>) -> Error {
-    Error::Unreadable {
-        what: WHAT,
-        reason: reason.into(),
-    }
+    unreadable_as(WHAT, reason)
 }
 
 /// Whether a zip archive is a Word document (it has `word/document.xml`).
@@ -59,13 +46,12 @@ pub(crate) fn is_docx(bytes: &[u8]) -> bool {
 
 /// Reads a .docx.
 pub(crate) fn read(bytes: &[u8]) -> Result<Docx, Error> {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-        .map_err(|e| unreadable(format!("the zip archive is damaged ({e})")))?;
+    let mut zip = open(bytes, WHAT)?;
     let mut budget = MAX_TOTAL;
-    let document = part(&mut zip, "word/document.xml", &mut budget)?
+    let document = read_part(&mut zip, "word/document.xml", &mut budget, WHAT)?
         .ok_or_else(|| unreadable("it has no word/document.xml"))?;
-    let numbering = part(&mut zip, "word/numbering.xml", &mut budget)?;
-    let styles = part(&mut zip, "word/styles.xml", &mut budget)?;
+    let numbering = read_part(&mut zip, "word/numbering.xml", &mut budget, WHAT)?;
+    let styles = read_part(&mut zip, "word/styles.xml", &mut budget, WHAT)?;
     let mut numbering = Numbering::read(numbering.as_deref(), styles.as_deref());
     let mut out = Builder::default();
     let body = Body::read(&document, &mut numbering, &mut out, Mode::Body)?;
@@ -115,7 +101,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Docx, Error> {
             .iter()
             .filter(|n| n.starts_with(prefix) && n.ends_with(".xml"))
         {
-            let Some(xml) = part(&mut zip, n, &mut budget)? else {
+            let Some(xml) = read_part(&mut zip, n, &mut budget, WHAT)? else {
                 continue;
             };
             let mut b = Builder::default();
@@ -142,52 +128,6 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Docx, Error> {
         paragraphs,
         damage,
     })
-}
-
-/// The text of part `name`, or `None` when the archive has no such part; an error when
-/// it expands past the bounds or is not text.
-fn part<R: Read + std::io::Seek>(
-    zip: &mut zip::ZipArchive<R>,
-    name: &str,
-    budget: &mut u64,
-) -> Result<Option<String>, Error> {
-    let mut f = match zip.by_name(name) {
-        Ok(f) => f,
-        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
-        Err(zip::result::ZipError::UnsupportedArchive(m)) if m.contains("ncrypt") => {
-            return Err(Error::NotText {
-                what: "an encrypted Word file",
-                advice: "remove the password (File → Info → Protect Document) and save it again",
-            })
-        }
-        Err(e) => return Err(unreadable(format!("{name} cannot be read ({e})"))),
-    };
-    let limit = MAX_PART.min(*budget);
-    let compressed = f.compressed_size().max(1);
-    let mut buf = Vec::with_capacity(f.size().min(limit) as usize);
-    let read = (&mut f)
-        .take(limit + 1)
-        .read_to_end(&mut buf)
-        .map_err(|e| unreadable(format!("{name} cannot be read ({e})")))?;
-    let n = read as u64;
-    if n > limit || (n > 1 << 20 && n / compressed > MAX_RATIO) {
-        return Err(unreadable(format!(
-            "{name} expands to more than {} MB from {} KB: a document is far smaller (this looks like a zip bomb)",
-            n.min(limit) >> 20,
-            compressed >> 10
-        )));
-    }
-    *budget -= n;
-    let text = match String::from_utf8(buf) {
-        Ok(s) => s,
-        // Word writes UTF-8; another encoding would be declared with a BOM.
-        Err(e) => {
-            let b = e.into_bytes();
-            let (enc, _) = encoding_rs::Encoding::for_bom(&b).unwrap_or((encoding_rs::UTF_8, 0));
-            enc.decode(&b).0.into_owned()
-        }
-    };
-    Ok(Some(text))
 }
 
 /// Where the text goes as it is read: the lines of the body (or of a comment…), the

@@ -9,7 +9,7 @@
 //! abstract list count on from each other), and a list that overrides a level's start
 //! counts on its own.
 
-use super::xml::{attr, attr_num, name, on, Ev, Events};
+use crate::input::xml::{attr, attr_num, name, on, Ev, Events};
 use crate::text::numeral::{counting, COUNTING, LEGAL};
 use rustc_hash::FxHashMap;
 
