@@ -3,7 +3,7 @@
 //!
 //! - `html`: the saved pages of `../shared/corpus/html` (or, without it, the fixture page);
 //! - `docx`: the documents of `../shared/corpus/local` (or the fixtures) made into Word
-//!   files whose labels Word's numbering generates, as `tests/docx.rs` makes them;
+//!   files whose labels Word's numbering generates (`tests/common/as_word.rs`);
 //! - `text`: the text gongwen extracts from each, parsed as plain text.
 //!
 //! Each is reported as MB/s of input and of extracted text (criterion), and then, on the
@@ -11,11 +11,12 @@
 //! `soffice --convert-to txt` (all files in one call, as a batch job would), each where it
 //! is installed; the ratios are printed. Run: `cargo bench --bench formats`.
 
+#[path = "../tests/common/as_word.rs"]
+mod as_word;
 #[path = "../tests/common/docx_builder.rs"]
 mod docx_builder;
 
 use criterion::{Criterion, Throughput};
-use docx_builder::{li, numbering, p, Package};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -47,53 +48,6 @@ fn pages() -> Vec<Vec<u8>> {
     list.iter().map(|p| std::fs::read(p).unwrap()).collect()
 }
 
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
-/// A text as a Word file: its labels at line starts made Word's (GB/T 9704's levels in
-/// one list), the other lines plain paragraphs.
-fn as_docx(text: &str) -> Vec<u8> {
-    use gongwen::Style::*;
-    let typed = gongwen::parse_text(text, &gongwen::Options::default());
-    let mut starts = typed.node_ids().map(|i| typed.node(i)).peekable();
-    let mut body = String::new();
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        let content = line.trim_end_matches(['\n', '\r']);
-        let start = at + (content.len() - content.trim_start().len());
-        at += line.len();
-        while starts.peek().is_some_and(|n| n.span.start < start) {
-            starts.next();
-        }
-        let level = starts
-            .peek()
-            .filter(|n| n.span.start == start && !content.trim().is_empty())
-            .and_then(|n| match n.style() {
-                CnDun => Some((0, n)),
-                CnParen => Some((1, n)),
-                ArabicDot => Some((2, n)),
-                ArabicParen => Some((3, n)),
-                _ => None,
-            });
-        match level {
-            Some((l, n)) => body += &li(1, l, &xml_escape(text[n.label_range().end..at].trim())),
-            None => body += &p(&xml_escape(content)),
-        }
-    }
-    let levels = vec![
-        docx_builder::lvl(0, "chineseCounting", "%1、", ""),
-        docx_builder::lvl(1, "chineseCounting", "（%2）", ""),
-        docx_builder::lvl(2, "decimal", "%3.", ""),
-        docx_builder::lvl(3, "decimal", "（%4）", ""),
-    ];
-    let mut pkg = Package::new(body);
-    pkg.numbering = Some(numbering(&[(1, levels)]));
-    pkg.bytes()
-}
-
 fn word_files() -> Vec<Vec<u8>> {
     let mut texts = files(&root().join("../shared/corpus/local"), "txt");
     if texts.is_empty() {
@@ -101,7 +55,11 @@ fn word_files() -> Vec<Vec<u8>> {
     }
     texts
         .iter()
-        .map(|p| as_docx(&std::fs::read_to_string(p).unwrap()))
+        .map(|p| {
+            let text = std::fs::read_to_string(p).unwrap();
+            let typed = gongwen::parse_text(&text, &gongwen::Options::default());
+            as_word::as_word_file(&text, &typed).0
+        })
         .collect()
 }
 

@@ -4,6 +4,8 @@
 //! numbering Word generates, give back their outlines; and LibreOffice, which renders
 //! Chinese numbering right, renders the same text (where it is installed).
 
+#[path = "common/as_word.rs"]
+mod as_word;
 mod common;
 #[path = "common/docx_builder.rs"]
 mod docx_builder;
@@ -16,17 +18,6 @@ use std::path::Path;
 
 fn parse(bytes: &[u8]) -> Document {
     gongwen::parse_bytes(bytes, &Options::default()).expect("a Word file")
-}
-
-/// GB/T 9704's five levels, in list 1.
-fn gb_levels() -> Vec<String> {
-    vec![
-        lvl(0, "chineseCounting", "%1、", ""),
-        lvl(1, "chineseCounting", "（%2）", ""),
-        lvl(2, "decimal", "%3.", ""),
-        lvl(3, "decimal", "（%4）", ""),
-        lvl(4, "decimalEnclosedCircle", "%5", ""),
-    ]
 }
 
 /// Kind, label, number and title of every node.
@@ -244,33 +235,6 @@ fn regulation_style() {
     assert_eq!(got, want.map(|(k, l)| (k, l.to_string())));
 }
 
-/// How Word writes labels of a style: GB/T 9704's levels and the regulation style each
-/// as a list of one level (the number format and level text), the decimal numbering of
-/// emergency plans as one list of four levels.
-fn word_list(style: gongwen::Style) -> (&'static str, &'static str) {
-    use gongwen::Style::*;
-    match style {
-        CnDun => ("chineseCounting", "%1、"),
-        CnParen => ("chineseCounting", "（%1）"),
-        ArabicDot => ("decimal", "%1."),
-        ArabicParen => ("decimal", "（%1）"),
-        Circled => ("decimalEnclosedCircle", "%1"),
-        Zhang => ("chineseCounting", "第%1章"),
-        Jie => ("chineseCounting", "第%1节"),
-        Tiao => ("chineseCounting", "第%1条"),
-        Dec1 | Dec2 | Dec3 | Dec4 => ("decimal", ""),
-    }
-}
-
-/// The list id of the decimal levels.
-const DECIMAL: u32 = 100;
-
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
 /// A shared document as a Word file: every line a paragraph, and every label gongwen
 /// finds in the text replaced by Word's numbering. As an author would, each run of
 /// numbers is one list, and where the text's numbers do not go on from the last (a
@@ -279,85 +243,10 @@ fn xml_escape(s: &str) -> String {
 /// included — for the decimal levels, which Word restarts itself, where the text numbers
 /// them as Word would.
 fn shared_document_as_a_word_file(path: &Path) {
-    use gongwen::Style;
     let text = std::fs::read_to_string(path).unwrap();
     let typed = gongwen::parse_text(&text, &Options::default());
-    let styles = [
-        Style::CnDun,
-        Style::CnParen,
-        Style::ArabicDot,
-        Style::ArabicParen,
-        Style::Circled,
-        Style::Zhang,
-        Style::Jie,
-        Style::Tiao,
-    ];
-    let mut nums = String::new();
-    let mut next_id = 1000;
-    // The list each style is in now, and the number it reached.
-    let mut current: Vec<Option<(u32, u64)>> = vec![None; styles.len()];
-    let mut labels = typed.node_ids().map(|i| typed.node(i)).peekable();
-    let mut body = String::new();
-    let mut converted = 0;
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        let content = line.trim_end_matches(['\n', '\r']);
-        let start = at + (content.len() - content.trim_start().len());
-        at += line.len();
-        while labels.peek().is_some_and(|n| n.span.start < start) {
-            labels.next();
-        }
-        let node = labels
-            .peek()
-            .filter(|n| n.span.start == start && !content.trim().is_empty());
-        let Some(n) = node else {
-            body += &p(&xml_escape(content));
-            continue;
-        };
-        let rest = xml_escape(text[n.label_range().end..at].trim());
-        converted += 1;
-        if n.style().is_decimal() {
-            let level = n.style().rank() - Style::Dec1.rank();
-            body += &li(DECIMAL, u32::from(level), &rest);
-            continue;
-        }
-        let k = styles.iter().position(|&s| s == n.style()).unwrap();
-        let id = match current[k] {
-            Some((id, last)) if n.number() == last + 1 => id,
-            _ => {
-                next_id += 1;
-                nums += &format!(
-                    r#"<w:num w:numId="{next_id}"><w:abstractNumId w:val="{}"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="{}"/></w:lvlOverride></w:num>"#,
-                    k + 1,
-                    n.number()
-                );
-                next_id
-            }
-        };
-        current[k] = Some((id, n.number()));
-        body += &li(id, 0, &rest);
-    }
-    let mut abstracts = String::new();
-    for (k, &s) in styles.iter().enumerate() {
-        let (fmt, t) = word_list(s);
-        abstracts += &format!(
-            r#"<w:abstractNum w:abstractNumId="{}">{}</w:abstractNum>"#,
-            k + 1,
-            lvl(0, fmt, t, "")
-        );
-    }
-    let decimal: String = (0..4)
-        .map(|l| {
-            let t: Vec<String> = (1..=l + 1).map(|j| format!("%{j}")).collect();
-            lvl(l, "decimal", &t.join("."), "").replace(r#"w:val="nothing""#, r#"w:val="space""#)
-        })
-        .collect();
-    abstracts += &format!(
-        r#"<w:abstractNum w:abstractNumId="{DECIMAL}">{decimal}</w:abstractNum><w:num w:numId="{DECIMAL}"><w:abstractNumId w:val="{DECIMAL}"/></w:num>"#
-    );
-    let mut pkg = Package::new(body);
-    pkg.numbering = Some(abstracts + &nums);
-    let doc = parse(&pkg.bytes());
+    let (bytes, converted) = as_word::as_word_file(&text, &typed);
+    let doc = parse(&bytes);
     check_invariants(&doc);
     let key = |d: &Document| -> Vec<(Kind, u64, String)> {
         outline(d)

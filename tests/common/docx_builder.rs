@@ -154,3 +154,14 @@ pub fn numbering(lists: &[(u32, Vec<String>)]) -> String {
     }
     s
 }
+
+/// GB/T 9704's five levels (一、 （一） 1. （1） ①), each restarting under the one above.
+pub fn gb_levels() -> Vec<String> {
+    vec![
+        lvl(0, "chineseCounting", "%1、", ""),
+        lvl(1, "chineseCounting", "（%2）", ""),
+        lvl(2, "decimal", "%3.", ""),
+        lvl(3, "decimal", "（%4）", ""),
+        lvl(4, "decimalEnclosedCircle", "%5", ""),
+    ]
+}

@@ -4,16 +4,6 @@ use super::*;
 mod builder;
 use builder::*;
 
-fn gb_levels() -> Vec<String> {
-    vec![
-        lvl(0, "chineseCounting", "%1、", ""),
-        lvl(1, "chineseCounting", "（%2）", ""),
-        lvl(2, "decimal", "%3.", ""),
-        lvl(3, "decimal", "（%4）", ""),
-        lvl(4, "decimalEnclosedCircle", "%5", ""),
-    ]
-}
-
 fn text_of(pkg: &Package) -> Docx {
     read(&pkg.bytes()).unwrap()
 }
