@@ -70,6 +70,9 @@ const BLOCKS: &[&str] = &[
 /// A container holds the article when it has at least this many characters of text.
 const ARTICLE_CHARS: usize = 20;
 
+/// Cells of one row read for labels.
+const MAX_LABEL_CELLS: usize = 64;
+
 /// A label of a page's information table has at most this many characters.
 const LONGEST_LABEL: usize = 6;
 
@@ -347,8 +350,10 @@ fn attachments(doc: &Html, lex: &Lexicon) -> Vec<Attachment> {
 fn read_labels(text: &str, from: usize, lex: &Lexicon, meta: &mut PageMeta) {
     let mut at = from;
     for line in text[from..].split('\n') {
+        // An information table has a few cells a row; a line of thousands is no table.
         let cells: Vec<(usize, &str)> = line
             .split('\t')
+            .take(MAX_LABEL_CELLS)
             .scan(at, |pos, c| {
                 let start = *pos;
                 *pos += c.len() + 1;

@@ -8,7 +8,6 @@
 
 use crate::model::{SkipReason, Skipped};
 use crate::recognize::label::parse_label;
-use crate::text::is_han;
 
 /// A piece of text at a place on a page.
 #[derive(Debug, Clone)]
@@ -275,23 +274,30 @@ fn squeeze_line(s: &str) -> String {
 /// The spaces text runs put between Han characters, and between Han characters and
 /// digits or Latin letters, removed; a space between two Latin words kept.
 pub(crate) fn squeeze_spaces(s: &str) -> String {
+    let is_space = |c: char| c == ' ' || c == '\u{a0}';
     let chars: Vec<char> = s.chars().collect();
+    // The next character that is not a space, for each position (one pass from the end).
+    let mut next: Vec<Option<char>> = vec![None; chars.len() + 1];
+    for k in (0..chars.len()).rev() {
+        next[k] = if is_space(chars[k]) {
+            next[k + 1]
+        } else {
+            Some(chars[k])
+        };
+    }
+    let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
     let mut out = String::with_capacity(s.len());
+    let mut prev: Option<char> = None;
     for (k, &c) in chars.iter().enumerate() {
-        if c == ' ' || c == '\u{a0}' {
-            let prev = out.chars().last();
-            let next = chars[k + 1..]
-                .iter()
-                .find(|c| **c != ' ' && **c != '\u{a0}');
-            let latin = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphabetic());
-            let keep = latin(prev.as_ref()) && latin(next);
-            let han_side = prev.is_some_and(is_han) || next.is_some_and(|c| is_han(*c));
-            if keep && !han_side && prev != Some(' ') {
+        if is_space(c) {
+            // One space between two Latin words; none elsewhere.
+            if latin(prev) && latin(next[k + 1]) && !out.ends_with(' ') {
                 out.push(' ');
             }
             continue;
         }
         out.push(c);
+        prev = Some(c);
     }
     out
 }

@@ -156,7 +156,7 @@ fn codes(xml: &str, out: &mut Vec<Fragment>) {
     // The boundary origin and size of the text object being read.
     let mut object: Option<(f32, f32, f32)> = None;
     let mut code: Option<Fragment> = None;
-    let mut deltas: Vec<f32> = Vec::new();
+    let mut deltas = String::new();
     let mut n = 0;
     while let Some(Ok(e)) = ev.next() {
         match e {
@@ -178,7 +178,7 @@ fn codes(xml: &str, out: &mut Vec<Fragment>) {
                     let y: f32 = attr(&e, "Y")
                         .and_then(|s| s.trim().parse().ok())
                         .unwrap_or(0.0);
-                    deltas = attr(&e, "DeltaX").map(|d| delta_x(&d)).unwrap_or_default();
+                    deltas = attr(&e, "DeltaX").unwrap_or_default();
                     code = Some(Fragment {
                         x: ox + x,
                         y: oy + y,
@@ -199,11 +199,9 @@ fn codes(xml: &str, out: &mut Vec<Fragment>) {
                     if let Some(mut c) = code.take() {
                         let chars = c.text.chars().count();
                         // The advance of each character but the last, then the last's.
-                        let advance: f32 = deltas.iter().take(chars.saturating_sub(1)).sum();
-                        c.width = if deltas.is_empty() {
-                            c.size * chars as f32
-                        } else {
-                            advance + c.size
+                        c.width = match advance(&deltas, chars.saturating_sub(1)) {
+                            Some(a) => a + c.size,
+                            None => c.size * chars as f32,
                         };
                         if n < MAX_CODES_PER_PAGE {
                             out.push(c);
@@ -218,23 +216,28 @@ fn codes(xml: &str, out: &mut Vec<Fragment>) {
     }
 }
 
-/// `DeltaX`: the advances between characters, with `g N D` for N times D.
-fn delta_x(s: &str) -> Vec<f32> {
-    let mut out = Vec::new();
-    let mut it = s.split_whitespace();
-    while let Some(t) = it.next() {
+/// The sum of the first `n` advances of a `DeltaX` (`5 g 3 4.5 6`: `g N D` is N times D),
+/// in time of the attribute's length whatever the repeats say; `None` without one.
+fn advance(delta_x: &str, n: usize) -> Option<f32> {
+    if delta_x.trim().is_empty() {
+        return None;
+    }
+    let (mut sum, mut left) = (0.0f32, n);
+    let mut it = delta_x.split_whitespace();
+    while left > 0 {
+        let Some(t) = it.next() else { break };
         if t == "g" {
-            let n: usize = it.next().and_then(|n| n.parse().ok()).unwrap_or(0);
+            let k: usize = it.next().and_then(|k| k.parse().ok()).unwrap_or(0);
             let d: f32 = it.next().and_then(|d| d.parse().ok()).unwrap_or(0.0);
-            out.extend(std::iter::repeat_n(d, n.min(100_000)));
-        } else if let Ok(d) = t.parse() {
-            out.push(d);
-        }
-        if out.len() > 1_000_000 {
-            break;
+            let k = k.min(left);
+            sum += d * k as f32;
+            left -= k;
+        } else if let Ok(d) = t.parse::<f32>() {
+            sum += d;
+            left -= 1;
         }
     }
-    out
+    Some(sum)
 }
 
 #[cfg(test)]
@@ -243,6 +246,9 @@ mod tests {
 
     #[test]
     fn delta_x_with_repeats() {
-        assert_eq!(delta_x("5 g 3 4.5 6"), vec![5.0, 4.5, 4.5, 4.5, 6.0]);
+        assert_eq!(advance("5 g 3 4.5 6", 5), Some(24.5));
+        assert_eq!(advance("5 g 3 4.5 6", 2), Some(9.5));
+        assert_eq!(advance("g 4000000000 1", 3), Some(3.0));
+        assert_eq!(advance("", 3), None);
     }
 }

@@ -185,6 +185,9 @@ struct Body {
     damage: Option<String>,
 }
 
+/// Tables inside tables read as tables, at most this deep.
+const MAX_TABLE_DEPTH: usize = 16;
+
 /// Elements whose content is not text a reader sees.
 const NOT_TEXT: &[&str] = &[
     "w:instrText",
@@ -213,6 +216,9 @@ impl Body {
         let mut in_del = 0usize;
         let mut skip = 0usize;
         let mut deleted = String::new();
+        // Tables nested past MAX_TABLE_DEPTH are read as part of the cell that holds them
+        // (each level would copy the text of those inside it).
+        let mut flat_tables = 0usize;
         while let Some(e) = ev.next() {
             let e = match e {
                 Ok(e) => e,
@@ -267,7 +273,9 @@ impl Body {
                         "w:tab" | "w:ptab" => push(&mut paras, &mut deleted, in_del, '\t'),
                         "w:br" | "w:cr" => push(&mut paras, &mut deleted, in_del, '\n'),
                         "w:noBreakHyphen" => push(&mut paras, &mut deleted, in_del, '-'),
+                        "w:tbl" if !empty && tables.len() >= MAX_TABLE_DEPTH => flat_tables += 1,
                         "w:tbl" if !empty => tables.push(Table::default()),
+                        "w:tc" | "w:tr" if flat_tables > 0 => {}
                         "w:tc" if !empty => {
                             if let Some(t) = tables.last_mut() {
                                 t.cell = Cell::default();
@@ -300,6 +308,8 @@ impl Body {
                             }
                             deleted.clear();
                         }
+                        "w:tbl" if flat_tables > 0 => flat_tables -= 1,
+                        "w:tc" | "w:tr" if flat_tables > 0 => {}
                         "w:tc" => {
                             if let Some(t) = tables.last_mut() {
                                 let c = std::mem::take(&mut t.cell);

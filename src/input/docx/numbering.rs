@@ -106,9 +106,13 @@ impl NumFmt {
             _ if crate::text::numeral::cn_digit(c).is_some() => NumFmt::ChineseCounting,
             _ => NumFmt::Decimal,
         };
-        // `001` pads to three digits.
+        // `001` pads to three digits (at most ten: a longer format is not a number's).
         let width = if fmt == NumFmt::Decimal {
-            first.chars().take_while(char::is_ascii_digit).count()
+            first
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .count()
+                .min(10)
         } else {
             0
         };
@@ -600,6 +604,9 @@ impl Numbering {
     }
 }
 
+/// Characters of a level text kept (Word's dialog allows far fewer).
+const MAX_LEVEL_TEXT: usize = 64;
+
 /// Steps of a `basedOn` or style-link chain followed before giving up (a loop).
 const STYLE_CHAIN: usize = 32;
 
@@ -619,7 +626,15 @@ fn level_property(l: &mut Level, n: &str, e: &quick_xml::events::BytesStart<'_>)
                 (NumFmt::of(&val), 0)
             };
         }
-        "w:lvlText" => l.text = attr(e, "w:val").unwrap_or_default(),
+        // Word's level texts are a few characters; a long one would be written before
+        // every paragraph of the list.
+        "w:lvlText" => {
+            l.text = attr(e, "w:val")
+                .unwrap_or_default()
+                .chars()
+                .take(MAX_LEVEL_TEXT)
+                .collect()
+        }
         "w:lvlRestart" => {
             l.restart = attr_num(e, "w:val").map(|v| v.clamp(0, LEVELS as i64) as u32)
         }

@@ -196,3 +196,24 @@ fn styles_and_alternate_content_number_paragraphs() {
         "一、总体要求\n（一）指导思想\n001 甲\n002 乙\n二、重点任务"
     );
 }
+
+#[test]
+fn deep_tables_and_long_level_texts_stay_bounded() {
+    // 5,000 tables inside one another: read in time, their text kept.
+    let deep = format!(
+        "{}{}{}",
+        "<w:tbl><w:tr><w:tc>".repeat(5000),
+        p("最里面"),
+        "</w:tc></w:tr></w:tbl>".repeat(5000)
+    );
+    let d = read(&Package::new(deep).bytes()).unwrap();
+    assert_eq!(d.text, "最里面");
+    // A level text of 100,000 characters is cut, not written before every paragraph.
+    let mut pkg = Package::new(li(1, 0, "甲").repeat(100));
+    pkg.numbering = Some(numbering(&[(
+        1,
+        vec![lvl(0, "decimal", &"%1".repeat(50_000), "")],
+    )]));
+    let d = read(&pkg.bytes()).unwrap();
+    assert!(d.text.len() < 100 * 200, "{} bytes", d.text.len());
+}
