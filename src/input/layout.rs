@@ -324,6 +324,9 @@ mod tests {
             "5.1.2 省级人民政府加强3项"
         );
         assert_eq!(squeeze_line("3. 加强 领导"), "3.加强领导");
+        // A run of 200,000 spaces in one pass (a scan per space would take minutes).
+        let spaces = format!("a{}b 国{}务", " ".repeat(200_000), " ".repeat(200_000));
+        assert_eq!(squeeze_spaces(&spaces), "a b国务");
         assert_eq!(
             squeeze_spaces("the State Council 国务院"),
             "the State Council国务院"
