@@ -4,17 +4,24 @@
 //! - `html`: the saved pages of `../shared/corpus/html` (or, without it, the fixture page);
 //! - `docx`: the documents of `../shared/corpus/local` (or the fixtures) made into Word
 //!   files whose labels Word's numbering generates (`tests/common/as_word.rs`);
+//! - `pdf`: the same documents set on A4 pages as PDFs in a font they do not embed
+//!   (`tests/common/pdf_builder.rs`), a running header and page numbers on each page;
 //! - `text`: the text gongwen extracts from each, parsed as plain text.
 //!
 //! Each is reported as MB/s of input and of extracted text (criterion), and then, on the
-//! same files, gongwen's `text` command is timed beside `pandoc -t plain` and
-//! `soffice --convert-to txt` (all files in one call, as a batch job would), each where it
-//! is installed; the ratios are printed. Run: `cargo bench --bench formats`.
+//! same files, gongwen's `parse` of the folder is timed beside `pandoc -t plain` and
+//! `soffice --convert-to txt` (all files in one call, as a batch job would) for web pages
+//! and Word files, and beside `pdftotext -layout` (poppler) for PDFs, each where it is
+//! installed; the ratios are printed. Run: `cargo bench --bench formats`.
 
 #[path = "../tests/common/as_word.rs"]
 mod as_word;
 #[path = "../tests/common/docx_builder.rs"]
 mod docx_builder;
+#[path = "../tests/common/ofd_builder.rs"]
+mod ofd_builder;
+#[path = "../tests/common/pdf_builder.rs"]
+mod pdf_builder;
 
 use criterion::{Criterion, Throughput};
 use std::path::{Path, PathBuf};
@@ -48,18 +55,32 @@ fn pages() -> Vec<Vec<u8>> {
     list.iter().map(|p| std::fs::read(p).unwrap()).collect()
 }
 
-fn word_files() -> Vec<Vec<u8>> {
-    let mut texts = files(&root().join("../shared/corpus/local"), "txt");
-    if texts.is_empty() {
-        texts = files(&root().join("fixtures"), "txt");
+/// The local documents (or the fixtures), as texts.
+fn texts() -> Vec<String> {
+    let mut paths = files(&root().join("../shared/corpus/local"), "txt");
+    if paths.is_empty() {
+        paths = files(&root().join("fixtures"), "txt");
     }
-    texts
+    paths
         .iter()
-        .map(|p| {
-            let text = std::fs::read_to_string(p).unwrap();
-            let typed = gongwen::parse_text(&text, &gongwen::Options::default());
-            as_word::as_word_file(&text, &typed).0
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect()
+}
+
+fn word_files() -> Vec<Vec<u8>> {
+    texts()
+        .iter()
+        .map(|text| {
+            let typed = gongwen::parse_text(text, &gongwen::Options::default());
+            as_word::as_word_file(text, &typed).0
         })
+        .collect()
+}
+
+fn pdf_files() -> Vec<Vec<u8>> {
+    texts()
+        .iter()
+        .map(|text| pdf_builder::pdf(&ofd_builder::set(text), "某某市人民政府文件"))
         .collect()
 }
 
@@ -126,7 +147,13 @@ fn time(cmd: &mut dyn FnMut() -> Command) -> Option<Duration> {
     best
 }
 
-/// gongwen's `text` command beside pandoc and LibreOffice on the same files.
+/// The paths, for a shell's `for` loop.
+fn list(paths: &[PathBuf]) -> String {
+    let list: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    list.join(" ")
+}
+
+/// gongwen's `parse` of the files beside the converters of their format.
 fn compare(name: &str, ext: &str, inputs: &[Vec<u8>], report: &mut Vec<String>) {
     let dir = tempfile::tempdir().unwrap();
     let paths: Vec<PathBuf> = inputs
@@ -146,30 +173,51 @@ fn compare(name: &str, ext: &str, inputs: &[Vec<u8>], report: &mut Vec<String>) 
             c
         })
     });
-    let pandoc = time(&mut || {
-        // One process per file, as pandoc takes one input document.
-        let mut c = Command::new("sh");
-        let list: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-        c.arg("-c").arg(format!(
-            "for f in {}; do pandoc -t plain \"$f\" -o /dev/null || exit 1; done",
-            list.join(" ")
-        ));
-        c
-    });
-    let out = dir.path().join("lo");
-    let soffice = time(&mut || {
-        let mut c = Command::new("soffice");
-        c.args([
-            "--headless",
-            "--convert-to",
-            "txt:Text (encoded):UTF8",
-            "--outdir",
-        ])
-        .arg(&out)
-        .args(&paths)
-        .env("HOME", dir.path());
-        c
-    });
+    let converters: Vec<(&str, Option<Duration>)> = if ext == "pdf" {
+        vec![(
+            "pdftotext -layout (each)",
+            time(&mut || {
+                let mut c = Command::new("sh");
+                c.arg("-c").arg(format!(
+                    "for f in {}; do pdftotext -layout \"$f\" /dev/null || exit 1; done",
+                    list(&paths)
+                ));
+                c
+            }),
+        )]
+    } else {
+        let out = dir.path().join("lo");
+        vec![
+            (
+                "pandoc -t plain (each)",
+                time(&mut || {
+                    // One process per file, as pandoc takes one input document.
+                    let mut c = Command::new("sh");
+                    c.arg("-c").arg(format!(
+                        "for f in {}; do pandoc -t plain \"$f\" -o /dev/null || exit 1; done",
+                        list(&paths)
+                    ));
+                    c
+                }),
+            ),
+            (
+                "soffice --convert-to txt",
+                time(&mut || {
+                    let mut c = Command::new("soffice");
+                    c.args([
+                        "--headless",
+                        "--convert-to",
+                        "txt:Text (encoded):UTF8",
+                        "--outdir",
+                    ])
+                    .arg(&out)
+                    .args(&paths)
+                    .env("HOME", dir.path());
+                    c
+                }),
+            ),
+        ]
+    };
     let ours = ours.flatten();
     let line = |tool: &str, t: Option<Duration>| match (t, ours) {
         (Some(t), Some(o)) => format!(
@@ -185,22 +233,26 @@ fn compare(name: &str, ext: &str, inputs: &[Vec<u8>], report: &mut Vec<String>) 
         inputs.len()
     ));
     report.push(line("gongwen parse (all, JSON)", ours));
-    report.push(line("pandoc -t plain (each)", pandoc));
-    report.push(line("soffice --convert-to txt", soffice));
+    for (tool, t) in converters {
+        report.push(line(tool, t));
+    }
 }
 
 fn main() {
     let mut c = Criterion::default().configure_from_args();
     let pages = pages();
     let docs = word_files();
+    let pdfs = pdf_files();
     let mut report = bench(&mut c, "html", &pages);
     report.extend(bench(&mut c, "docx", &docs));
+    report.extend(bench(&mut c, "pdf", &pdfs));
     if std::env::args().any(|a| a == "--bench") {
         if !root().join("target/release/gongwen").exists() {
             report.push("(run `cargo build --release` first to time gongwen's binary too)".into());
         }
         compare("html", "html", &pages, &mut report);
         compare("docx", "docx", &docs, &mut report);
+        compare("pdf", "pdf", &pdfs, &mut report);
     }
     c.final_summary();
     eprintln!("\n{}", report.join("\n"));

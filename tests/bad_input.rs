@@ -68,7 +68,7 @@ fn files_that_are_not_text_exit_2_with_advice() {
         ("old.doc", &word97, "save it as .docx"),
         ("locked.docx", &encrypted, "password"),
         ("sheet.xls", &sheet, "old Office file"),
-        ("scan.pdf", b"%PDF-1.4\n", "pdftotext"),
+        ("broken.pdf", b"%PDF-1.4\n", "print it to a new PDF"),
     ];
     let dir = tempfile::tempdir().unwrap();
     for (name, bytes, word) in cases {
@@ -89,7 +89,7 @@ fn directories_and_missing_files() {
     let (code, _, err) = run(&["parse", empty.path().to_str().unwrap()]);
     assert_eq!(code, Some(2));
     assert!(
-        err.contains("no documents (.txt, .html, .docx, .ofd) under"),
+        err.contains("no documents (.txt, .html, .docx, .ofd, .pdf) under"),
         "{err}"
     );
 }

@@ -103,7 +103,7 @@ fn unreadable_inputs_exit_2_with_one_line() {
     let o = gongwen(&["parse", pdf.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).contains("PDF") && stderr(&o).contains("pdftotext"),
+        stderr(&o).contains("PDF") && stderr(&o).contains("print it to a new PDF"),
         "{}",
         stderr(&o)
     );

@@ -36,6 +36,15 @@ pub fn render(doc: &Document, name: &str, w: &mut dyn WriteColor) -> std::io::Re
         if let Some(k) = doc.paragraph(d.range.start) {
             notes.insert(0, format!("in paragraph {k} of the Word file"));
         }
+        if let Some(k) = doc.page_of(d.range.start) {
+            notes.insert(
+                0,
+                format!(
+                    "on page {k} of the {} file",
+                    doc.source.format.as_str().to_uppercase()
+                ),
+            );
+        }
         if let Some(s) = &d.suggestion {
             notes.push(format!("help: {s}"));
         }

@@ -194,6 +194,7 @@ impl<'a> Ctx<'a> {
                 column: self.doc.index.column(&self.doc.text, d.range.start),
             },
             paragraph: self.doc.paragraph(d.range.start),
+            page: self.doc.page_of(d.range.start),
             related: Seq::new(self, &d.related, |c, r| c.span(r)),
             notes: &d.notes,
             suggestion: d.suggestion.as_deref(),
@@ -595,6 +596,8 @@ pub struct JsonDiagnostic<'a> {
     /// The 1-based paragraph of a Word file where it is (every paragraph counted, those
     /// in tables too), or null for other inputs.
     pub paragraph: Option<usize>,
+    /// The 1-based page of a PDF or OFD file where it is, or null for other inputs.
+    pub page: Option<usize>,
     /// Other places the message speaks of.
     #[schemars(with = "Vec<Span>")]
     pub related: Seq<'a, Range<usize>, Span>,

@@ -6,7 +6,7 @@
 //! Positions are in any unit (millimetres for OFD, points for PDF), `y` growing down the
 //! page; only ratios to the font size and the page are used.
 
-use crate::model::{SkipReason, Skipped};
+use crate::model::{SkipReason, Skipped, Style};
 use crate::recognize::label::parse_label;
 
 /// A piece of text at a place on a page.
@@ -57,8 +57,10 @@ const SAME_LINE: f32 = 0.4;
 const CELL_GAP: f32 = 2.0;
 /// Lines in the top or bottom this share of a page may be running headers or footers.
 const MARGIN_BAND: f32 = 0.1;
-/// A line that ends within this many font sizes of the right margin was broken by it.
-const FULL_LINE: f32 = 1.5;
+/// A line was broken by the right margin when the next line's first word, and this many
+/// font sizes more (the spacing and punctuation that vary from line to line), would not
+/// have fitted after it.
+const FULL_LINE: f32 = 1.0;
 /// A line that starts within this many font sizes of the left margin is not indented.
 const NOT_INDENTED: f32 = 0.5;
 /// Lines on one page that become text at most; the rest are counted.
@@ -73,8 +75,8 @@ pub(crate) fn lay_out(pages: Vec<Page>) -> Laid {
             (p, lines)
         })
         .collect();
-    // Lines in the margin bands that repeat on at least half the pages (numbers aside),
-    // or that are page numbers, are furniture.
+    // Lines in the margin bands that repeat on at least half the pages and on two at
+    // least (numbers aside), or that are page numbers, are furniture.
     let key = |s: &str| -> String {
         s.chars()
             .filter(|c| !c.is_ascii_digit() && !c.is_whitespace())
@@ -95,14 +97,15 @@ pub(crate) fn lay_out(pages: Vec<Page>) -> Laid {
                 || (pages.len() >= 2
                     && repeats
                         .get(&key(&l.text))
-                        .is_some_and(|&n| 2 * n >= pages.len())))
+                        .is_some_and(|&n| n >= 2 && 2 * n >= pages.len())))
     };
     let mut text = String::new();
     let mut aside: Vec<String> = Vec::new();
     let mut starts = Vec::new();
     // The last line of the page before, and whether it reached the right margin: a
     // paragraph may go on over the page's end.
-    let mut carried: Option<(bool, f32)> = None;
+    // (Its text is kept for what it ends with.)
+    let mut carried: Option<(bool, String)> = None;
     for (p, lines) in &pages {
         let body: Vec<&Line> = lines
             .iter()
@@ -115,41 +118,49 @@ pub(crate) fn lay_out(pages: Vec<Page>) -> Laid {
             })
             .collect();
         let left = body.iter().map(|l| l.x).fold(f32::INFINITY, f32::min);
-        // The right margin: where the longest line of running text ends (a table row's
-        // cells may reach further).
-        let right = body
-            .iter()
-            .filter(|l| !l.text.contains('\t'))
-            .map(|l| l.right)
-            .fold(0.0, f32::max);
-        let full = |l: &Line| l.right >= right - FULL_LINE * l.size && !l.text.contains('\t');
-        let continues = |n: &Line| {
+        let right = right_margin(&body);
+        let full = |l: &Line, next: Option<&Line>| {
+            let word = next.map_or(l.size, |n| first_word(&n.text, n.size));
+            l.right + word + FULL_LINE * l.size >= right && !l.text.contains('\t')
+        };
+        let continues = |before: &str, n: &Line| {
             n.x <= left + NOT_INDENTED * n.size
-                && parse_label(n.text.trim_start()).is_none()
+                && (!opens_item(&n.text) || cites(before, &n.text))
                 && !n.text.contains('\t')
         };
-        if let (Some((was_full, _)), Some(first)) = (carried, body.first()) {
-            if !(was_full && continues(first)) {
+        if let (Some((was_full, before)), Some(first)) = (&carried, body.first()) {
+            if !(*was_full && continues(before, first)) {
                 text.push('\n');
             }
         } else if carried.is_some() {
             text.push('\n');
         }
         starts.push(text.len());
+        let mut joined = false;
         for (k, l) in body.iter().enumerate() {
-            text.push_str(&l.text);
+            if joined {
+                // A line that goes on from the one before opens with no label: the gap
+                // after a number that opens it (`30 日`) is one to squeeze.
+                text.push_str(&squeeze_spaces(&l.text));
+            } else {
+                text.push_str(&l.text);
+            }
+            joined = false;
             match body.get(k + 1) {
                 Some(n) => {
-                    let broken = full(l) && continues(n) && (n.y - l.y) < 2.5 * l.size;
-                    if !broken {
+                    let broken =
+                        full(l, Some(n)) && continues(&l.text, n) && (n.y - l.y) < 2.5 * l.size;
+                    if broken {
+                        joined = true;
+                    } else {
                         text.push('\n');
                     }
                 }
-                None => carried = Some((full(l), l.size)),
+                None => carried = Some((full(l, None), l.text.clone())),
             }
         }
         if body.is_empty() && carried.is_none() {
-            carried = Some((false, 0.0));
+            carried = Some((false, String::new()));
         }
     }
     let tail = text.trim_end().len();
@@ -169,6 +180,40 @@ pub(crate) fn lay_out(pages: Vec<Page>) -> Laid {
         tail,
         set_aside,
         pages: starts,
+    }
+}
+
+/// Where the lines of running text end that the margin broke: where most lines in the
+/// right part of the text end, within a character and a half (not where the furthest ends: a table row's cells, a
+/// long URL, a hanging punctuation mark or a glyph whose width a font misstates may reach
+/// past the margin). With fewer than two lines ending together, the furthest end.
+fn right_margin(body: &[&Line]) -> f32 {
+    let mut ends: Vec<(f32, f32)> = body
+        .iter()
+        .filter(|l| !l.text.contains('\t'))
+        .map(|l| (l.right, 1.5 * l.size))
+        .collect();
+    ends.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let furthest = ends.last().map_or(0.0, |e| e.0);
+    // Short lines (a title's, a list's) may end together too: only ends in the right
+    // two fifths of the text's width count.
+    let left = body.iter().map(|l| l.x).fold(f32::INFINITY, f32::min);
+    ends.retain(|e| e.0 >= left + 0.6 * (furthest - left));
+    // For each end, how many ends lie in the band before it (two pointers: one pass).
+    let (mut best, mut most) = (furthest, 1);
+    let mut from = 0;
+    for (k, &(r, band)) in ends.iter().enumerate() {
+        while ends[from].0 < r - band {
+            from += 1;
+        }
+        if k + 1 - from >= most {
+            (best, most) = (r, k + 1 - from);
+        }
+    }
+    if most >= 2 {
+        best
+    } else {
+        furthest
     }
 }
 
@@ -221,7 +266,9 @@ fn lines(mut frags: Vec<Fragment>) -> Vec<Line> {
                 if let Some(e) = end {
                     if f.x - e > CELL_GAP * f.size {
                         text.push('\t');
-                    } else if needs_space(&text, &f.text) && f.x - e > 0.25 * f.size {
+                    } else if (needs_space(&text, &f.text) || is_decimal_label(&text))
+                        && f.x - e > 0.25 * f.size
+                    {
                         text.push(' ');
                     }
                 }
@@ -244,13 +291,66 @@ fn lines(mut frags: Vec<Fragment>) -> Vec<Line> {
         .collect()
 }
 
-/// Between two pieces of Latin text a gap is a space; next to Han characters and digits
+/// About how wide the first word of a line is: what a line break cannot split, by the
+/// Unicode line breaking rules (UAX #14) that word processors follow (one Han character
+/// with the punctuation that may not open or close a line, `“四`, `〔2017〕`, or a run of
+/// Latin letters and digits, `2022、2023、2024、2025`, `11:00(含)`).
+fn first_word(line: &str, size: f32) -> f32 {
+    let line = line.trim_start();
+    // A list of numbers (`2022、2023`) stays together too, as word processors set it.
+    let listed = |at: usize| {
+        let mut before = line[..at].chars().rev();
+        matches!(before.next(), Some('、' | '，' | ','))
+            && before.next().is_some_and(|c| c.is_ascii_digit())
+            && line[at..].starts_with(|c: char| c.is_ascii_digit())
+    };
+    let end = unicode_linebreak::linebreaks(line)
+        .map(|(at, _)| at)
+        .find(|&at| at > 0 && !listed(at))
+        .unwrap_or(line.len());
+    line[..end]
+        .trim_end()
+        .chars()
+        .map(|c| if c < '\u{2000}' { 0.55 * size } else { size })
+        .sum()
+}
+
+/// Whether a line opens with a label, so that it starts an item of its own. A number
+/// past 999 is not an item's (`2022、2023、2024年` broken at the margin before `2022`).
+fn opens_item(line: &str) -> bool {
+    parse_label(line.trim_start()).is_some_and(|l| l.number < 1000)
+}
+
+/// Whether a line that opens with `第十条` goes on citing the title that ends the line
+/// before (`…《某市预售资金监管实施细则》(2022版)` / `第十条。`): a heading follows a
+/// sentence's end, never a title.
+fn cites(before: &str, line: &str) -> bool {
+    let mut t = before.trim_end();
+    // A bracketed edition after the title: `《…实施细则》(2022版)`.
+    if t.ends_with([')', '）']) {
+        t = t.rfind(['(', '（']).map_or(t, |k| &t[..k]);
+    }
+    t.ends_with('》')
+        && parse_label(line.trim_start())
+            .is_some_and(|l| matches!(l.style, Style::Zhang | Style::Jie | Style::Tiao))
+}
+
+/// A multi-level decimal number (`6.2.1`): the gap after it separates it from its title.
+fn is_decimal_label(s: &str) -> bool {
+    let t = s.trim();
+    t.contains('.')
+        && !t.ends_with('.')
+        && t.starts_with(|c: char| c.is_ascii_digit())
+        && t.chars().all(|c| c.is_ascii_digit() || c == '.')
+}
+
+/// Between two pieces of Latin text or numbers a gap is a space; next to Han characters
 /// it is not (`新建 5G 基站 3 万个` is `新建5G基站3万个`).
 fn needs_space(before: &str, after: &str) -> bool {
     let (Some(a), Some(b)) = (before.chars().last(), after.chars().next()) else {
         return false;
     };
-    a.is_ascii_alphabetic() && b.is_ascii_alphabetic()
+    a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric()
 }
 
 /// [`squeeze_spaces`] of a line, but for the space after a decimal number that opens it
@@ -272,7 +372,7 @@ fn squeeze_line(s: &str) -> String {
 }
 
 /// The spaces text runs put between Han characters, and between Han characters and
-/// digits or Latin letters, removed; a space between two Latin words kept.
+/// digits or Latin letters, removed; a space between two Latin words or numbers kept.
 pub(crate) fn squeeze_spaces(s: &str) -> String {
     let is_space = |c: char| c == ' ' || c == '\u{a0}';
     let chars: Vec<char> = s.chars().collect();
@@ -285,12 +385,13 @@ pub(crate) fn squeeze_spaces(s: &str) -> String {
             Some(chars[k])
         };
     }
-    let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
+    let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
     let mut out = String::with_capacity(s.len());
     let mut prev: Option<char> = None;
     for (k, &c) in chars.iter().enumerate() {
         if is_space(c) {
-            // One space between two Latin words; none elsewhere.
+            // One space between two Latin words or numbers (`2022-04-22 16:05`); none
+            // elsewhere.
             if latin(prev) && latin(next[k + 1]) && !out.ends_with(' ') {
                 out.push(' ');
             }
@@ -324,6 +425,10 @@ mod tests {
             "5.1.2 省级人民政府加强3项"
         );
         assert_eq!(squeeze_line("3. 加强 领导"), "3.加强领导");
+        assert_eq!(
+            squeeze_spaces("发布日期: 2022-04-22  16:05 来源"),
+            "发布日期:2022-04-22 16:05来源"
+        );
         // A run of 200,000 spaces in one pass (a scan per space would take minutes).
         let spaces = format!("a{}b 国{}务", " ".repeat(200_000), " ".repeat(200_000));
         assert_eq!(squeeze_spaces(&spaces), "a b国务");
@@ -331,6 +436,51 @@ mod tests {
             squeeze_spaces("the State Council 国务院"),
             "the State Council国务院"
         );
+    }
+
+    #[test]
+    fn words_a_line_break_cannot_split() {
+        // One Han character; with the mark that may not open a line; a run of numbers.
+        assert_eq!(first_word("效果", 10.0), 10.0);
+        assert_eq!(first_word("“四个自信”", 10.0), 20.0);
+        assert!(first_word("2022、2023、2024、2025年末", 10.0) > 100.0);
+        assert!(first_word("11:00(含)—13:00", 10.0) > 40.0);
+        assert_eq!(first_word("", 10.0), 0.0);
+    }
+
+    #[test]
+    fn the_margin_is_where_most_lines_end() {
+        let line = |x: f32, right: f32| Line {
+            x,
+            right,
+            y: 0.0,
+            size: 10.0,
+            text: "正文".into(),
+        };
+        // Full lines end between 529 and 539; a URL overflows to 670; a title's short
+        // lines end together at 156.
+        let lines = [
+            line(57.0, 156.0),
+            line(57.0, 155.0),
+            line(57.0, 157.0),
+            line(57.0, 529.0),
+            line(57.0, 535.0),
+            line(57.0, 539.0),
+            line(57.0, 670.0),
+        ];
+        let refs: Vec<&Line> = lines.iter().collect();
+        assert_eq!(right_margin(&refs), 539.0);
+        assert_eq!(right_margin(&refs[..1]), 156.0);
+        assert_eq!(right_margin(&[]), 0.0);
+    }
+
+    #[test]
+    fn a_citation_goes_on_over_the_break() {
+        assert!(cites("按照《某市实施细则》", "第十条规定执行"));
+        assert!(cites("取消《某市实施细则》(2022版)", "第十条。"));
+        assert!(!cites("加强组织领导。", "第十条 各部门"));
+        assert!(!cites("按照《某市实施细则》", "1.加强领导"));
+        assert!(opens_item("3.加强领导") && !opens_item("2022、2023年"));
     }
 
     #[test]

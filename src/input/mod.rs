@@ -13,6 +13,7 @@ pub(crate) mod docx;
 pub(crate) mod html;
 mod layout;
 mod ofd;
+mod pdf;
 mod xml;
 mod zipped;
 
@@ -71,6 +72,9 @@ pub(crate) fn read(bytes: Vec<u8>, label: Option<&str>, lex: &Lexicon) -> Result
     if html::looks_like_html(&bytes) {
         return read_html(&bytes, label, lex);
     }
+    if pdf::is_pdf(&bytes) {
+        return read_pdf(&bytes);
+    }
     if let Some(r) = read_zip(&bytes) {
         return r;
     }
@@ -85,6 +89,9 @@ pub(crate) fn read_slice(
 ) -> Result<Decoded, Error> {
     if html::looks_like_html(bytes) {
         return read_html(bytes, label, lex);
+    }
+    if pdf::is_pdf(bytes) {
+        return read_pdf(bytes);
     }
     if let Some(r) = read_zip(bytes) {
         return r;
@@ -195,6 +202,44 @@ fn read_ofd(bytes: &[u8]) -> Result<Decoded, Error> {
     })
 }
 
+/// A PDF file: its text layer laid out in lines like an OFD's, pages it could not read
+/// reported.
+fn read_pdf(bytes: &[u8]) -> Result<Decoded, Error> {
+    let r = pdf::read(bytes)?;
+    let l = r.laid;
+    if l.tail == 0 {
+        return Err(Error::NotText {
+            what: "a PDF without a text layer (a scan)",
+            advice: "run OCR on it first (for example `ocrmypdf -l chi_sim in.pdf out.pdf`), then read the result",
+        });
+    }
+    let diagnostics = r
+        .damaged
+        .iter()
+        .map(|(page, m)| {
+            let at = l.pages.get(page - 1).copied().unwrap_or(l.tail);
+            Diagnostic::new(
+                Code::DamagedInput,
+                at..at,
+                format!("page {page} of the PDF could not be read ({m}); the other pages are"),
+            )
+            .suggest("open it in a PDF viewer and print it to a new PDF, then read that")
+        })
+        .collect();
+    Ok(Decoded {
+        tail: Some(l.tail),
+        text: l.text,
+        encoding: "UTF-8",
+        diagnostics,
+        format: Format::Pdf,
+        set_aside: l.set_aside,
+        page: PageMeta::default(),
+        generated: Vec::new(),
+        paragraphs: Vec::new(),
+        pages: l.pages,
+    })
+}
+
 /// A zip archive of a format gongwen reads.
 fn read_zip(bytes: &[u8]) -> Option<Result<Decoded, Error>> {
     if !is_zip(bytes) {
@@ -225,7 +270,7 @@ fn sniff_binary(b: &[u8]) -> Option<(&'static str, &'static str)> {
         (
             b"%PDF",
             "a PDF file",
-            "gongwen does not read PDF yet: extract its text first (`pdftotext -layout file.pdf`) and read that",
+            "it starts like a PDF but has no PDF header: extract its text with another tool (`pdftotext -layout file.pdf`) and read that",
         ),
         (
             b"PK\x03\x04",

@@ -39,6 +39,12 @@ fn xml_escape(s: &str) -> String {
 /// restart under a new parent, a gap, a repeat), a new list begins there with that start
 /// value (`w:startOverride`). Gives the file and how many labels became Word's.
 pub fn as_word_file(text: &str, typed: &gongwen::Document) -> (Vec<u8>, usize) {
+    let (pkg, converted) = as_word_package(text, typed);
+    (pkg.bytes(), converted)
+}
+
+/// [`as_word_file`] before it is zipped, for a test to add a header or a footer.
+pub fn as_word_package(text: &str, typed: &gongwen::Document) -> (Package, usize) {
     use gongwen::Style;
     let styles = [
         Style::CnDun,
@@ -115,5 +121,5 @@ pub fn as_word_file(text: &str, typed: &gongwen::Document) -> (Vec<u8>, usize) {
     );
     let mut pkg = Package::new(body);
     pkg.numbering = Some(abstracts + &nums);
-    (pkg.bytes(), converted)
+    (pkg, converted)
 }

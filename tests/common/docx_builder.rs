@@ -25,6 +25,8 @@ pub struct Package {
     pub footnotes: Option<String>,
     /// What goes inside `w:hdr` (one header, the default).
     pub header: Option<String>,
+    /// What goes inside `w:ftr` (one footer, the default).
+    pub footer: Option<String>,
 }
 
 fn root(tag: &str, inner: &str) -> String {
@@ -55,13 +57,14 @@ impl Package {
         );
         let r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
         let ct = "application/vnd.openxmlformats-officedocument.wordprocessingml";
-        let mut header_ref = String::new();
+        let mut section = String::new();
         let optional = [
             ("numbering", "numbering", &self.numbering, "numbering"),
             ("styles", "styles", &self.styles, "styles"),
             ("comments", "comments", &self.comments, "comments"),
             ("footnotes", "footnotes", &self.footnotes, "footnotes"),
             ("hdr", "header1", &self.header, "header"),
+            ("ftr", "footer1", &self.footer, "footer"),
         ];
         for (k, (tag, file, content, kind)) in optional.into_iter().enumerate() {
             if let Some(c) = content {
@@ -73,9 +76,13 @@ impl Package {
                     r#"<Relationship Id="rId{}" Type="{r}/{kind}" Target="{file}.xml"/>"#,
                     k + 1
                 );
-                if tag == "hdr" {
-                    header_ref = format!(
-                        r#"<w:sectPr><w:headerReference xmlns:r="{r}" w:type="default" r:id="rId{}"/></w:sectPr>"#,
+                if let Some(which) = match tag {
+                    "hdr" => Some("header"),
+                    "ftr" => Some("footer"),
+                    _ => None,
+                } {
+                    section += &format!(
+                        r#"<w:{which}Reference xmlns:r="{r}" w:type="default" r:id="rId{}"/>"#,
                         k + 1
                     );
                 }
@@ -87,7 +94,14 @@ impl Package {
             "word/document.xml".into(),
             root(
                 "document",
-                &format!("<w:body>{}{header_ref}</w:body>", self.body),
+                &if section.is_empty() {
+                    format!("<w:body>{}</w:body>", self.body)
+                } else {
+                    format!(
+                        "<w:body>{}<w:sectPr>{section}</w:sectPr></w:body>",
+                        self.body
+                    )
+                },
             ),
         ));
         parts.push(("word/_rels/document.xml.rels".into(), rels));
@@ -118,6 +132,11 @@ pub fn zip_parts(parts: &[(String, String)]) -> Vec<u8> {
 /// A paragraph of plain text.
 pub fn p(text: &str) -> String {
     format!(r#"<w:p><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>"#)
+}
+
+/// A centred paragraph holding the page's number as `— N —` (a PAGE field).
+pub fn page_number() -> String {
+    r#"<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t xml:space="preserve">— </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t xml:space="preserve"> —</w:t></w:r></w:p>"#.to_string()
 }
 
 /// A paragraph in list `num` at level `ilvl`.

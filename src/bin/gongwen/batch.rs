@@ -18,6 +18,7 @@ const EXTENSIONS: &[(&str, &str)] = &[
     ("xhtml", "html"),
     ("docx", "docx"),
     ("ofd", "ofd"),
+    ("pdf", "pdf"),
 ];
 
 /// What a walk found: the inputs in order, and what it passed over.

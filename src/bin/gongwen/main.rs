@@ -84,7 +84,7 @@ fn parse(
     if paths.is_empty() {
         let names: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
         eprintln!(
-            "gongwen: no documents (.txt, .html, .docx, .ofd) under {}{}",
+            "gongwen: no documents (.txt, .html, .docx, .ofd, .pdf) under {}{}",
             names.join(", "),
             if walk.filtered > 0 {
                 " that --glob keeps"

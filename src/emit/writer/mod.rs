@@ -352,6 +352,7 @@ impl<'a> Doc<'a, '_> {
             o.field(k!("column"), doc.index.column(&doc.text, d.range.start));
             o.close(b'}');
             o.field(k!("paragraph"), doc.paragraph(d.range.start));
+            o.field(k!("page"), doc.page_of(d.range.start));
             o.key(k!("related"));
             o.open(b'[');
             for r in &d.related {
