@@ -83,8 +83,15 @@ impl Options {
 /// Decodes `bytes` (detecting the encoding unless the options name one) and parses them.
 pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<Document, Error> {
     fits(bytes.len())?;
+    let id = digest(bytes);
     let d = input::read_slice(bytes, options.encoding.as_deref(), &options.lexicon)?;
-    finish(d, bytes.len(), options)
+    finish(d, bytes.len(), id, options)
+}
+
+/// The SHA-256 of the input: the document's id.
+fn digest(bytes: &[u8]) -> [u8; 32] {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes).into()
 }
 
 /// Like [`parse_bytes`], but takes the bytes: UTF-8 input becomes the document's
@@ -92,8 +99,9 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<Document, Error> {
 pub fn parse_vec(bytes: Vec<u8>, options: &Options) -> Result<Document, Error> {
     let n = bytes.len();
     fits(n)?;
+    let id = digest(&bytes);
     let d = input::read(bytes, options.encoding.as_deref(), &options.lexicon)?;
-    finish(d, n, options)
+    finish(d, n, id, options)
 }
 
 /// Positions are kept in 32 bits: input, and text once decoded, of 4 GiB or more is
@@ -105,10 +113,15 @@ fn fits(bytes: usize) -> Result<(), Error> {
     Ok(())
 }
 
-fn finish(mut d: input::Decoded, bytes: usize, options: &Options) -> Result<Document, Error> {
+fn finish(
+    mut d: input::Decoded,
+    bytes: usize,
+    id: [u8; 32],
+    options: &Options,
+) -> Result<Document, Error> {
     fits(d.text.len())?;
     let diagnostics = std::mem::take(&mut d.diagnostics);
-    let mut doc = parse_decoded(d, options);
+    let mut doc = parse_decoded(d, id, options);
     doc.source.bytes = bytes;
     // Decoding's reports go first (the sort is stable); most texts have none, and then
     // the checks' list is kept as it is rather than copied.
@@ -128,12 +141,13 @@ pub fn parse_text(text: &str, options: &Options) -> Document {
 
 /// Parses decoded text, taking it. Never fails.
 pub fn parse_string(text: String, options: &Options) -> Document {
-    parse_decoded(input::Decoded::text(text), options)
+    let id = digest(text.as_bytes());
+    parse_decoded(input::Decoded::text(text), id, options)
 }
 
 /// Parses what the input stage gave: the outline reads the text before what it set
 /// aside, which goes to `skipped`.
-fn parse_decoded(d: input::Decoded, options: &Options) -> Document {
+fn parse_decoded(d: input::Decoded, doc_id: [u8; 32], options: &Options) -> Document {
     let lex = &*options.lexicon;
     let text = d.text;
     let index = LineIndex::new(&text);
@@ -166,6 +180,7 @@ fn parse_decoded(d: input::Decoded, options: &Options) -> Document {
         generated_labels: d.generated,
         paragraphs: d.paragraphs,
         pages: d.pages,
+        doc_id,
         text,
     };
     // What the stages before the checks report (headings or quantities past their caps)

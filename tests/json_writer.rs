@@ -1,13 +1,34 @@
 //! The JSON writer (used by `gongwen parse`) writes byte for byte what serde_json
-//! writes for the declared `gongwen/1` view, compact and pretty, on every document we have.
+//! writes for the declared `gongwen/1` view, compact and pretty, with and without the
+//! text, on every document we have.
 
 mod common;
 use common::*;
 
 fn same(doc: &gongwen::Document, name: &str) {
-    for pretty in [false, true] {
-        let fast = gongwen::emit::json::to_string(doc, pretty);
-        let reference = gongwen::emit::json::to_string_serde(doc, pretty);
+    use gongwen::emit::json::{to_string_serde_with_text, write_styled, Style};
+    for (pretty, include_text) in [(false, false), (true, false), (false, true), (true, true)] {
+        let fast = if include_text {
+            let mut out = Vec::new();
+            write_styled(
+                doc,
+                Style {
+                    pretty,
+                    include_text,
+                },
+                &mut out,
+            )
+            .unwrap();
+            assert_eq!(out.pop(), Some(b'\n'));
+            String::from_utf8(out).unwrap()
+        } else {
+            gongwen::emit::json::to_string(doc, pretty)
+        };
+        let reference = if include_text {
+            to_string_serde_with_text(doc, pretty)
+        } else {
+            gongwen::emit::json::to_string_serde(doc, pretty)
+        };
         if fast != reference {
             let at = fast
                 .bytes()
@@ -16,7 +37,7 @@ fn same(doc: &gongwen::Document, name: &str) {
                 .unwrap_or(fast.len().min(reference.len()));
             let lo = at.saturating_sub(80);
             panic!(
-                "{name} (pretty: {pretty}) differs at byte {at}:\n writer: {}\n serde:  {}",
+                "{name} (pretty: {pretty}, text: {include_text}) differs at byte {at}:\n writer: {}\n serde:  {}",
                 String::from_utf8_lossy(&fast.as_bytes()[lo..(at + 80).min(fast.len())]),
                 String::from_utf8_lossy(&reference.as_bytes()[lo..(at + 80).min(reference.len())])
             );

@@ -46,6 +46,7 @@ fn promised_fields_are_required() {
         "",
         &[
             "schema",
+            "doc_id",
             "source",
             "meta",
             "preamble",
@@ -69,6 +70,11 @@ fn promised_fields_are_required() {
     has(
         "node",
         &[
+            "id",
+            "parent",
+            "depth",
+            "part",
+            "attachment",
             "kind",
             "label",
             "number",
@@ -107,6 +113,10 @@ fn promised_fields_are_required() {
         !required("quantity").iter().any(|f| f == "parts"),
         "parts: ratios only"
     );
+    assert!(
+        !required("").iter().any(|f| f == "text"),
+        "text: with --include-text only"
+    );
     has("skipped", &["text", "span", "reason"]);
     has(
         "diagnostic",
@@ -115,6 +125,8 @@ fn promised_fields_are_required() {
             "severity",
             "message",
             "span",
+            "paragraph",
+            "page",
             "related",
             "notes",
             "suggestion",

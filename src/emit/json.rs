@@ -11,7 +11,7 @@
 
 use crate::model::{
     Attachment, Citation, Clause, ClauseUnit, Code, Diagnostic, DocNumber, Document, Format, Kind,
-    LabelSource, NodeId, Qualifier, Quantity, Role, Severity, SkipReason, Skipped,
+    LabelSource, NodeId, PartKind, Qualifier, Quantity, Role, Severity, SkipReason, Skipped,
 };
 use crate::text::Span;
 use schemars::JsonSchema;
@@ -28,6 +28,8 @@ pub use super::SCHEMA;
 pub struct Ctx<'a> {
     doc: &'a Document,
     line: Cell<usize>,
+    doc_id: String,
+    include_text: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -36,6 +38,16 @@ impl<'a> Ctx<'a> {
         Ctx {
             doc,
             line: Cell::new(1),
+            doc_id: doc.doc_id_hex(),
+            include_text: false,
+        }
+    }
+
+    /// A view of `doc` that embeds its text.
+    pub fn with_text(doc: &'a Document) -> Ctx<'a> {
+        Ctx {
+            include_text: true,
+            ..Ctx::new(doc)
         }
     }
 
@@ -56,6 +68,7 @@ impl<'a> Ctx<'a> {
         let d = self.doc;
         JsonDocument {
             schema: SchemaTag,
+            doc_id: &self.doc_id,
             source: JsonSource {
                 path: d.source.path.as_deref(),
                 encoding: &d.source.encoding,
@@ -85,6 +98,7 @@ impl<'a> Ctx<'a> {
             nodes: Seq::new(self, &d.roots, Ctx::node),
             skipped: Seq::new(self, &d.skipped, Ctx::skipped),
             diagnostics: Seq::new(self, &d.diagnostics, Ctx::diagnostic),
+            text: self.include_text.then_some(d.text.as_str()),
         }
     }
 
@@ -110,7 +124,10 @@ impl<'a> Ctx<'a> {
     pub fn node(&'a self, id: &'a NodeId) -> JsonNode<'a> {
         let doc = self.doc;
         let n = doc.node(*id);
+        let part = doc.part_of(n);
         JsonNode {
+            id: id.index(),
+            parent: n.parent.map(NodeId::index),
             kind: n.kind(),
             label: doc.slice(&n.label_range()),
             label_source: doc.label_source(n),
@@ -120,6 +137,11 @@ impl<'a> Ctx<'a> {
             span: self.span(&n.span),
             page: doc.page_of(n.span.start),
             path: NodePath { doc, id: *id },
+            depth: doc.depth(n),
+            part: part.map_or(PartKind::Main, |p| p.kind),
+            attachment: part
+                .filter(|p| p.kind == PartKind::Attachment)
+                .map(|p| p.number),
             responsibility: n.responsibility().map(|c| self.clause(c)),
             clauses: Seq::new(self, &n.clauses, Ctx::clause),
             quantities: Seq::new(self, &n.quantities, Ctx::quantity),
@@ -303,6 +325,9 @@ impl JsonSchema for SchemaTag {
 pub struct JsonDocument<'a> {
     /// Always `gongwen/1`.
     pub schema: SchemaTag,
+    /// The SHA-256 of the input's bytes, in hexadecimal (of the text's UTF-8, for text
+    /// given as text): the same file has the same id wherever it is read.
+    pub doc_id: &'a str,
     /// Where the document came from.
     pub source: JsonSource<'a>,
     /// Title, number, date, issuer, citations.
@@ -319,6 +344,11 @@ pub struct JsonDocument<'a> {
     /// Problems found, in document order.
     #[schemars(with = "Vec<JsonDiagnostic<'a>>")]
     pub diagnostics: Seq<'a, Diagnostic, JsonDiagnostic<'a>>,
+    /// The extracted text every span points into (with `--include-text`; absent
+    /// otherwise): `text[start:end]` in Python is what a span covers, whatever the input's
+    /// encoding or format.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<&'a str>,
 }
 
 /// Where the document came from.
@@ -419,6 +449,11 @@ pub struct JsonBlock<'a> {
 #[derive(Serialize, JsonSchema)]
 #[schemars(rename = "node")]
 pub struct JsonNode<'a> {
+    /// The node's id: its index in document order (0, 1, 2…), unique in the document and
+    /// the same for the same input.
+    pub id: usize,
+    /// The id of the node it is nested under, or null at the top of the outline.
+    pub parent: Option<usize>,
     /// What the node is.
     pub kind: Kind,
     /// The label as written (`三、`, `（二）`, `15.`, `第一条`).
@@ -441,6 +476,14 @@ pub struct JsonNode<'a> {
     /// The label path, like `三/(二)/12`.
     #[schemars(with = "String")]
     pub path: NodePath<'a>,
+    /// How many nodes enclose it (0 at the top of the outline).
+    pub depth: usize,
+    /// The part of the document it is in: `main` (the whole, or its body when attachments
+    /// follow), `notice` (a covering notice), `plan` (the document a notice issues),
+    /// `attachment`.
+    pub part: PartKind,
+    /// Which attachment, from 1, when `part` is `attachment`; else null.
+    pub attachment: Option<u32>,
     /// The node's last clause, or null.
     pub responsibility: Option<JsonClause<'a>>,
     /// Every clause of the node, in order.
@@ -619,7 +662,25 @@ pub fn schema() -> serde_json::Value {
 /// Writes the document as `gongwen/1` JSON (and a newline) to `w`, without building it
 /// in memory first.
 pub fn write(doc: &Document, pretty: bool, w: &mut dyn std::io::Write) -> std::io::Result<()> {
-    super::writer::write_document(doc, pretty, w)
+    super::writer::write_document(doc, pretty, false, w)
+}
+
+/// How the JSON is written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Style {
+    /// Indented, a field a line (else all on one line).
+    pub pretty: bool,
+    /// The extracted text in the document's `text` field.
+    pub include_text: bool,
+}
+
+/// [`write()`] in a [`Style`].
+pub fn write_styled(
+    doc: &Document,
+    style: Style,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    super::writer::write_document(doc, style.pretty, style.include_text, w)
 }
 
 /// The document as `gongwen/1` JSON through serde_json: the reference for [`write()`].
@@ -643,7 +704,15 @@ pub fn write_serde(
 
 /// The document as `gongwen/1` JSON through serde_json, as a string.
 pub fn to_string_serde(doc: &Document, pretty: bool) -> String {
-    let ctx = Ctx::new(doc);
+    serde_string(&Ctx::new(doc), pretty)
+}
+
+/// [`to_string_serde`] with the extracted text: the reference for [`write_styled`].
+pub fn to_string_serde_with_text(doc: &Document, pretty: bool) -> String {
+    serde_string(&Ctx::with_text(doc), pretty)
+}
+
+fn serde_string<'a>(ctx: &'a Ctx<'a>, pretty: bool) -> String {
     let v = ctx.document();
     if pretty {
         serde_json::to_string_pretty(&v)

@@ -81,6 +81,9 @@ pub struct Document {
     /// Where each page of an OFD or PDF file starts, in order (empty for other formats):
     /// see [`Document::page_of`].
     pub pages: Vec<usize>,
+    /// The SHA-256 of the input's bytes (of the text's UTF-8, for text given as text): the
+    /// same file has the same id wherever and whenever it is read.
+    pub doc_id: [u8; 32],
 }
 
 impl Document {
@@ -94,6 +97,27 @@ impl Document {
         } else {
             LabelSource::Text
         }
+    }
+
+    /// [`Document::doc_id`] in hexadecimal, as the JSON has it.
+    pub fn doc_id_hex(&self) -> String {
+        use std::fmt::Write;
+        self.doc_id
+            .iter()
+            .fold(String::with_capacity(64), |mut s, b| {
+                let _ = write!(s, "{b:02x}");
+                s
+            })
+    }
+
+    /// How many nodes enclose `node` (0 for a node at the top of the outline).
+    pub fn depth(&self, node: &Node) -> usize {
+        std::iter::successors(node.parent, |&p| self.node(p).parent).count()
+    }
+
+    /// The part of the document `node` belongs to.
+    pub fn part_of(&self, node: &Node) -> Option<&Part> {
+        self.parts.get(node.part as usize)
     }
 
     /// The 1-based page that holds byte `at`, for a paged format (OFD, PDF).

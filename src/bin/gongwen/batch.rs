@@ -210,7 +210,7 @@ pub(crate) enum Outcome {
 pub(crate) fn parse_many(
     paths: &[PathBuf],
     options: &Options,
-    pretty: bool,
+    style: gongwen::emit::json::Style,
     error_lines: bool,
     out: &mut dyn Write,
 ) -> Outcome {
@@ -234,7 +234,8 @@ pub(crate) fn parse_many(
             .map(|p| {
                 let doc = load(p, options)?;
                 let mut buf = Vec::new();
-                gongwen::emit::json::write(&doc, pretty, &mut buf).map_err(|e| e.to_string())?;
+                gongwen::emit::json::write_styled(&doc, style, &mut buf)
+                    .map_err(|e| e.to_string())?;
                 Ok((buf, doc.source.format))
             })
             .collect();

@@ -61,6 +61,10 @@ pub(crate) enum Command {
         /// Print the JSON on one line.
         #[arg(long)]
         compact: bool,
+        /// Put the extracted text in the JSON (`text`), so that spans can be sliced
+        /// without reading the file again: `text[start:end]` in Python.
+        #[arg(long)]
+        include_text: bool,
         /// `json` (one pretty document; the default for one file) or `jsonl` (one compact
         /// document per line, in the order the files are given and sorted within
         /// directories; the default for several files or a directory).

@@ -70,6 +70,7 @@ fn parse(
     walk: &batch::Walked,
     output: Option<&Path>,
     compact: bool,
+    include_text: bool,
     format: Option<ParseFormat>,
     options: &Options,
 ) -> ExitCode {
@@ -79,7 +80,10 @@ fn parse(
     } else {
         ParseFormat::Json
     });
-    let pretty = format == ParseFormat::Json && !compact;
+    let style = gongwen::emit::json::Style {
+        pretty: format == ParseFormat::Json && !compact,
+        include_text,
+    };
     let paths = &walk.files;
     if paths.is_empty() {
         let names: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
@@ -105,18 +109,12 @@ fn parse(
         None => Box::new(std::io::BufWriter::with_capacity(1 << 16, raw_stdout())),
     };
     if let ([only], false) = (paths.as_slice(), walk.walked) {
-        return parse_one(
-            only,
-            options,
-            pretty,
-            format == ParseFormat::Jsonl,
-            &mut out,
-        );
+        return parse_one(only, options, style, format == ParseFormat::Jsonl, &mut out);
     }
     let tally = match batch::parse_many(
         paths,
         options,
-        pretty,
+        style,
         format == ParseFormat::Jsonl,
         &mut out,
     ) {
@@ -147,12 +145,12 @@ fn parse(
 fn parse_one(
     path: &Path,
     options: &Options,
-    pretty: bool,
+    style: gongwen::emit::json::Style,
     error_line: bool,
     out: &mut dyn Write,
 ) -> ExitCode {
     let r = load(path, options).map(|doc| {
-        let r = gongwen::emit::json::write(&doc, pretty, out);
+        let r = gongwen::emit::json::write_styled(&doc, style, out);
         // The process ends next: freeing a large document piece by piece would only
         // add time (about a tenth of a second for 100 MB).
         std::mem::forget(doc);
@@ -416,6 +414,7 @@ fn main() -> ExitCode {
             walk,
             output,
             compact,
+            include_text,
             format,
             input,
         } => options(&input).and_then(|o| {
@@ -425,6 +424,7 @@ fn main() -> ExitCode {
                 &walked,
                 output.as_deref(),
                 compact,
+                include_text,
                 format,
                 &o,
             ))

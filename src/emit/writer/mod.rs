@@ -9,15 +9,21 @@
 
 mod token;
 
-use crate::model::{Clause, DocNumber, Document, NodeId, Quantity, Role, UnitId};
+use crate::model::{Clause, DocNumber, Document, NodeId, PartKind, Quantity, Role, UnitId};
 use std::io::{self, Write};
 use std::ops::Range;
 use token::{k, Out, FLUSH_AT};
 
 /// Writes `doc` as `gongwen/1` JSON (and a newline) to `sink`.
-pub(crate) fn write_document(doc: &Document, pretty: bool, sink: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn write_document(
+    doc: &Document,
+    pretty: bool,
+    include_text: bool,
+    sink: &mut dyn Write,
+) -> io::Result<()> {
     let mut d = Doc {
         doc,
+        include_text,
         unit_json: Default::default(),
         unit_store: Vec::new(),
         o: Out {
@@ -40,6 +46,8 @@ pub(crate) fn write_document(doc: &Document, pretty: bool, sink: &mut dyn Write)
 
 struct Doc<'a, 'w> {
     doc: &'a Document,
+    /// Whether the text goes in too (`--include-text`).
+    include_text: bool,
     /// The JSON of each unit in each role at each depth written so far: where it lies
     /// in `unit_store`.
     unit_json: rustc_hash::FxHashMap<(UnitId, Role, usize), Range<usize>>,
@@ -81,6 +89,7 @@ impl<'a> Doc<'a, '_> {
         let doc = self.doc;
         self.o.open(b'{');
         self.o.field(k!("schema"), crate::emit::SCHEMA);
+        self.o.field(k!("doc_id"), &doc.doc_id_hex());
         self.o.key(k!("source"));
         self.o.open(b'{');
         self.o.field(k!("path"), doc.source.path.as_deref());
@@ -115,6 +124,10 @@ impl<'a> Doc<'a, '_> {
         self.o.close(b']');
         self.o.key(k!("diagnostics"));
         self.diagnostics()?;
+        if self.include_text {
+            self.o.flush_if_full()?;
+            self.o.field(k!("text"), doc.text.as_str());
+        }
         self.o.close(b'}');
         Ok(())
     }
@@ -199,6 +212,8 @@ impl<'a> Doc<'a, '_> {
         crate::model::push_path_part(&mut self.path, doc.slice(&n.label_range()));
         let o = &mut self.o;
         o.open(b'{');
+        o.field(k!("id"), i.index());
+        o.field(k!("parent"), n.parent.map(NodeId::index));
         o.field(k!("kind"), n.kind().as_str());
         o.field(k!("label"), doc.slice(&n.label_range()));
         o.field(k!("label_source"), doc.label_source(n).as_str());
@@ -209,6 +224,15 @@ impl<'a> Doc<'a, '_> {
         self.span(&n.span);
         self.o.field(k!("page"), doc.page_of(n.span.start));
         self.o.field(k!("path"), &self.path);
+        self.o.field(k!("depth"), doc.depth(n));
+        let part = doc.part_of(n);
+        self.o
+            .field(k!("part"), part.map_or(PartKind::Main, |p| p.kind).as_str());
+        self.o.field(
+            k!("attachment"),
+            part.filter(|p| p.kind == PartKind::Attachment)
+                .map(|p| p.number as usize),
+        );
         self.o.key(k!("responsibility"));
         let at = self.o.buf.len();
         match n.clauses.last() {
