@@ -161,8 +161,100 @@ fn quantities_command_lists_targets() {
         .all(|q| q["path"].is_string() && q["line"].is_u64()));
 }
 
+/// `ledger --format json`: numbers are numbers, owners, targets and deadlines arrays, and
+/// the same values as the CSV.
+fn ledger_json_is_typed() {
+    let json: serde_json::Value =
+        serde_json::from_str(&cli(&["ledger", SEED, "--format", "json"])).unwrap();
+    let csv = csv_rows(&cli(&["ledger", SEED, "--format", "csv"]));
+    for (j, c) in json.as_array().unwrap().iter().zip(&csv) {
+        assert_eq!(j["number"].as_u64().unwrap().to_string(), c[1]);
+        assert_eq!(j["line"].as_u64().unwrap().to_string(), c[8]);
+        let joined = |k: &str, sep: &str| {
+            j[k].as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_str().unwrap())
+                .collect::<Vec<_>>()
+                .join(sep)
+        };
+        assert_eq!(joined("lead", "、"), c[3]);
+        assert_eq!(joined("responsible", "、"), c[4]);
+        assert_eq!(joined("support", "、"), c[5]);
+        assert_eq!(joined("targets", "；"), c[6]);
+        assert_eq!(joined("deadline", "；"), c[7]);
+    }
+    let r10 = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["number"] == 10)
+        .unwrap();
+    assert_eq!(r10["targets"], serde_json::json!(["1000亿元"]));
+}
+
+/// Several files, or a folder: one table, each row naming its file first; one file: the
+/// table as before. The rows are each file's rows, in the order of the files.
+fn table_commands_take_many_inputs() {
+    let files = [SEED, "fixtures/action_plan.txt"];
+    for (cmd, extra) in [
+        ("ledger", &[][..]),
+        ("departments", &[][..]),
+        ("quantities", &["--targets"][..]),
+    ] {
+        let one = |f: &str| {
+            let mut args = vec![cmd, f, "--format", "csv"];
+            args.extend(extra);
+            csv_rows(&cli(&args))
+        };
+        let mut args = vec![cmd, files[0], files[1], "--format", "csv"];
+        args.extend(extra);
+        let out = cli(&args);
+        assert!(
+            out.trim_start_matches('\u{feff}').starts_with("source,"),
+            "{cmd}: {out}"
+        );
+        let both = csv_rows(&out);
+        let expected: Vec<Vec<String>> = files
+            .iter()
+            .flat_map(|f| {
+                one(f)
+                    .into_iter()
+                    .map(move |r| std::iter::once(f.to_string()).chain(r).collect::<Vec<_>>())
+            })
+            .collect();
+        assert!(!expected.is_empty());
+        assert_eq!(both, expected, "{cmd}");
+        // JSON: each row, and each department, names its source.
+        let mut args = vec![cmd, files[0], files[1], "--format", "json"];
+        args.extend(extra);
+        let json: serde_json::Value = serde_json::from_str(&cli(&args)).unwrap();
+        let rows = json.as_array().unwrap();
+        assert!(rows
+            .iter()
+            .all(|r| files.contains(&r["source"].as_str().unwrap())));
+        assert!(rows.iter().any(|r| r["source"] == files[1]), "{cmd}");
+    }
+    // A folder: every document below it, with a summary on stderr.
+    let o = Command::new(env!("CARGO_BIN_EXE_gongwen"))
+        .args(["ledger", "fixtures", "--format", "csv"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let rows = csv_rows(&String::from_utf8(o.stdout).unwrap());
+    assert!(rows.iter().any(|r| r[0].ends_with("action_plan.txt")));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("read"));
+}
+
 fn main() {
     run(vec![
+        trial("ledger_json_is_typed", Needs::Nothing, ledger_json_is_typed),
+        trial(
+            "table_commands_take_many_inputs",
+            Needs::Nothing,
+            table_commands_take_many_inputs,
+        ),
         trial(
             "ledger_of_the_seed_has_66_rows_with_the_right_owners",
             Needs::Nothing,

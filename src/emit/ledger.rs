@@ -41,39 +41,123 @@ pub fn tasks(doc: &Document) -> Vec<NodeId> {
         .collect()
 }
 
+/// A task of the ledger, with its owners and targets as lists.
+#[derive(Debug, Clone, Serialize)]
+pub struct LedgerRow {
+    /// Its label path.
+    pub path: String,
+    /// Its number.
+    pub number: u64,
+    /// Its title.
+    pub title: String,
+    /// Lead units, as written.
+    pub lead: Vec<String>,
+    /// Responsible units.
+    pub responsible: Vec<String>,
+    /// Supporting units.
+    pub support: Vec<String>,
+    /// The texts of its targets.
+    pub targets: Vec<String>,
+    /// The targets' deadlines, each once.
+    pub deadline: Vec<String>,
+    /// The line of its label.
+    pub line: usize,
+}
+
+/// The ledger's rows: one per task.
+pub fn ledger_rows(doc: &Document) -> Vec<LedgerRow> {
+    tasks(doc)
+        .into_iter()
+        .map(|i| {
+            let n = doc.node(i);
+            let owners = |role| {
+                n.responsibility()
+                    .map(|c| doc.names(c, role).iter().map(|s| s.to_string()).collect())
+                    .unwrap_or_default()
+            };
+            let targets: Vec<&Quantity> = n.quantities.iter().filter(|q| q.target).collect();
+            let mut deadline: Vec<String> = Vec::new();
+            for d in targets.iter().filter_map(|q| q.deadline.as_ref()) {
+                let d = doc.slice(d);
+                if !deadline.iter().any(|x| x == d) {
+                    deadline.push(d.to_string());
+                }
+            }
+            LedgerRow {
+                path: doc.path(i),
+                number: n.number(),
+                title: n.title(&doc.text).to_string(),
+                lead: owners(Role::Lead),
+                responsible: owners(Role::Responsible),
+                support: owners(Role::Support),
+                targets: targets
+                    .iter()
+                    .map(|q| doc.slice(&q.range).to_string())
+                    .collect(),
+                deadline,
+                line: doc.line(n.span.start),
+            }
+        })
+        .collect()
+}
+
+impl LedgerRow {
+    /// The row's cells, as the table has them: owners joined with `、`, targets and
+    /// deadlines with `；`.
+    pub fn cells(&self) -> Vec<String> {
+        vec![
+            self.path.clone(),
+            self.number.to_string(),
+            self.title.clone(),
+            self.lead.join("、"),
+            self.responsible.join("、"),
+            self.support.join("、"),
+            self.targets.join("；"),
+            self.deadline.join("；"),
+            self.line.to_string(),
+        ]
+    }
+
+    /// The row as a JSON object keyed by the column headers, numbers as numbers and
+    /// lists as arrays; `source` first when given.
+    pub fn json(&self, zh: bool, source: Option<&str>) -> serde_json::Value {
+        use serde_json::Value;
+        let mut m = serde_json::Map::new();
+        if let Some(s) = source {
+            m.insert(source_header(zh).into(), Value::from(s));
+        }
+        let values = [
+            Value::from(self.path.as_str()),
+            Value::from(self.number),
+            Value::from(self.title.as_str()),
+            Value::from(self.lead.clone()),
+            Value::from(self.responsible.clone()),
+            Value::from(self.support.clone()),
+            Value::from(self.targets.clone()),
+            Value::from(self.deadline.clone()),
+            Value::from(self.line),
+        ];
+        for (h, v) in ledger_headers(zh).into_iter().zip(values) {
+            m.insert(h.into(), v);
+        }
+        Value::Object(m)
+    }
+}
+
+/// The header of the column that names the input file, when a table holds several.
+pub fn source_header(zh: bool) -> &'static str {
+    if zh {
+        "来源文件"
+    } else {
+        "source"
+    }
+}
+
 /// One row per task: owners joined with `、`, targets by their text.
 pub fn ledger(doc: &Document, zh: bool) -> Table {
     let mut t = Table::new(&ledger_headers(zh));
-    for i in tasks(doc) {
-        let n = doc.node(i);
-        let owners = |role| {
-            n.responsibility()
-                .map(|c| doc.names(c, role).join("、"))
-                .unwrap_or_default()
-        };
-        let targets: Vec<&Quantity> = n.quantities.iter().filter(|q| q.target).collect();
-        let mut deadlines: Vec<&str> = Vec::new();
-        for d in targets.iter().filter_map(|q| q.deadline.as_ref()) {
-            let d = doc.slice(d);
-            if !deadlines.contains(&d) {
-                deadlines.push(d);
-            }
-        }
-        t.push(vec![
-            doc.path(i),
-            n.number().to_string(),
-            n.title(&doc.text).to_string(),
-            owners(Role::Lead),
-            owners(Role::Responsible),
-            owners(Role::Support),
-            targets
-                .iter()
-                .map(|q| doc.slice(&q.range))
-                .collect::<Vec<_>>()
-                .join("；"),
-            deadlines.join("；"),
-            doc.line(n.span.start).to_string(),
-        ]);
+    for r in ledger_rows(doc) {
+        t.push(r.cells());
     }
     t
 }

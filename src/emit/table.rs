@@ -63,6 +63,24 @@ impl Table {
         self.rows.push(row);
     }
 
+    /// Tables of the same columns, one for each source, as one table whose first column
+    /// (`header`) names the source of each row. Empty when there are none.
+    pub fn concat(header: &str, parts: impl IntoIterator<Item = (String, Table)>) -> Table {
+        let mut out = Table::default();
+        for (source, t) in parts {
+            if out.headers.is_empty() {
+                out.headers = std::iter::once(header.to_string())
+                    .chain(t.headers.iter().cloned())
+                    .collect();
+            }
+            for r in t.rows {
+                out.rows
+                    .push(std::iter::once(source.clone()).chain(r).collect());
+            }
+        }
+        out
+    }
+
     /// The table as text in `format`.
     pub fn render(&self, format: Format) -> String {
         match format {

@@ -78,8 +78,13 @@ pub(crate) enum Command {
         after_help = "Examples:\n  gongwen quantities plan.txt\n  gongwen quantities plan.txt --targets --format csv > targets.csv\n  echo '新建5G基站3万个' | gongwen quantities -"
     )]
     Quantities {
-        /// The text to read (`-` for standard input); any text, not only whole documents.
-        file: PathBuf,
+        /// Texts to read (any text, not only whole documents): files, folders (walked as by
+        /// `parse`), or `-` for standard input. With several, each row names its file in a
+        /// first column, `source`.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[command(flatten)]
+        walk: Walk,
         /// Keep only targets (quantities the text commits to reaching).
         #[arg(long)]
         targets: bool,
@@ -93,8 +98,12 @@ pub(crate) enum Command {
         after_help = "Examples:\n  gongwen departments plan.txt\n  gongwen departments plan.txt --format json\n  gongwen departments plan.txt --units my-units.tsv\n\nUnits are named canonically from data/lexicon/units.tsv; --units adds lines\n`canonical<TAB>kind<TAB>alias|alias` of your own."
     )]
     Departments {
-        /// The document to read (`-` for standard input).
-        file: PathBuf,
+        /// Documents to read: files, folders (walked as by `parse`), or `-` for standard
+        /// input. With several, each row names its file in a first column, `source`.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[command(flatten)]
+        walk: Walk,
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,
         #[command(flatten)]
@@ -105,8 +114,12 @@ pub(crate) enum Command {
         after_help = "Columns: path, number, title, lead, responsible, support, targets, deadline, line\n(序号, 编号, 任务, 牵头单位, 责任单位, 配合单位, 量化指标, 完成时限, 行号 with --lang zh).\n\nExamples:\n  gongwen ledger plan.txt\n  gongwen ledger plan.txt --format csv --lang zh > 台账.csv\n  gongwen ledger plan.txt --format markdown"
     )]
     Ledger {
-        /// The document to read (`-` for standard input).
-        file: PathBuf,
+        /// Documents to read: files, folders (walked as by `parse`), or `-` for standard
+        /// input. With several, each row names its file in a first column, `source`.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[command(flatten)]
+        walk: Walk,
         #[arg(long, value_enum, default_value_t = LedgerFormat::Table)]
         format: LedgerFormat,
         /// Language of the column headers.

@@ -248,25 +248,7 @@ fn use_colour() -> bool {
 /// `gongwen check`: every file's diagnostics, for people or as JSON.
 fn check(walk: &batch::Walked, format: CheckFormat, options: &Options) -> ExitCode {
     use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
-    let mut unreadable = walk.unreadable > 0;
-    let mut docs = Vec::new();
-    let mut tally = batch::Tally::default();
-    for f in &walk.files {
-        match load(f, options) {
-            Ok(d) => {
-                tally.add(d.source.format);
-                docs.push((f.display().to_string(), d));
-            }
-            Err(e) => {
-                eprintln!("gongwen: {e}");
-                tally.failed += 1;
-                unreadable = true;
-            }
-        }
-    }
-    if walk.walked {
-        eprintln!("gongwen: {}", tally.summary(walk));
-    }
+    let (docs, unreadable) = load_all(walk, options);
     let found = docs
         .iter()
         .flat_map(|(_, d)| &d.diagnostics)
@@ -324,41 +306,189 @@ fn check(walk: &batch::Walked, format: CheckFormat, options: &Options) -> ExitCo
     }
 }
 
+/// The documents of a walk, each loaded, with its name; a file that cannot be read is
+/// reported on stderr and left out. Gives whether any could not be read. A summary goes
+/// to stderr when a folder was walked.
+fn load_all(walk: &batch::Walked, options: &Options) -> (Vec<(String, Document)>, bool) {
+    let mut unreadable = walk.unreadable > 0;
+    let mut docs = Vec::new();
+    let mut tally = batch::Tally::default();
+    for f in &walk.files {
+        match load(f, options) {
+            Ok(d) => {
+                tally.add(d.source.format);
+                docs.push((f.display().to_string(), d));
+            }
+            Err(e) => {
+                eprintln!("gongwen: {e}");
+                tally.failed += 1;
+                unreadable = true;
+            }
+        }
+    }
+    if walk.walked {
+        eprintln!("gongwen: {}", tally.summary(walk));
+    }
+    (docs, unreadable)
+}
+
+/// What a table command makes of its documents.
+enum Tables {
+    Ledger {
+        format: LedgerFormat,
+        zh: bool,
+        bom: bool,
+    },
+    Departments(TableFormat),
+    Quantities {
+        format: TableFormat,
+        targets: bool,
+    },
+}
+
+/// `ledger`, `departments`, `quantities`: one table of all the documents, each row
+/// naming its file (`source`) when there are several.
+fn many_tables(
+    which: Tables,
+    files: &[PathBuf],
+    walk: &batch::Walked,
+    options: &Options,
+) -> ExitCode {
+    use gongwen::emit::{ledger, table::Format, table::Table};
+    if walk.files.is_empty() {
+        eprintln!("gongwen: no documents (.txt, .html, .docx, .ofd, .pdf) under the folders given");
+        return ExitCode::from(2);
+    }
+    let many = files.len() > 1 || walk.walked;
+    let (docs, unreadable) = load_all(walk, options);
+    let source = |name: &str| many.then(|| name.to_string());
+    let with_source = |mut v: serde_json::Value, name: &str| {
+        if let (Some(s), Some(m)) = (source(name), v.as_object_mut()) {
+            let mut out = serde_json::Map::new();
+            out.insert("source".into(), serde_json::Value::String(s));
+            out.extend(std::mem::take(m));
+            v = serde_json::Value::Object(out);
+        }
+        v
+    };
+    let one_or_all = |header: &str, tables: Vec<(String, Table)>| -> Table {
+        if many {
+            Table::concat(header, tables)
+        } else {
+            tables
+                .into_iter()
+                .next()
+                .map(|(_, t)| t)
+                .unwrap_or_default()
+        }
+    };
+    let pretty =
+        |v: &Vec<serde_json::Value>| serde_json::to_string_pretty(v).expect("plain data") + "\n";
+    let s = match which {
+        Tables::Ledger { format, zh, bom } => {
+            let f = match format {
+                LedgerFormat::Table => Some(Format::Table),
+                LedgerFormat::Csv => Some(Format::Csv { bom }),
+                LedgerFormat::Markdown => Some(Format::Markdown),
+                LedgerFormat::Json => None,
+            };
+            match f {
+                Some(f) => one_or_all(
+                    ledger::source_header(zh),
+                    docs.iter()
+                        .map(|(n, d)| (n.clone(), ledger::ledger(d, zh)))
+                        .collect(),
+                )
+                .render(f),
+                None => pretty(
+                    &docs
+                        .iter()
+                        .flat_map(|(n, d)| {
+                            let s = source(n);
+                            ledger::ledger_rows(d)
+                                .into_iter()
+                                .map(move |r| r.json(zh, s.as_deref()))
+                        })
+                        .collect(),
+                ),
+            }
+        }
+        Tables::Departments(format) => {
+            let all: Vec<(String, Vec<ledger::Department>)> = docs
+                .iter()
+                .map(|(n, d)| (n.clone(), ledger::departments(d)))
+                .collect();
+            render(
+                format,
+                || {
+                    all.iter()
+                        .flat_map(|(n, deps)| {
+                            deps.iter().map(|d| {
+                                with_source(serde_json::to_value(d).expect("plain data"), n)
+                            })
+                        })
+                        .collect::<Vec<_>>()
+                },
+                || {
+                    one_or_all(
+                        "source",
+                        all.iter()
+                            .map(|(n, deps)| (n.clone(), ledger::departments_table(deps)))
+                            .collect(),
+                    )
+                },
+            )
+        }
+        Tables::Quantities { format, targets } => {
+            // A snippet rather than a document: every line of it is read.
+            let loose: Vec<Vec<gongwen::Quantity>> = docs
+                .iter()
+                .map(|(_, d)| {
+                    if d.nodes.is_empty() && d.preamble.is_none() {
+                        gongwen::quantities(&d.text, options)
+                    } else {
+                        Vec::new()
+                    }
+                })
+                .collect();
+            render(
+                format,
+                || {
+                    docs.iter()
+                        .zip(&loose)
+                        .flat_map(|((n, d), l)| {
+                            ledger::quantities_json(d, l, targets)
+                                .into_iter()
+                                .map(move |q| with_source(q, n))
+                        })
+                        .collect::<Vec<_>>()
+                },
+                || {
+                    one_or_all(
+                        "source",
+                        docs.iter()
+                            .zip(&loose)
+                            .map(|((n, d), l)| (n.clone(), ledger::quantities_table(d, l, targets)))
+                            .collect(),
+                    )
+                },
+            )
+        }
+    };
+    if let Err(e) = write_out(None, &s) {
+        eprintln!("gongwen: {e}");
+        return ExitCode::from(2);
+    }
+    if unreadable {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
 /// The commands that read one document and print one table or page.
 fn one_document(command: Command) -> Result<(), String> {
-    use gongwen::emit::{ledger, table::Format};
     match command {
-        Command::Quantities {
-            file,
-            targets,
-            format,
-            input,
-        } => {
-            let options = options(&input)?;
-            let doc = load(&file, &options)?;
-            // A snippet rather than a document: every line of it is read.
-            let loose = if doc.nodes.is_empty() && doc.preamble.is_none() {
-                gongwen::quantities(&doc.text, &options)
-            } else {
-                Vec::new()
-            };
-            let s = render(
-                format,
-                || ledger::quantities_json(&doc, &loose, targets),
-                || ledger::quantities_table(&doc, &loose, targets),
-            );
-            write_out(None, &s)
-        }
-        Command::Departments {
-            file,
-            format,
-            input,
-        } => {
-            let doc = load(&file, &options(&input)?)?;
-            let deps = ledger::departments(&doc);
-            let s = render(format, || &deps, || ledger::departments_table(&deps));
-            write_out(None, &s)
-        }
         Command::Report {
             file,
             output,
@@ -366,22 +496,6 @@ fn one_document(command: Command) -> Result<(), String> {
         } => {
             let doc = load(&file, &options(&input)?)?;
             write_out(output.as_deref(), &gongwen::emit::report::render(&doc))
-        }
-        Command::Ledger {
-            file,
-            format,
-            lang,
-            no_bom,
-            input,
-        } => {
-            let doc = load(&file, &options(&input)?)?;
-            let f = match format {
-                LedgerFormat::Table => Format::Table,
-                LedgerFormat::Csv => Format::Csv { bom: !no_bom },
-                LedgerFormat::Markdown => Format::Markdown,
-                LedgerFormat::Json => Format::Json,
-            };
-            write_out(None, &ledger::ledger(&doc, lang == Lang::Zh).render(f))
         }
         Command::Text { file, input } => {
             let mut doc = load(&file, &options(&input)?)?;
@@ -391,10 +505,26 @@ fn one_document(command: Command) -> Result<(), String> {
             }
             write_out(None, &doc.text)
         }
-        Command::Parse { .. } | Command::Check { .. } => {
-            unreachable!("parse and check read many documents")
+        Command::Parse { .. }
+        | Command::Check { .. }
+        | Command::Ledger { .. }
+        | Command::Departments { .. }
+        | Command::Quantities { .. } => {
+            unreachable!("these commands read many documents")
         }
     }
+}
+
+/// A table command: its options read, its folders walked, its documents tabled.
+fn tables(
+    which: Tables,
+    files: &[PathBuf],
+    walk: &cli::Walk,
+    input: &cli::Input,
+) -> Result<ExitCode, String> {
+    let o = options(input)?;
+    let walked = batch::expand(files, &batch::Filter::new(&walk.glob)?);
+    Ok(many_tables(which, files, &walked, &o))
 }
 
 fn main() -> ExitCode {
@@ -429,6 +559,41 @@ fn main() -> ExitCode {
                 &o,
             ))
         }),
+        Command::Ledger {
+            files,
+            walk,
+            format,
+            lang,
+            no_bom,
+            input,
+        } => tables(
+            Tables::Ledger {
+                format,
+                zh: lang == Lang::Zh,
+                bom: !no_bom,
+            },
+            &files,
+            &walk,
+            &input,
+        ),
+        Command::Departments {
+            files,
+            walk,
+            format,
+            input,
+        } => tables(Tables::Departments(format), &files, &walk, &input),
+        Command::Quantities {
+            files,
+            walk,
+            targets,
+            format,
+            input,
+        } => tables(
+            Tables::Quantities { format, targets },
+            &files,
+            &walk,
+            &input,
+        ),
         command => one_document(command).map(|()| ExitCode::SUCCESS),
     };
     result.unwrap_or_else(|e| {
