@@ -29,6 +29,8 @@ pub(crate) struct Page {
     pub(crate) width: f32,
     pub(crate) height: f32,
     pub(crate) fragments: Vec<Fragment>,
+    /// Fragments the reader did not keep (past its bound for a page).
+    pub(crate) left_out: usize,
 }
 
 /// The text of all pages, and what was set aside.
@@ -39,6 +41,8 @@ pub(crate) struct Laid {
     pub(crate) set_aside: Vec<Skipped>,
     /// Where each page's text starts.
     pub(crate) pages: Vec<usize>,
+    /// What was not read, past the bounds (`12 text runs of page 3`), to be reported.
+    pub(crate) left_out: Vec<String>,
 }
 
 /// One line of a page.
@@ -63,15 +67,26 @@ const MARGIN_BAND: f32 = 0.1;
 const FULL_LINE: f32 = 1.0;
 /// A line that starts within this many font sizes of the left margin is not indented.
 const NOT_INDENTED: f32 = 0.5;
-/// Lines on one page that become text at most; the rest are counted.
+/// Lines on one page that become text at most; the rest are counted and reported.
 const MAX_LINES_PER_PAGE: usize = 20_000;
 
 /// Lays out the pages.
 pub(crate) fn lay_out(pages: Vec<Page>) -> Laid {
+    let mut left_out = Vec::new();
     let pages: Vec<(Page, Vec<Line>)> = pages
         .into_iter()
-        .map(|mut p| {
-            let lines = lines(std::mem::take(&mut p.fragments));
+        .enumerate()
+        .map(|(k, mut p)| {
+            let (lines, dropped) = lines(std::mem::take(&mut p.fragments));
+            if p.left_out > 0 {
+                left_out.push(format!("{} pieces of text of page {}", p.left_out, k + 1));
+            }
+            if dropped > 0 {
+                left_out.push(format!(
+                    "{dropped} lines of page {} past its {MAX_LINES_PER_PAGE}th",
+                    k + 1
+                ));
+            }
             (p, lines)
         })
         .collect();
@@ -180,6 +195,7 @@ pub(crate) fn lay_out(pages: Vec<Page>) -> Laid {
         tail,
         set_aside,
         pages: starts,
+        left_out,
     }
 }
 
@@ -244,8 +260,9 @@ pub(crate) fn is_page_number(s: &str) -> bool {
     t.contains('页') && t.chars().count() <= 12 && digits(&inner.replace(['，', ','], ""))
 }
 
-/// The fragments of a page as lines, top to bottom, each left to right.
-fn lines(mut frags: Vec<Fragment>) -> Vec<Line> {
+/// The fragments of a page as lines, top to bottom, each left to right; and how many
+/// lines past the bound were left out.
+fn lines(mut frags: Vec<Fragment>) -> (Vec<Line>, usize) {
     frags.retain(|f| !f.text.trim().is_empty());
     frags.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
     let mut lines: Vec<Vec<Fragment>> = Vec::new();
@@ -255,8 +272,9 @@ fn lines(mut frags: Vec<Fragment>) -> Vec<Line> {
             _ => lines.push(vec![f]),
         }
     }
+    let dropped = lines.len().saturating_sub(MAX_LINES_PER_PAGE);
     lines.truncate(MAX_LINES_PER_PAGE);
-    lines
+    let lines = lines
         .into_iter()
         .map(|mut l| {
             l.sort_by(|a, b| a.x.total_cmp(&b.x));
@@ -288,7 +306,8 @@ fn lines(mut frags: Vec<Fragment>) -> Vec<Line> {
                 text: squeeze_line(&text),
             }
         })
-        .collect()
+        .collect();
+    (lines, dropped)
 }
 
 /// About how wide the first word of a line is: what a line break cannot split, by the
@@ -484,6 +503,26 @@ mod tests {
     }
 
     #[test]
+    fn lines_past_the_bound_are_reported() {
+        let fragments: Vec<Fragment> = (0..MAX_LINES_PER_PAGE + 3)
+            .map(|k| frag(25.0, k as f32 * 10.0, "正文"))
+            .collect();
+        let laid = lay_out(vec![Page {
+            width: 210.0,
+            height: 1e9,
+            fragments,
+            left_out: 7,
+        }]);
+        assert_eq!(
+            laid.left_out,
+            [
+                "7 pieces of text of page 1",
+                "3 lines of page 1 past its 20000th"
+            ]
+        );
+    }
+
+    #[test]
     fn page_numbers() {
         for s in [
             "— 3 —",
@@ -512,6 +551,7 @@ mod tests {
                 width: 210.0,
                 height: 297.0,
                 fragments: f,
+                left_out: 0,
             }
         };
         let full = "各区各部门要加强组织领导，确保各项任务落到实处，切实";

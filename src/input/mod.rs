@@ -190,9 +190,9 @@ fn read_ofd(bytes: &[u8]) -> Result<Decoded, Error> {
     }
     Ok(Decoded {
         tail: Some(l.tail),
+        diagnostics: left_out(&l, "OFD"),
         text: l.text,
         encoding: "UTF-8",
-        diagnostics: Vec::new(),
         format: Format::Ofd,
         set_aside: l.set_aside,
         page: PageMeta::default(),
@@ -200,6 +200,21 @@ fn read_ofd(bytes: &[u8]) -> Result<Decoded, Error> {
         paragraphs: Vec::new(),
         pages: l.pages,
     })
+}
+
+/// What a paged file held past the bounds, as `truncated` reports at the end of its body.
+fn left_out(l: &layout::Laid, what: &str) -> Vec<Diagnostic> {
+    l.left_out
+        .iter()
+        .map(|m| {
+            Diagnostic::new(
+                Code::Truncated,
+                l.tail..l.tail,
+                format!("the {what} file holds more than gongwen reads: {m} were not read"),
+            )
+            .suggest("split the file into its documents and read each")
+        })
+        .collect()
 }
 
 /// A PDF file: its text layer laid out in lines like an OFD's, pages it could not read
@@ -213,7 +228,7 @@ fn read_pdf(bytes: &[u8]) -> Result<Decoded, Error> {
             advice: "run OCR on it first (for example `ocrmypdf -l chi_sim in.pdf out.pdf`), then read the result",
         });
     }
-    let diagnostics = r
+    let mut diagnostics: Vec<Diagnostic> = r
         .damaged
         .iter()
         .map(|(page, m)| {
@@ -226,6 +241,7 @@ fn read_pdf(bytes: &[u8]) -> Result<Decoded, Error> {
             .suggest("open it in a PDF viewer and print it to a new PDF, then read that")
         })
         .collect();
+    diagnostics.extend(left_out(&l, "PDF"));
     Ok(Decoded {
         tail: Some(l.tail),
         text: l.text,

@@ -44,7 +44,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Laid, Error> {
         let mut page = Page {
             width: size.0,
             height: size.1,
-            fragments: Vec::new(),
+            ..Page::default()
         };
         if let Some(box_) = physical_box(&xml) {
             (page.width, page.height) = box_;
@@ -52,13 +52,20 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Laid, Error> {
         // The template's text first (a running header), then the page's.
         if let Some(t) = template.as_ref().and_then(|id| templates.get(id)) {
             if let Some(txml) = read_part(&mut zip, &join(&base, t), &mut budget, WHAT)? {
-                codes(&txml, &mut page.fragments);
+                page.left_out += codes(&txml, &mut page.fragments);
             }
         }
-        codes(&xml, &mut page.fragments);
+        page.left_out += codes(&xml, &mut page.fragments);
         pages.push(page);
     }
-    Ok(lay_out(pages))
+    let mut laid = lay_out(pages);
+    if page_locs.len() > MAX_PAGES {
+        laid.left_out.push(format!(
+            "{} pages past the {MAX_PAGES}th",
+            page_locs.len() - MAX_PAGES
+        ));
+    }
+    Ok(laid)
 }
 
 /// The directory part of a path in the archive (`Doc_0/Document.xml` → `Doc_0`).
@@ -150,8 +157,9 @@ fn pages_of(xml: &str) -> ((f32, f32), Vec<PageLoc>, Templates) {
 }
 
 /// The text codes of a page's content, placed: each `ofd:TextCode` at its object's
-/// boundary plus its own `X`, `Y` (the baseline), with the object's font size.
-fn codes(xml: &str, out: &mut Vec<Fragment>) {
+/// boundary plus its own `X`, `Y` (the baseline), with the object's font size. Gives how
+/// many were left out past the bound.
+fn codes(xml: &str, out: &mut Vec<Fragment>) -> usize {
     let mut ev = Events::new(xml);
     // The boundary origin and size of the text object being read.
     let mut object: Option<(f32, f32, f32)> = None;
@@ -205,8 +213,8 @@ fn codes(xml: &str, out: &mut Vec<Fragment>) {
                         };
                         if n < MAX_CODES_PER_PAGE {
                             out.push(c);
-                            n += 1;
                         }
+                        n += 1;
                     }
                 }
                 "ofd:TextObject" => object = None,
@@ -214,6 +222,7 @@ fn codes(xml: &str, out: &mut Vec<Fragment>) {
             },
         }
     }
+    n.saturating_sub(MAX_CODES_PER_PAGE)
 }
 
 /// The sum of the first `n` advances of a `DeltaX` (`5 g 3 4.5 6`: `g N D` is N times D),

@@ -72,10 +72,11 @@ fn read_inner(bytes: Vec<u8>) -> Result<Read, Error> {
         let mut page = Page {
             width: (x1 - x0).abs(),
             height: (y1 - y0).abs(),
-            fragments: Vec::new(),
+            ..Page::default()
         };
         match doc.extract_spans(index) {
             Ok(spans) => {
+                page.left_out = spans.len().saturating_sub(MAX_RUNS_PER_PAGE);
                 for s in spans.into_iter().take(MAX_RUNS_PER_PAGE) {
                     let (x, y, w, size) = (s.bbox.x, s.bbox.y, s.bbox.width, s.font_size);
                     if !(x.is_finite() && y.is_finite() && w.is_finite() && size.is_finite()) {
@@ -100,10 +101,14 @@ fn read_inner(bytes: Vec<u8>) -> Result<Read, Error> {
         }
         pages.push(page);
     }
-    Ok(Read {
-        laid: lay_out(pages),
-        damaged,
-    })
+    let mut laid = lay_out(pages);
+    if count > MAX_PAGES {
+        laid.left_out.push(format!(
+            "{} pages past the {MAX_PAGES}th",
+            count - MAX_PAGES
+        ));
+    }
+    Ok(Read { laid, damaged })
 }
 
 /// The first line of a reader's message, at most 200 characters.
