@@ -247,8 +247,135 @@ fn table_commands_take_many_inputs() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("read"));
 }
 
+/// The README's line for a table: its name, then each column with its type.
+fn readme_line(shape: &gongwen::emit::tidy::Shape) -> String {
+    let cols: Vec<String> = shape
+        .columns
+        .iter()
+        .map(|(n, t)| format!("`{n}` {}", t.as_str()))
+        .collect();
+    format!("| `{}` | {} |", shape.name, cols.join(", "))
+}
+
+/// `gongwen tables`: a file per table in CSV and in JSONL with the same rows; each column
+/// of one type in every row; ids that join (every parent and clause names a node of its
+/// document, every row a document); the README lists the columns as they are.
+fn tables_command_writes_typed_tables_that_join() {
+    use gongwen::emit::tidy::{Type, SHAPES};
+    use std::collections::HashSet;
+    let dir = tempfile::tempdir().unwrap();
+    let mut inputs = vec!["fixtures".to_string(), SEED.to_string()];
+    if shared_dir().is_some() {
+        inputs.push(repo("../shared/corpus/local").display().to_string());
+    }
+    for format in ["csv", "jsonl"] {
+        let mut args = vec!["tables", "-o"];
+        let out = dir.path().join(format);
+        let out_s = out.display().to_string();
+        args.push(&out_s);
+        args.extend(["--format", format]);
+        args.extend(inputs.iter().map(String::as_str));
+        cli(&args);
+    }
+    let readme = std::fs::read_to_string(repo("README.md")).unwrap();
+    let mut tables: BTreeMap<&str, Vec<serde_json::Value>> = BTreeMap::new();
+    for shape in SHAPES {
+        assert!(
+            readme.contains(&readme_line(shape)),
+            "README: {}",
+            readme_line(shape)
+        );
+        let jsonl = std::fs::read_to_string(dir.path().join(format!("jsonl/{}.jsonl", shape.name)))
+            .unwrap();
+        let rows: Vec<serde_json::Value> = jsonl
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        let csv =
+            std::fs::read_to_string(dir.path().join(format!("csv/{}.csv", shape.name))).unwrap();
+        assert!(csv.starts_with('\u{feff}'));
+        let mut r = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+        let headers: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+        let names: Vec<&str> = shape.columns.iter().map(|(n, _)| *n).collect();
+        assert_eq!(headers, names, "{}", shape.name);
+        assert_eq!(r.records().count(), rows.len(), "{}", shape.name);
+        for row in &rows {
+            let obj = row.as_object().unwrap();
+            assert_eq!(obj.len(), shape.columns.len());
+            for (n, t) in shape.columns {
+                let v = &obj[*n];
+                let ok = v.is_null()
+                    || match t {
+                        Type::Str => v.is_string(),
+                        Type::Int => v.is_i64() || v.is_u64(),
+                        Type::Float => v.is_f64(),
+                        Type::Bool => v.is_boolean(),
+                        Type::List => v
+                            .as_array()
+                            .is_some_and(|a| a.iter().all(|x| x.is_string())),
+                    };
+                assert!(ok, "{}.{n} is {t:?}: {v}", shape.name);
+            }
+        }
+        tables.insert(shape.name, rows);
+    }
+    let docs: HashSet<&str> = tables["documents"]
+        .iter()
+        .map(|d| d["doc_id"].as_str().unwrap())
+        .collect();
+    assert!(docs.len() >= 8);
+    let nodes: HashSet<(&str, u64)> = tables["nodes"]
+        .iter()
+        .map(|n| {
+            (
+                n["doc_id"].as_str().unwrap(),
+                n["node_id"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        nodes.len(),
+        tables["nodes"].len(),
+        "node ids are unique in a document"
+    );
+    for (name, rows) in &tables {
+        for r in rows {
+            assert!(docs.contains(r["doc_id"].as_str().unwrap()), "{name}");
+            for key in ["node_id", "parent_id"] {
+                if let Some(id) = r.get(key).and_then(|v| v.as_u64()) {
+                    assert!(
+                        nodes.contains(&(r["doc_id"].as_str().unwrap(), id)),
+                        "{name}.{key}"
+                    );
+                }
+            }
+        }
+    }
+    // Each document's row counts its nodes; the seed's are its 87 outline nodes.
+    for d in &tables["documents"] {
+        let id = d["doc_id"].as_str().unwrap();
+        let n = nodes.iter().filter(|(doc, _)| *doc == id).count();
+        assert_eq!(d["nodes"].as_u64().unwrap() as usize, n);
+    }
+    let seed = tables["documents"]
+        .iter()
+        .find(|d| d["source"] == SEED)
+        .unwrap();
+    assert_eq!(seed["nodes"], 87);
+    let roles: HashSet<&str> = tables["unit_roles"]
+        .iter()
+        .map(|u| u["role"].as_str().unwrap())
+        .collect();
+    assert_eq!(roles, HashSet::from(["lead", "responsible", "support"]));
+}
+
 fn main() {
     run(vec![
+        trial(
+            "tables_command_writes_typed_tables_that_join",
+            Needs::Nothing,
+            tables_command_writes_typed_tables_that_join,
+        ),
         trial("ledger_json_is_typed", Needs::Nothing, ledger_json_is_typed),
         trial(
             "table_commands_take_many_inputs",

@@ -11,6 +11,7 @@ pub mod json;
 pub mod ledger;
 pub mod report;
 pub mod table;
+pub mod tidy;
 mod writer;
 
 /// The value of the JSON's `schema` field.

@@ -131,6 +131,24 @@ pub(crate) enum Command {
         #[command(flatten)]
         input: Input,
     },
+    /// Write documents as tidy tables for pandas, DuckDB, Spark…: documents, nodes, clauses, unit_roles, quantities, diagnostics, citations, skipped.
+    #[command(
+        after_help = "Examples:\n  gongwen tables archive/ -o out/\n  gongwen tables a.docx b.pdf -o out/ --format jsonl\n\nOne file per table in OUT (documents.csv, nodes.csv, …). Every row carries doc_id (the\nSHA-256 of its file) and, where it applies, node_id and parent_id; each column has one\ntype (the README lists them). CSV is UTF-8 with a byte-order mark, lists joined with 、;\nJSONL has one object per row, lists as arrays. Files are read in parallel; rows follow\nthe files' order."
+    )]
+    Tables {
+        /// Documents to read: files, folders (walked as by `parse`), or `-` for standard input.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[command(flatten)]
+        walk: Walk,
+        /// The folder to write the tables to (made if missing).
+        #[arg(short, long, value_name = "DIR")]
+        output: PathBuf,
+        #[arg(long, value_enum, default_value_t = TidyFormat::Csv)]
+        format: TidyFormat,
+        #[command(flatten)]
+        input: Input,
+    },
     /// Write a self-contained HTML report: the document with its outline, owners, targets and problems marked.
     #[command(
         after_help = "Examples:\n  gongwen report plan.txt -o report.html\n  gongwen report plan.txt > report.html\n\nThe page needs no network: styles and its one small script are inline."
@@ -173,6 +191,14 @@ pub(crate) enum Command {
         #[command(flatten)]
         input: Input,
     },
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TidyFormat {
+    /// UTF-8 with a byte-order mark (Excel reads it), lists joined with 、.
+    Csv,
+    /// One JSON object per row, lists as arrays.
+    Jsonl,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, PartialEq, Eq)]

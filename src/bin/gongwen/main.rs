@@ -4,6 +4,7 @@
 
 mod batch;
 mod cli;
+mod tidy;
 
 use clap::Parser;
 use cli::{CheckFormat, Cli, Command, Input, Lang, LedgerFormat, ParseFormat, TableFormat};
@@ -509,7 +510,8 @@ fn one_document(command: Command) -> Result<(), String> {
         | Command::Check { .. }
         | Command::Ledger { .. }
         | Command::Departments { .. }
-        | Command::Quantities { .. } => {
+        | Command::Quantities { .. }
+        | Command::Tables { .. } => {
             unreachable!("these commands read many documents")
         }
     }
@@ -594,6 +596,16 @@ fn main() -> ExitCode {
             &walk,
             &input,
         ),
+        Command::Tables {
+            files,
+            walk,
+            output,
+            format,
+            input,
+        } => options(&input).and_then(|o| {
+            let walked = batch::expand(&files, &batch::Filter::new(&walk.glob)?);
+            Ok(tidy::write_tables(&walked, &output, format, &o))
+        }),
         command => one_document(command).map(|()| ExitCode::SUCCESS),
     };
     result.unwrap_or_else(|e| {

@@ -1,0 +1,123 @@
+//! `gongwen tables`: documents as tidy tables, one file per table, written as the
+//! documents are read (in parallel, a chunk at a time, so memory stays flat in their
+//! number), rows in the files' order.
+
+use crate::batch::{Tally, Walked};
+use crate::cli::TidyFormat;
+use crate::load;
+use gongwen::emit::tidy::{csv_row, json_row, rows, SHAPES};
+use gongwen::Options;
+use rayon::prelude::*;
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// One writer per table.
+enum Sink {
+    Csv(Box<csv::Writer<std::io::BufWriter<std::fs::File>>>),
+    Jsonl(std::io::BufWriter<std::fs::File>),
+}
+
+pub(crate) fn write_tables(
+    walk: &Walked,
+    dir: &Path,
+    format: TidyFormat,
+    options: &Options,
+) -> ExitCode {
+    match write(walk, dir, format, options) {
+        Ok((tally, failed)) => {
+            eprintln!(
+                "gongwen: {}; tables in {}",
+                tally.summary(walk),
+                dir.display()
+            );
+            if failed {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(e) => {
+            eprintln!("gongwen: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn write(
+    walk: &Walked,
+    dir: &Path,
+    format: TidyFormat,
+    options: &Options,
+) -> Result<(Tally, bool), String> {
+    if walk.files.is_empty() {
+        return Err("no documents (.txt, .html, .docx, .ofd, .pdf) under the folders given".into());
+    }
+    let cannot = |p: &Path, e: std::io::Error| format!("{}: cannot write: {e}", p.display());
+    std::fs::create_dir_all(dir).map_err(|e| cannot(dir, e))?;
+    let mut sinks = Vec::new();
+    for shape in SHAPES {
+        let ext = match format {
+            TidyFormat::Csv => "csv",
+            TidyFormat::Jsonl => "jsonl",
+        };
+        let path = dir.join(format!("{}.{ext}", shape.name));
+        let file = std::fs::File::create(&path).map_err(|e| cannot(&path, e))?;
+        let mut w = std::io::BufWriter::new(file);
+        sinks.push(match format {
+            TidyFormat::Csv => {
+                // A byte-order mark, so that Excel reads UTF-8.
+                w.write_all("\u{feff}".as_bytes())
+                    .map_err(|e| cannot(&path, e))?;
+                let mut c = csv::Writer::from_writer(w);
+                c.write_record(shape.columns.iter().map(|(n, _)| *n))
+                    .map_err(|e| e.to_string())?;
+                Sink::Csv(Box::new(c))
+            }
+            TidyFormat::Jsonl => Sink::Jsonl(w),
+        });
+    }
+    let mut tally = Tally::default();
+    let mut failed = walk.unreadable > 0;
+    let chunk = rayon::current_num_threads().max(1) * 4;
+    for group in walk.files.chunks(chunk) {
+        let results: Vec<_> = group
+            .par_iter()
+            .map(|p| {
+                load(p, options).map(|mut doc| {
+                    doc.source.path = Some(p.display().to_string());
+                    (doc.source.format, rows(&doc))
+                })
+            })
+            .collect();
+        for r in results {
+            let (format, tables) = match r {
+                Ok(x) => x,
+                Err(e) => {
+                    eprintln!("gongwen: {e}");
+                    tally.failed += 1;
+                    failed = true;
+                    continue;
+                }
+            };
+            tally.add(format);
+            for ((shape, sink), table) in SHAPES.iter().zip(&mut sinks).zip(tables) {
+                for row in table {
+                    match sink {
+                        Sink::Csv(c) => c.write_record(csv_row(&row)).map_err(|e| e.to_string())?,
+                        Sink::Jsonl(w) => {
+                            writeln!(w, "{}", json_row(shape, &row)).map_err(|e| e.to_string())?
+                        }
+                    }
+                }
+            }
+        }
+    }
+    for sink in sinks {
+        match sink {
+            Sink::Csv(mut c) => c.flush().map_err(|e| e.to_string())?,
+            Sink::Jsonl(mut w) => w.flush().map_err(|e| e.to_string())?,
+        }
+    }
+    Ok((tally, failed))
+}
