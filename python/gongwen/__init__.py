@@ -1,0 +1,186 @@
+"""Chinese official documents (公文) as structured data.
+
+``parse`` gives a document as the ``gongwen/1`` JSON of the ``gongwen`` command, as
+dicts; ``parse_many`` reads many files in parallel (in Rust, without the GIL) and yields
+them in order, a file that cannot be read as ``{"source": {"path": ...}, "error": ...}``
+rather than an exception that stops the batch; ``check`` gives a document's problems;
+``text`` the text every span points into; ``tables`` the tidy tables as pyarrow tables.
+
+Positions (``span.start``, ``span.end``) are character offsets into ``text(...)``, so
+``text[start:end]`` is what a span covers, whatever the file's encoding or format.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Union
+
+from . import _gongwen
+
+__all__ = [
+    "Error",
+    "SCHEMA",
+    "parse",
+    "parse_many",
+    "check",
+    "text",
+    "tables",
+    "to_pandas",
+]
+
+#: The schema tag of every document: ``"gongwen/1"``.
+SCHEMA: str = _gongwen.SCHEMA
+
+Source = Union[str, bytes, os.PathLike]
+
+
+class Error(ValueError):
+    """Input that is not a document gongwen reads, with what to do (the message of
+    ``gongwen parse`` on the command line)."""
+
+
+def _units(units: Optional[Union[str, os.PathLike]]) -> Optional[str]:
+    if units is None:
+        return None
+    with open(units, encoding="utf-8") as f:
+        return f.read()
+
+
+def _is_path(source: Source) -> bool:
+    if isinstance(source, os.PathLike):
+        return True
+    # A short one-line string naming an existing file is a path; anything else is text.
+    return (
+        isinstance(source, str)
+        and "\n" not in source
+        and len(source) < 4096
+        and os.path.isfile(source)
+    )
+
+
+def parse(
+    source: Source,
+    *,
+    encoding: Optional[str] = None,
+    units: Optional[Union[str, os.PathLike]] = None,
+    include_text: bool = False,
+) -> Dict[str, Any]:
+    """Parses a document: a path (``str`` or ``os.PathLike``), its bytes (any encoding
+    or format: text, web page, .docx, PDF, OFD), or its text. Gives the ``gongwen/1``
+    document as a dict. ``encoding`` overrides detection for bytes and files; ``units``
+    names a TSV file of more unit names; ``include_text`` adds the extracted text as
+    ``doc["text"]``. Raises :class:`Error` for input that is not a document."""
+    try:
+        if _is_path(source):
+            path = os.fspath(source)
+            with open(path, "rb") as f:
+                data = f.read()
+            out = _gongwen.parse_bytes(data, path, encoding, _units(units), include_text)
+        elif isinstance(source, (bytes, bytearray, memoryview)):
+            out = _gongwen.parse_bytes(bytes(source), None, encoding, _units(units), include_text)
+        elif isinstance(source, str):
+            out = _gongwen.parse_text(source, _units(units), include_text)
+        else:
+            raise TypeError(f"parse takes a path, bytes or str, not {type(source).__name__}")
+    except ValueError as e:
+        if isinstance(e, Error):
+            raise
+        raise Error(str(e)) from None
+    return json.loads(out)
+
+
+def parse_many(
+    paths: Iterable[Union[str, os.PathLike]],
+    jobs: Optional[int] = None,
+    *,
+    encoding: Optional[str] = None,
+    units: Optional[Union[str, os.PathLike]] = None,
+    include_text: bool = False,
+) -> Iterator[Dict[str, Any]]:
+    """Parses many files in parallel and yields their documents in input order. A file
+    that cannot be read gives ``{"source": {"path": p}, "error": message}`` in its place.
+    ``jobs`` is how many files are read at a time (default: four per core); memory stays
+    flat in the number of files."""
+    tsv = _units(units)
+    chunk = jobs or max(1, _gongwen.threads()) * 4
+    batch: List[str] = []
+
+    def run(batch: List[str]) -> Iterator[Dict[str, Any]]:
+        for path, (ok, out) in zip(batch, _gongwen.parse_paths(batch, encoding, tsv, include_text)):
+            yield json.loads(out) if ok else {"source": {"path": path}, "error": out}
+
+    for p in paths:
+        batch.append(os.fspath(p))
+        if len(batch) >= chunk:
+            yield from run(batch)
+            batch = []
+    if batch:
+        yield from run(batch)
+
+
+def check(source: Source, **kwargs: Any) -> List[Dict[str, Any]]:
+    """A document's problems (numbering, brackets, missing owners…), as the
+    ``diagnostics`` of :func:`parse`: each with ``code``, ``severity``, ``message``,
+    ``span``, ``suggestion``."""
+    return parse(source, **kwargs)["diagnostics"]
+
+
+def text(source: Source, *, encoding: Optional[str] = None) -> str:
+    """The text gongwen extracts from a file or bytes: what every span points into."""
+    if _is_path(source):
+        with open(os.fspath(source), "rb") as f:
+            source = f.read()
+    if isinstance(source, str):
+        return source
+    try:
+        return _gongwen.text_of(bytes(source), encoding)
+    except ValueError as e:
+        raise Error(str(e)) from None
+
+
+_ARROW = {
+    "string": "string",
+    "int64": "int64",
+    "float64": "float64",
+    "bool": "bool_",
+}
+
+
+def tables(
+    paths: Iterable[Union[str, os.PathLike]],
+    *,
+    encoding: Optional[str] = None,
+    units: Optional[Union[str, os.PathLike]] = None,
+) -> Dict[str, Any]:
+    """The documents as tidy tables (documents, nodes, clauses, unit_roles, quantities,
+    diagnostics, citations, skipped), each a ``pyarrow.Table`` with the fixed schema the
+    README lists: rows keyed by ``doc_id`` and, where it applies, ``node_id`` and
+    ``parent_id``. Files that cannot be read are left out and named in
+    ``tables(...)["errors"]`` (a list of messages). Needs pyarrow
+    (``pip install 'gongwen[tables]'``)."""
+    try:
+        import pyarrow as pa
+    except ImportError:  # pragma: no cover - depends on the environment
+        raise ImportError(
+            "gongwen.tables needs pyarrow: pip install pyarrow (or 'gongwen[tables]')"
+        ) from None
+    rows, failed = _gongwen.table_rows([os.fspath(p) for p in paths], encoding, _units(units))
+    out: Dict[str, Any] = {}
+    for (name, columns), lines in zip(_gongwen.shapes(), rows):
+        fields = []
+        for column, kind in columns:
+            if kind == "list<string>":
+                t = pa.list_(pa.string())
+            else:
+                t = getattr(pa, _ARROW[kind])()
+            fields.append(pa.field(column, t))
+        schema = pa.schema(fields)
+        out[name] = pa.Table.from_pylist([json.loads(l) for l in lines], schema=schema)
+    out["errors"] = list(failed)
+    return out
+
+
+def to_pandas(tables_: Dict[str, Any]) -> Dict[str, Any]:
+    """The tables of :func:`tables` as pandas DataFrames (``errors`` as it is)."""
+    return {k: (v if k == "errors" else v.to_pandas()) for k, v in tables_.items()}

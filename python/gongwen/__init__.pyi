@@ -1,0 +1,44 @@
+import os
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Union
+
+SCHEMA: str
+Source = Union[str, bytes, os.PathLike]
+
+class Error(ValueError):
+    """Input that is not a document gongwen reads, with what to do."""
+
+def parse(
+    source: Source,
+    *,
+    encoding: Optional[str] = ...,
+    units: Optional[Union[str, os.PathLike]] = ...,
+    include_text: bool = ...,
+) -> Dict[str, Any]:
+    """A document (path, bytes or text) as the gongwen/1 JSON, as a dict."""
+
+def parse_many(
+    paths: Iterable[Union[str, os.PathLike]],
+    jobs: Optional[int] = ...,
+    *,
+    encoding: Optional[str] = ...,
+    units: Optional[Union[str, os.PathLike]] = ...,
+    include_text: bool = ...,
+) -> Iterator[Dict[str, Any]]:
+    """Many files in parallel, in input order; errors as {"source", "error"} values."""
+
+def check(source: Source, **kwargs: Any) -> List[Dict[str, Any]]:
+    """A document's diagnostics."""
+
+def text(source: Source, *, encoding: Optional[str] = ...) -> str:
+    """The extracted text every span points into."""
+
+def tables(
+    paths: Iterable[Union[str, os.PathLike]],
+    *,
+    encoding: Optional[str] = ...,
+    units: Optional[Union[str, os.PathLike]] = ...,
+) -> Dict[str, Any]:
+    """The tidy tables as pyarrow.Table, and "errors"."""
+
+def to_pandas(tables_: Dict[str, Any]) -> Dict[str, Any]:
+    """The tables as pandas DataFrames."""
