@@ -296,19 +296,7 @@ fn libreoffice_text(docx: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("doc.docx");
     std::fs::write(&input, docx).unwrap();
-    let o = std::process::Command::new(soffice().unwrap())
-        .args([
-            "--headless",
-            "--convert-to",
-            "txt:Text (encoded):UTF8",
-            "--outdir",
-        ])
-        .arg(dir.path())
-        .arg(&input)
-        .env("HOME", dir.path())
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    soffice_convert("txt:Text (encoded):UTF8", dir.path(), &[input]);
     let t = std::fs::read_to_string(dir.path().join("doc.txt")).unwrap();
     t.trim_start_matches('\u{feff}').to_string()
 }

@@ -20,7 +20,7 @@ mod paged;
 mod pdf_builder;
 
 use common::*;
-use gongwen::{Error, Format, Options, SkipReason};
+use gongwen::{Error, Format, Options};
 use libtest_mimic::Trial;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -114,14 +114,7 @@ fn libreoffice_pdfs() -> &'static (tempfile::TempDir, Vec<(String, PathBuf)>) {
                 dir.path().join(format!("{k}.pdf")),
             ));
         }
-        let o = std::process::Command::new(soffice().unwrap())
-            .args(["--headless", "--convert-to", "pdf", "--outdir"])
-            .arg(dir.path())
-            .args(&inputs)
-            .env("HOME", dir.path())
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        soffice_convert("pdf", dir.path(), &inputs);
         // To look at them: GONGWEN_KEEP=dir keeps the files made.
         if let Some(keep) = std::env::var_os("GONGWEN_KEEP") {
             for (source, pdf) in &names {
@@ -198,16 +191,11 @@ fn seed_exported(options: &str) -> Vec<u8> {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("seed.txt");
     std::fs::copy(repo(SEED), &input).unwrap();
-    let o = std::process::Command::new(soffice().unwrap())
-        .args(["--headless", "--convert-to"])
-        .arg(format!("pdf:writer_pdf_Export:{options}"))
-        .arg("--outdir")
-        .arg(dir.path())
-        .arg(&input)
-        .env("HOME", dir.path())
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    soffice_convert(
+        &format!("pdf:writer_pdf_Export:{options}"),
+        dir.path(),
+        &[input],
+    );
     std::fs::read(dir.path().join("seed.pdf")).unwrap()
 }
 
@@ -259,12 +247,7 @@ fn as_libreoffice_makes_it(k: usize) {
         }
     }
     let pages = doc.pages.len();
-    let furniture: Vec<&str> = doc
-        .skipped
-        .iter()
-        .filter(|s| s.reason == SkipReason::PageFurniture)
-        .map(|s| doc.slice(&s.range))
-        .collect();
+    let furniture = paged::furniture(&doc);
     let numbers = furniture.iter().filter(|f| f.starts_with('—')).count();
     assert_eq!(numbers, pages, "{source}: {furniture:?}");
     if several_pages(&text) {

@@ -47,6 +47,20 @@ pub fn soffice() -> Option<String> {
     })
 }
 
+/// Runs LibreOffice once on `inputs`, converting each `--convert-to to` (`pdf`,
+/// `txt:Text (encoded):UTF8`, `pdf:writer_pdf_Export:{…}`) into `outdir`, with a profile of
+/// its own there; panics with LibreOffice's message if it fails.
+pub fn soffice_convert(to: &str, outdir: &Path, inputs: &[PathBuf]) {
+    let o = std::process::Command::new(soffice().expect("LibreOffice"))
+        .args(["--headless", "--convert-to", to, "--outdir"])
+        .arg(outdir)
+        .args(inputs)
+        .env("HOME", outdir)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
 /// What a test needs that may be missing from a machine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Needs {

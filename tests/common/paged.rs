@@ -59,12 +59,7 @@ pub fn same_as_text(path: &Path, format: Format, make: &Maker) {
         );
     }
     assert_eq!(doc.meta.title, typed.meta.title, "{}", path.display());
-    let furniture: Vec<&str> = doc
-        .skipped
-        .iter()
-        .filter(|s| s.reason == SkipReason::PageFurniture)
-        .map(|s| doc.slice(&s.range))
-        .collect();
+    let furniture = furniture(&doc);
     let expected = pages.len() * if header.is_empty() { 1 } else { 2 };
     assert_eq!(
         furniture.len(),
@@ -106,4 +101,13 @@ pub fn lost_breaks(text: &str, typed: &Document) -> bool {
         let line_start = text[..n.span.start].rfind('\n').map_or(0, |k| k + 1);
         !text[line_start..n.span.start].trim().is_empty()
     })
+}
+
+/// The running headers and page numbers a document set aside.
+pub fn furniture(doc: &Document) -> Vec<&str> {
+    doc.skipped
+        .iter()
+        .filter(|s| s.reason == SkipReason::PageFurniture)
+        .map(|s| doc.slice(&s.range))
+        .collect()
 }
