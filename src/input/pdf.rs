@@ -19,9 +19,16 @@ const MAX_PAGES: usize = 10_000;
 /// Text runs a page may place (a real page has hundreds).
 const MAX_RUNS_PER_PAGE: usize = 200_000;
 
-/// Whether bytes are a PDF: `%PDF-` in the first kilobyte (some writers put junk first).
+/// Whether bytes are a PDF: they open with `%PDF-`; or `%PDF-` stands in the first
+/// kilobyte (some writers put junk first) and `%%EOF` in the last, so that a text that
+/// quotes a PDF header is still text.
 pub(crate) fn is_pdf(bytes: &[u8]) -> bool {
-    memchr::memmem::find(&bytes[..bytes.len().min(1024)], b"%PDF-").is_some()
+    let head = &bytes[..bytes.len().min(1024)];
+    if head.trim_ascii_start().starts_with(b"%PDF-") {
+        return true;
+    }
+    let tail = &bytes[bytes.len().saturating_sub(1024)..];
+    memchr::memmem::find(head, b"%PDF-").is_some() && memchr::memmem::find(tail, b"%%EOF").is_some()
 }
 
 /// What reading a PDF found.
@@ -115,4 +122,19 @@ fn read_inner(bytes: Vec<u8>) -> Result<Read, Error> {
 fn short(s: &str) -> String {
     let line = s.lines().next().unwrap_or("");
     line.chars().take(200).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_pdf;
+
+    #[test]
+    fn a_pdf_is_told_by_its_header() {
+        assert!(is_pdf(b"%PDF-1.7\n..."));
+        assert!(is_pdf(b"\r\n%PDF-1.4\n"));
+        assert!(is_pdf(b"junk junk %PDF-1.4\n1 0 obj\n%%EOF\n"));
+        let quoted = "文件头是%PDF-1.7，表示PDF版本。\n一、总体要求\n";
+        assert!(!is_pdf(quoted.as_bytes()));
+        assert!(!is_pdf(b""));
+    }
 }
