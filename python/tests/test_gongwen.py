@@ -84,3 +84,18 @@ def test_tables_join_in_pandas():
     assert "省邮政管理局" in set(leads["canonical"])
     per_doc = nodes.groupby("doc_id").size().reindex(docs["doc_id"], fill_value=0)
     assert list(per_doc) == list(docs["nodes"])
+
+
+def test_the_readme_notebook_runs(tmp_path, monkeypatch):
+    pytest.importorskip("pandas")
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    readme = (ROOT / "python" / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```python\n")[-1].split("```")[0]
+    monkeypatch.chdir(ROOT / "python")
+    scope = {}
+    exec(compile(block, "README.md", "exec"), scope)
+    assert len(scope["leads"]) > 0
+    assert len(scope["per_year"]) > 0
+    assert (ROOT / "python" / "targets_by_year.png").stat().st_size > 1000
+    (ROOT / "python" / "targets_by_year.png").unlink()
