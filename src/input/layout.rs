@@ -200,9 +200,10 @@ pub(crate) fn lay_out(pages: Vec<Page>) -> Laid {
 }
 
 /// Where the lines of running text end that the margin broke: where most lines in the
-/// right part of the text end, within a character and a half (not where the furthest ends: a table row's cells, a
-/// long URL, a hanging punctuation mark or a glyph whose width a font misstates may reach
-/// past the margin). With fewer than two lines ending together, the furthest end.
+/// right part of the text end, within a character and a half (not where the furthest
+/// ends: a table row's cells, a long URL, a hanging punctuation mark or a glyph whose
+/// width a font misstates may reach past the margin). With fewer than two lines ending
+/// together, the furthest end.
 fn right_margin(body: &[&Line]) -> f32 {
     let mut ends: Vec<(f32, f32)> = body
         .iter()
@@ -241,8 +242,10 @@ fn in_band(l: &Line, p: &Page) -> bool {
 pub(crate) fn is_page_number(s: &str) -> bool {
     let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
     let t = t.trim_matches(['—', '-', '–', '－', '·', '•']);
+    // A page number has at most five digits (a line of many digits is text).
     let digits = |s: &str| {
         !s.is_empty()
+            && s.chars().count() <= 5
             && s.chars()
                 .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
     };
@@ -356,6 +359,11 @@ fn cites(before: &str, line: &str) -> bool {
 
 /// A multi-level decimal number (`6.2.1`): the gap after it separates it from its title.
 fn is_decimal_label(s: &str) -> bool {
+    // Asked as each fragment of a line is added: a label is short, and a long line is
+    // not looked through again and again.
+    if s.len() > 24 {
+        return false;
+    }
     let t = s.trim();
     t.contains('.')
         && !t.ends_with('.')
@@ -535,7 +543,7 @@ mod tests {
         ] {
             assert!(is_page_number(s), "{s}");
         }
-        for s in ["一、总体要求", "3.加大力度", "第三章", "2022年"] {
+        for s in ["一、总体要求", "3.加大力度", "第三章", "2022年", "1234567"] {
             assert!(!is_page_number(s), "{s}");
         }
     }
