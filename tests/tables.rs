@@ -247,6 +247,23 @@ fn table_commands_take_many_inputs() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("read"));
 }
 
+/// Whether the batches read back hold the same columns as `expected`, row for row.
+#[cfg(feature = "parquet")]
+fn arrow_select_concat(
+    batches: &[arrow_array::RecordBatch],
+    expected: &arrow_array::RecordBatch,
+) -> bool {
+    let mut at = 0;
+    for b in batches {
+        let want = expected.slice(at, b.num_rows());
+        if b.columns() != want.columns() {
+            return false;
+        }
+        at += b.num_rows();
+    }
+    at == expected.num_rows()
+}
+
 /// The README's line for a table: its name, then each column with its type.
 fn readme_line(shape: &gongwen::emit::tidy::Shape) -> String {
     let cols: Vec<String> = shape
@@ -268,7 +285,12 @@ fn tables_command_writes_typed_tables_that_join() {
     if shared_dir().is_some() {
         inputs.push(repo("../shared/corpus/local").display().to_string());
     }
-    for format in ["csv", "jsonl"] {
+    let formats: &[&str] = if cfg!(feature = "parquet") {
+        &["csv", "jsonl", "parquet"]
+    } else {
+        &["csv", "jsonl"]
+    };
+    for &format in formats {
         let mut args = vec!["tables", "-o"];
         let out = dir.path().join(format);
         let out_s = out.display().to_string();
@@ -299,6 +321,30 @@ fn tables_command_writes_typed_tables_that_join() {
         let names: Vec<&str> = shape.columns.iter().map(|(n, _)| *n).collect();
         assert_eq!(headers, names, "{}", shape.name);
         assert_eq!(r.records().count(), rows.len(), "{}", shape.name);
+        #[cfg(feature = "parquet")]
+        {
+            // Parquet: the declared Arrow schema, and the JSONL's rows, value for value.
+            use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+            let f = std::fs::File::open(dir.path().join(format!("parquet/{}.parquet", shape.name)))
+                .unwrap();
+            let reader = ParquetRecordBatchReaderBuilder::try_new(f).unwrap();
+            assert_eq!(
+                reader.schema().fields(),
+                gongwen::emit::tidy::arrow_schema(shape).fields(),
+                "{}",
+                shape.name
+            );
+            let batches: Vec<_> = reader.build().unwrap().map(Result::unwrap).collect();
+            let n: usize = batches.iter().map(|b| b.num_rows()).sum();
+            assert_eq!(n, rows.len(), "{}", shape.name);
+            let values: Vec<Vec<serde_json::Value>> = rows
+                .iter()
+                .map(|r| names.iter().map(|c| r[*c].clone()).collect())
+                .collect();
+            let expected = gongwen::emit::tidy::record_batch(shape, &values).unwrap();
+            let got = arrow_select_concat(&batches, &expected);
+            assert!(got, "{}: Parquet's values differ from JSONL's", shape.name);
+        }
         for row in &rows {
             let obj = row.as_object().unwrap();
             assert_eq!(obj.len(), shape.columns.len());

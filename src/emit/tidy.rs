@@ -324,3 +324,87 @@ pub fn csv_row(row: &[Value]) -> Vec<String> {
         })
         .collect()
 }
+
+/// The Arrow schema of a table: its columns with their types, every column nullable.
+#[cfg(feature = "parquet")]
+pub fn arrow_schema(shape: &Shape) -> arrow_schema::Schema {
+    use arrow_schema::{DataType, Field};
+    let fields: Vec<Field> = shape
+        .columns
+        .iter()
+        .map(|(name, t)| {
+            let dt = match t {
+                Type::Str => DataType::Utf8,
+                Type::Int => DataType::Int64,
+                Type::Float => DataType::Float64,
+                Type::Bool => DataType::Boolean,
+                Type::List => DataType::List(std::sync::Arc::new(Field::new(
+                    "item",
+                    DataType::Utf8,
+                    true,
+                ))),
+            };
+            Field::new(*name, dt, true)
+        })
+        .collect();
+    arrow_schema::Schema::new(fields)
+}
+
+/// Rows of a table as one Arrow record batch of [`arrow_schema`]'s schema.
+#[cfg(feature = "parquet")]
+pub fn record_batch(
+    shape: &Shape,
+    rows: &[Vec<Value>],
+) -> Result<arrow_array::RecordBatch, arrow_schema::ArrowError> {
+    use arrow_array::builder::{
+        BooleanBuilder, Float64Builder, Int64Builder, ListBuilder, StringBuilder,
+    };
+    use arrow_array::ArrayRef;
+    use std::sync::Arc;
+    let columns: Vec<ArrayRef> = shape
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(k, (_, t))| -> ArrayRef {
+            let cells = rows.iter().map(|r| &r[k]);
+            match t {
+                Type::Str => {
+                    let mut b = StringBuilder::new();
+                    cells.for_each(|v| b.append_option(v.as_str()));
+                    Arc::new(b.finish())
+                }
+                Type::Int => {
+                    let mut b = Int64Builder::new();
+                    cells.for_each(|v| b.append_option(v.as_i64()));
+                    Arc::new(b.finish())
+                }
+                Type::Float => {
+                    let mut b = Float64Builder::new();
+                    cells.for_each(|v| b.append_option(v.as_f64()));
+                    Arc::new(b.finish())
+                }
+                Type::Bool => {
+                    let mut b = BooleanBuilder::new();
+                    cells.for_each(|v| b.append_option(v.as_bool()));
+                    Arc::new(b.finish())
+                }
+                Type::List => {
+                    let mut b = ListBuilder::new(StringBuilder::new());
+                    for v in cells {
+                        match v.as_array() {
+                            Some(items) => {
+                                for x in items {
+                                    b.values().append_option(x.as_str());
+                                }
+                                b.append(true);
+                            }
+                            None => b.append(false),
+                        }
+                    }
+                    Arc::new(b.finish())
+                }
+            }
+        })
+        .collect();
+    arrow_array::RecordBatch::try_new(Arc::new(arrow_schema(shape)), columns)
+}

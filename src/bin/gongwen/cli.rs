@@ -133,7 +133,7 @@ pub(crate) enum Command {
     },
     /// Write documents as tidy tables for pandas, DuckDB, Spark…: documents, nodes, clauses, unit_roles, quantities, diagnostics, citations, skipped.
     #[command(
-        after_help = "Examples:\n  gongwen tables archive/ -o out/\n  gongwen tables a.docx b.pdf -o out/ --format jsonl\n\nOne file per table in OUT (documents.csv, nodes.csv, …). Every row carries doc_id (the\nSHA-256 of its file) and, where it applies, node_id and parent_id; each column has one\ntype (the README lists them). CSV is UTF-8 with a byte-order mark, lists joined with 、;\nJSONL has one object per row, lists as arrays. Files are read in parallel; rows follow\nthe files' order."
+        after_help = "Examples:\n  gongwen tables archive/ -o out/\n  gongwen tables a.docx b.pdf -o out/ --format jsonl\n\nOne file per table in OUT (documents.csv, nodes.csv, …). Every row carries doc_id (the\nSHA-256 of its file) and, where it applies, node_id and parent_id; each column has one\ntype (the README lists them). CSV is UTF-8 with a byte-order mark, lists joined with 、;\nJSONL has one object per row, lists as arrays; Parquet has lists as lists. Files are read in parallel; rows follow\nthe files' order."
     )]
     Tables {
         /// Documents to read: files, folders (walked as by `parse`), or `-` for standard input.
@@ -199,6 +199,9 @@ pub(crate) enum TidyFormat {
     Csv,
     /// One JSON object per row, lists as arrays.
     Jsonl,
+    /// Apache Parquet (snappy), lists as lists, the column types as the README lists them.
+    #[cfg(feature = "parquet")]
+    Parquet,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, PartialEq, Eq)]

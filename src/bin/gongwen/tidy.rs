@@ -16,6 +16,31 @@ use std::process::ExitCode;
 enum Sink {
     Csv(Box<csv::Writer<std::io::BufWriter<std::fs::File>>>),
     Jsonl(std::io::BufWriter<std::fs::File>),
+    /// Rows are gathered and written a row group at a time.
+    #[cfg(feature = "parquet")]
+    Parquet(
+        Box<parquet::arrow::ArrowWriter<std::fs::File>>,
+        Vec<Vec<serde_json::Value>>,
+    ),
+}
+
+/// Rows in one Parquet row group at most.
+#[cfg(feature = "parquet")]
+const ROW_GROUP: usize = 16_384;
+
+#[cfg(feature = "parquet")]
+fn flush_parquet(
+    shape: &gongwen::emit::tidy::Shape,
+    w: &mut parquet::arrow::ArrowWriter<std::fs::File>,
+    rows: &mut Vec<Vec<serde_json::Value>>,
+) -> Result<(), String> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let batch = gongwen::emit::tidy::record_batch(shape, rows).map_err(|e| e.to_string())?;
+    rows.clear();
+    w.write(&batch).map_err(|e| e.to_string())?;
+    w.flush().map_err(|e| e.to_string())
 }
 
 pub(crate) fn write_tables(
@@ -60,9 +85,22 @@ fn write(
         let ext = match format {
             TidyFormat::Csv => "csv",
             TidyFormat::Jsonl => "jsonl",
+            #[cfg(feature = "parquet")]
+            TidyFormat::Parquet => "parquet",
         };
         let path = dir.join(format!("{}.{ext}", shape.name));
         let file = std::fs::File::create(&path).map_err(|e| cannot(&path, e))?;
+        #[cfg(feature = "parquet")]
+        if format == TidyFormat::Parquet {
+            let props = parquet::file::properties::WriterProperties::builder()
+                .set_compression(parquet::basic::Compression::SNAPPY)
+                .build();
+            let schema = std::sync::Arc::new(gongwen::emit::tidy::arrow_schema(shape));
+            let w = parquet::arrow::ArrowWriter::try_new(file, schema, Some(props))
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+            sinks.push(Sink::Parquet(Box::new(w), Vec::new()));
+            continue;
+        }
         let mut w = std::io::BufWriter::new(file);
         sinks.push(match format {
             TidyFormat::Csv => {
@@ -75,6 +113,8 @@ fn write(
                 Sink::Csv(Box::new(c))
             }
             TidyFormat::Jsonl => Sink::Jsonl(w),
+            #[cfg(feature = "parquet")]
+            TidyFormat::Parquet => unreachable!("made above"),
         });
     }
     let mut tally = Tally::default();
@@ -108,15 +148,28 @@ fn write(
                         Sink::Jsonl(w) => {
                             writeln!(w, "{}", json_row(shape, &row)).map_err(|e| e.to_string())?
                         }
+                        #[cfg(feature = "parquet")]
+                        Sink::Parquet(w, rows) => {
+                            rows.push(row);
+                            if rows.len() >= ROW_GROUP {
+                                flush_parquet(shape, w, rows)?;
+                            }
+                        }
                     }
                 }
             }
         }
     }
-    for sink in sinks {
+    #[allow(unused_variables)] // `shape` is for Parquet's last row group
+    for (shape, sink) in SHAPES.iter().zip(sinks) {
         match sink {
             Sink::Csv(mut c) => c.flush().map_err(|e| e.to_string())?,
             Sink::Jsonl(mut w) => w.flush().map_err(|e| e.to_string())?,
+            #[cfg(feature = "parquet")]
+            Sink::Parquet(mut w, mut rows) => {
+                flush_parquet(shape, &mut w, &mut rows)?;
+                w.close().map_err(|e| e.to_string())?;
+            }
         }
     }
     Ok((tally, failed))
