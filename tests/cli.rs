@@ -260,25 +260,10 @@ fn text_is_what_spans_point_into() {
     for file in ["fixtures/page.html", "fixtures/action_plan.txt"] {
         let o = gongwen(&["text", file]);
         assert!(o.status.success(), "{file}: {}", stderr(&o));
-        let text: Vec<char> = stdout(&o).chars().collect();
+        let text = stdout(&o);
         let v: serde_json::Value =
             serde_json::from_str(&stdout(&gongwen(&["parse", file, "--compact"]))).unwrap();
-        let mut labels = 0;
-        let mut stack: Vec<&serde_json::Value> = v["nodes"].as_array().unwrap().iter().collect();
-        while let Some(n) = stack.pop() {
-            let (start, end) = (
-                n["span"]["start"].as_u64().unwrap() as usize,
-                n["span"]["end"].as_u64().unwrap() as usize,
-            );
-            let slice: String = text[start..end].iter().collect();
-            assert!(
-                slice.starts_with(n["label"].as_str().unwrap()),
-                "{file}: {slice:?} does not start with {}",
-                n["label"]
-            );
-            labels += 1;
-            stack.extend(n["children"].as_array().into_iter().flatten());
-        }
+        let labels = assert_spans_open_with_labels(&v, &text, file).len();
         assert!(labels >= 5, "{file}: {labels} nodes");
     }
 }

@@ -62,13 +62,11 @@ fn ids(v: &Value, name: &str) -> Vec<(String, Option<u64>, String)> {
 
 fn json_of(bytes: &[u8], include_text: bool) -> Value {
     let doc = gongwen::parse_bytes(bytes, &gongwen::Options::default()).unwrap();
-    let mut out = Vec::new();
     let style = gongwen::emit::json::Style {
         pretty: false,
         include_text,
     };
-    gongwen::emit::json::write_styled(&doc, style, &mut out).unwrap();
-    serde_json::from_slice(&out).unwrap()
+    serde_json::from_str(&gongwen::emit::json::to_string_styled(&doc, style)).unwrap()
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -136,20 +134,7 @@ fn ids_on_every_document_and_the_text_spans_point_into() {
             parts.insert(part);
         }
         // Spans are character offsets into `text` (a GB18030 page, a CRLF file alike).
-        let text: Vec<char> = v["text"].as_str().unwrap().chars().collect();
-        let mut stack: Vec<&Value> = v["nodes"].as_array().unwrap().iter().collect();
-        while let Some(n) = stack.pop() {
-            let (s, e) = (
-                n["span"]["start"].as_u64().unwrap() as usize,
-                n["span"]["end"].as_u64().unwrap() as usize,
-            );
-            let slice: String = text[s..e].iter().collect();
-            assert!(
-                slice.starts_with(n["label"].as_str().unwrap()),
-                "{name}: {slice}"
-            );
-            stack.extend(n["children"].as_array().unwrap());
-        }
+        assert_spans_open_with_labels(&v, v["text"].as_str().unwrap(), &name);
     }
     if shared_dir().is_some() {
         // The shared documents have covering notices, plans and attachments.

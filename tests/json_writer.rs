@@ -6,21 +6,16 @@ mod common;
 use common::*;
 
 fn same(doc: &gongwen::Document, name: &str) {
-    use gongwen::emit::json::{to_string_serde_with_text, write_styled, Style};
+    use gongwen::emit::json::{to_string_serde_with_text, to_string_styled, Style};
     for (pretty, include_text) in [(false, false), (true, false), (false, true), (true, true)] {
         let fast = if include_text {
-            let mut out = Vec::new();
-            write_styled(
+            to_string_styled(
                 doc,
                 Style {
                     pretty,
                     include_text,
                 },
-                &mut out,
             )
-            .unwrap();
-            assert_eq!(out.pop(), Some(b'\n'));
-            String::from_utf8(out).unwrap()
         } else {
             gongwen::emit::json::to_string(doc, pretty)
         };

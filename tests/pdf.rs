@@ -147,20 +147,13 @@ fn the_command_line() {
     };
     let (code, extracted, _) = run(&["text"]);
     assert_eq!(code, Some(0));
-    let chars: Vec<char> = extracted.chars().collect();
     let (_, json, _) = run(&["parse", "--compact"]);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(v["source"]["format"], "pdf");
-    let mut stack: Vec<&serde_json::Value> = v["nodes"].as_array().unwrap().iter().collect();
-    let mut pages = Vec::new();
-    while let Some(n) = stack.pop() {
-        let start = n["span"]["start"].as_u64().unwrap() as usize;
-        let end = n["span"]["end"].as_u64().unwrap() as usize;
-        let slice: String = chars[start..end].iter().collect();
-        assert!(slice.starts_with(n["label"].as_str().unwrap()), "{slice}");
-        pages.push(n["page"].as_u64().unwrap());
-        stack.extend(n["children"].as_array().into_iter().flatten());
-    }
+    let pages: Vec<u64> = assert_spans_open_with_labels(&v, &extracted, "seed.pdf")
+        .iter()
+        .map(|n| n["page"].as_u64().unwrap())
+        .collect();
     assert!(
         pages.len() > 50 && pages.iter().any(|&p| p > 1),
         "{pages:?}"

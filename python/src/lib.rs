@@ -26,14 +26,11 @@ fn options(encoding: Option<String>, units: Option<String>) -> PyResult<Options>
 }
 
 fn json(doc: &gongwen::Document, include_text: bool) -> String {
-    let mut out = Vec::new();
     let style = gongwen::emit::json::Style {
         pretty: false,
         include_text,
     };
-    gongwen::emit::json::write_styled(doc, style, &mut out).expect("writing to memory");
-    out.pop();
-    String::from_utf8(out).expect("the writer writes UTF-8")
+    gongwen::emit::json::to_string_styled(doc, style)
 }
 
 /// Parses bytes (borrowed from Python's `bytes`, not copied element by element); gives the

@@ -724,9 +724,22 @@ fn serde_string<'a>(ctx: &'a Ctx<'a>, pretty: bool) -> String {
 
 /// The document as `gongwen/1` JSON.
 pub fn to_string(doc: &Document, pretty: bool) -> String {
-    // Compact JSON is about five times as long as the text, pretty twice that.
-    let mut out = Vec::with_capacity(doc.text.len() * if pretty { 12 } else { 5 } + 4096);
-    write(doc, pretty, &mut out).expect("writing to memory cannot fail");
+    to_string_styled(
+        doc,
+        Style {
+            pretty,
+            include_text: false,
+        },
+    )
+}
+
+/// [`to_string`] in a [`Style`].
+pub fn to_string_styled(doc: &Document, style: Style) -> String {
+    // Compact JSON is about five times as long as the text, pretty twice that; the text
+    // itself once more when it goes in.
+    let factor = if style.pretty { 12 } else { 5 } + usize::from(style.include_text);
+    let mut out = Vec::with_capacity(doc.text.len() * factor + 4096);
+    write_styled(doc, style, &mut out).expect("writing to memory cannot fail");
     out.pop(); // the newline after the document
     crate::text::utf8_string(out).expect("the writer writes UTF-8")
 }

@@ -177,6 +177,41 @@ pub fn chars(text: &str, start: usize, end: usize) -> String {
     text.chars().skip(start).take(end - start).collect()
 }
 
+/// Every node of a document's JSON, in document order.
+pub fn json_nodes(v: &serde_json::Value) -> Vec<&serde_json::Value> {
+    let mut out = Vec::new();
+    let mut stack: Vec<&serde_json::Value> = v["nodes"].as_array().unwrap().iter().rev().collect();
+    while let Some(n) = stack.pop() {
+        out.push(n);
+        stack.extend(n["children"].as_array().into_iter().flatten().rev());
+    }
+    out
+}
+
+/// Asserts that every node's span, as characters of `text`, starts with its label (what
+/// a Python user gets from `text[start:end]`); gives the nodes.
+pub fn assert_spans_open_with_labels<'v>(
+    v: &'v serde_json::Value,
+    text: &str,
+    name: &str,
+) -> Vec<&'v serde_json::Value> {
+    let text: Vec<char> = text.chars().collect();
+    let nodes = json_nodes(v);
+    for n in &nodes {
+        let (start, end) = (
+            n["span"]["start"].as_u64().unwrap() as usize,
+            n["span"]["end"].as_u64().unwrap() as usize,
+        );
+        let slice: String = text[start..end].iter().collect();
+        assert!(
+            slice.starts_with(n["label"].as_str().unwrap()),
+            "{name}: {slice:?} does not start with {}",
+            n["label"]
+        );
+    }
+    nodes
+}
+
 /// The invariants every parse keeps: spans lie within the text, each node's span
 /// starts with its label, node spans and skipped spans never overlap, and with the
 /// preamble and the header (title, document number) they hold every non-blank character.
