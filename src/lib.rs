@@ -37,6 +37,7 @@ mod recognize;
 mod text;
 
 pub use check::MAX_PER_CODE;
+pub use input::EXTENSIONS;
 pub use lexicon::Lexicon;
 pub use model::{
     Attachment, Block, Citation, Clause, ClauseUnit, Code, Diagnostic, DocNumber, Document, Error,

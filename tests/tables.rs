@@ -359,6 +359,9 @@ fn tables_command_writes_typed_tables_that_join() {
                         Type::List => v
                             .as_array()
                             .is_some_and(|a| a.iter().all(|x| x.is_string())),
+                        Type::Date => v
+                            .as_str()
+                            .is_some_and(|d| gongwen::emit::tidy::days(d).is_some()),
                     };
                 assert!(ok, "{}.{n} is {t:?}: {v}", shape.name);
             }

@@ -26,7 +26,10 @@ __all__ = [
     "check",
     "text",
     "tables",
+    "rows",
+    "shapes",
     "to_pandas",
+    "EXTENSIONS",
 ]
 
 #: The schema tag of every document: ``"gongwen/1"``.
@@ -139,14 +142,6 @@ def text(source: Source, *, encoding: Optional[str] = None) -> str:
         raise Error(str(e)) from None
 
 
-_ARROW = {
-    "string": "string",
-    "int64": "int64",
-    "float64": "float64",
-    "bool": "bool_",
-}
-
-
 def tables(
     paths: Iterable[Union[str, os.PathLike]],
     *,
@@ -156,8 +151,9 @@ def tables(
     """The documents as tidy tables (documents, nodes, clauses, unit_roles, quantities,
     diagnostics, citations, skipped), each a ``pyarrow.Table`` with the fixed schema the
     README lists: rows keyed by ``doc_id`` and, where it applies, ``node_id`` and
-    ``parent_id``. Files that cannot be read are left out and named in
-    ``tables(...)["errors"]`` (a list of messages). Needs pyarrow
+    ``parent_id``. The files are read in parallel and the tables built in Rust (handed
+    over as Arrow streams, no type guessed). Files that cannot be read are left out and
+    named in ``tables(...)["errors"]`` (a list of messages). Needs pyarrow
     (``pip install 'gongwen[tables]'``)."""
     try:
         import pyarrow as pa
@@ -165,20 +161,51 @@ def tables(
         raise ImportError(
             "gongwen.tables needs pyarrow: pip install pyarrow (or 'gongwen[tables]')"
         ) from None
-    rows, failed = _gongwen.table_rows([os.fspath(p) for p in paths], encoding, _units(units))
+    streams, failed = _gongwen.table_ipc([os.fspath(p) for p in paths], encoding, _units(units))
     out: Dict[str, Any] = {}
-    for (name, columns), lines in zip(_gongwen.shapes(), rows):
-        fields = []
-        for column, kind in columns:
-            if kind == "list<string>":
-                t = pa.list_(pa.string())
-            else:
-                t = getattr(pa, _ARROW[kind])()
-            fields.append(pa.field(column, t))
-        schema = pa.schema(fields)
-        out[name] = pa.Table.from_pylist([json.loads(l) for l in lines], schema=schema)
+    for (name, _), stream in zip(_gongwen.shapes(), streams):
+        out[name] = pa.ipc.open_stream(stream).read_all()
     out["errors"] = list(failed)
     return out
+
+
+def rows(
+    source: Union[str, bytes, os.PathLike],
+    *,
+    path: Optional[str] = None,
+    encoding: Optional[str] = None,
+    units: Optional[Union[str, os.PathLike]] = None,
+    as_json: bool = False,
+) -> Dict[str, List[Any]]:
+    """One document's rows of every table (``documents``, ``nodes``, …), as dicts, or as
+    JSON lines with ``as_json=True``: what ``gongwen tables --format jsonl`` writes for it.
+    ``source`` is a path or the file's bytes; ``path`` is the ``source`` column (the path
+    read, by default). For engines that bring their own files, such as Spark's
+    ``binaryFiles``. Raises :class:`Error` for input that is not a document."""
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data = bytes(source)
+    else:
+        path = path if path is not None else os.fspath(source)
+        with open(os.fspath(source), "rb") as f:
+            data = f.read()
+    try:
+        lines = _gongwen.rows_of(data, path, encoding, _units(units))
+    except ValueError as e:
+        raise Error(str(e)) from None
+    return {
+        name: (table if as_json else [json.loads(l) for l in table])
+        for (name, _), table in zip(_gongwen.shapes(), lines)
+    }
+
+
+def shapes() -> List[Any]:
+    """The tables' names and columns: ``[(name, [(column, type)])]``, types as the README
+    names them (``string``, ``int64``, ``float64``, ``bool``, ``date``, ``list<string>``)."""
+    return [(name, list(columns)) for name, columns in _gongwen.shapes()]
+
+
+#: File name extensions a folder walk takes (lower case, without the dot).
+EXTENSIONS: tuple = tuple(e for e, _ in _gongwen.extensions())
 
 
 def to_pandas(tables_: Dict[str, Any]) -> Dict[str, Any]:

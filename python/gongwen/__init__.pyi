@@ -1,7 +1,8 @@
 import os
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Union
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple, Union
 
 SCHEMA: str
+EXTENSIONS: Tuple[str, ...]
 Source = Union[str, bytes, os.PathLike]
 
 class Error(ValueError):
@@ -39,6 +40,19 @@ def tables(
     units: Optional[Union[str, os.PathLike]] = ...,
 ) -> Dict[str, Any]:
     """The tidy tables as pyarrow.Table, and "errors"."""
+
+def rows(
+    source: Union[str, bytes, os.PathLike],
+    *,
+    path: Optional[str] = ...,
+    encoding: Optional[str] = ...,
+    units: Optional[Union[str, os.PathLike]] = ...,
+    as_json: bool = ...,
+) -> Dict[str, List[Any]]:
+    """One document's rows of every table, as dicts (or JSON lines with as_json=True)."""
+
+def shapes() -> List[Tuple[str, List[Tuple[str, str]]]]:
+    """The tables' names and (column, type) lists."""
 
 def to_pandas(tables_: Dict[str, Any]) -> Dict[str, Any]:
     """The tables as pandas DataFrames."""

@@ -3,10 +3,13 @@
 //! text, or rows of the tidy tables. Parsing runs without the GIL; many files run in
 //! parallel on rayon's threads.
 
+use gongwen::emit::tidy::{json_row, record_batch, rows, SHAPES};
 use gongwen::{Lexicon, Options};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use pyo3::types::PyBytes;
 use rayon::prelude::*;
+use serde_json::Value;
 use std::sync::Arc;
 
 /// Options from the Python arguments: an encoding label, a units file's text.
@@ -121,43 +124,99 @@ fn shapes() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
         .collect()
 }
 
-/// The rows of the tidy tables of these files, read in parallel without the GIL: for
-/// each table (in the order of `shapes()`), its rows as JSON lines; and the files that
-/// could not be read, with why.
+/// Reads and parses files in parallel without the GIL: each file's rows of every table
+/// ([`rows`]), in the files' order, or why it could not be read.
+fn read_rows(paths: &[String], o: &Options) -> Vec<Result<Vec<Vec<Vec<Value>>>, String>> {
+    paths
+        .par_iter()
+        .map(|p| {
+            let bytes = std::fs::read(p).map_err(|e| format!("{p}: cannot read: {e}"))?;
+            let mut doc = gongwen::parse_vec(bytes, o).map_err(|e| format!("{p}: {e}"))?;
+            doc.source.path = Some(p.clone());
+            Ok(rows(&doc))
+        })
+        .collect()
+}
+
+/// The tidy tables of these files as Arrow IPC streams, one per table in the order of
+/// `shapes()`, each of the table's fixed schema (pyarrow reads them without guessing a
+/// type); and the files that could not be read, with why.
 #[pyfunction]
 #[pyo3(signature = (paths, encoding=None, units=None))]
-fn table_rows(
-    py: Python<'_>,
+fn table_ipc<'py>(
+    py: Python<'py>,
     paths: Vec<String>,
     encoding: Option<String>,
     units: Option<String>,
-) -> PyResult<(Vec<Vec<String>>, Vec<String>)> {
-    use gongwen::emit::tidy::{json_row, rows, SHAPES};
+) -> PyResult<(Vec<Bound<'py, PyBytes>>, Vec<String>)> {
     let o = options(encoding, units)?;
-    Ok(py.detach(|| {
-        let read: Vec<Result<Vec<Vec<Vec<serde_json::Value>>>, String>> = paths
-            .par_iter()
-            .map(|p| {
-                let bytes = std::fs::read(p).map_err(|e| format!("{p}: cannot read: {e}"))?;
-                let mut doc = gongwen::parse_vec(bytes, &o).map_err(|e| format!("{p}: {e}"))?;
-                doc.source.path = Some(p.clone());
-                Ok(rows(&doc))
-            })
-            .collect();
-        let mut tables: Vec<Vec<String>> = vec![Vec::new(); SHAPES.len()];
-        let mut failed = Vec::new();
-        for r in read {
-            match r {
-                Ok(t) => {
-                    for ((shape, out), rows) in SHAPES.iter().zip(&mut tables).zip(t) {
-                        out.extend(rows.iter().map(|row| json_row(shape, row)));
-                    }
+    let (streams, failed) = py
+        .detach(|| {
+            let mut tables: Vec<Vec<Vec<Value>>> = vec![Vec::new(); SHAPES.len()];
+            let mut failed = Vec::new();
+            for r in read_rows(&paths, &o) {
+                match r {
+                    Ok(t) => tables
+                        .iter_mut()
+                        .zip(t)
+                        .for_each(|(out, rows)| out.extend(rows)),
+                    Err(e) => failed.push(e),
                 }
-                Err(e) => failed.push(e),
             }
-        }
-        (tables, failed)
-    }))
+            let streams = SHAPES
+                .iter()
+                .zip(&tables)
+                .map(|(shape, rows)| {
+                    let batch = record_batch(shape, rows)?;
+                    let mut buf = Vec::new();
+                    let mut w =
+                        arrow_ipc::writer::StreamWriter::try_new(&mut buf, &batch.schema())?;
+                    w.write(&batch)?;
+                    w.finish()?;
+                    drop(w);
+                    Ok(buf)
+                })
+                .collect::<Result<Vec<Vec<u8>>, arrow_schema::ArrowError>>()?;
+            Ok::<_, arrow_schema::ArrowError>((streams, failed))
+        })
+        .map_err(|e| PyValueError::new_err(e.to_string()))?;
+    Ok((
+        streams.iter().map(|b| PyBytes::new(py, b)).collect(),
+        failed,
+    ))
+}
+
+/// One document's rows of every table (in the order of `shapes()`), as JSON lines:
+/// what `gongwen tables --format jsonl` writes for it. `path` is its `source`. Raises
+/// ValueError for input that is not a document.
+#[pyfunction]
+#[pyo3(signature = (data, path=None, encoding=None, units=None))]
+fn rows_of(
+    py: Python<'_>,
+    data: &[u8],
+    path: Option<String>,
+    encoding: Option<String>,
+    units: Option<String>,
+) -> PyResult<Vec<Vec<String>>> {
+    let o = options(encoding, units)?;
+    py.detach(|| {
+        let mut doc = gongwen::parse_bytes(data, &o).map_err(|e| e.to_string())?;
+        doc.source.path = path;
+        Ok::<_, String>(
+            SHAPES
+                .iter()
+                .zip(rows(&doc))
+                .map(|(shape, rows)| rows.iter().map(|r| json_row(shape, r)).collect())
+                .collect(),
+        )
+    })
+    .map_err(PyValueError::new_err)
+}
+
+/// File name extensions a folder walk takes: `[(extension, format)]`.
+#[pyfunction]
+fn extensions() -> Vec<(&'static str, &'static str)> {
+    gongwen::EXTENSIONS.to_vec()
 }
 
 /// How many threads parallel calls use (rayon's global pool).
@@ -173,7 +232,9 @@ fn _gongwen(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse_paths, m)?)?;
     m.add_function(wrap_pyfunction!(text_of, m)?)?;
     m.add_function(wrap_pyfunction!(shapes, m)?)?;
-    m.add_function(wrap_pyfunction!(table_rows, m)?)?;
+    m.add_function(wrap_pyfunction!(table_ipc, m)?)?;
+    m.add_function(wrap_pyfunction!(rows_of, m)?)?;
+    m.add_function(wrap_pyfunction!(extensions, m)?)?;
     m.add_function(wrap_pyfunction!(threads, m)?)?;
     m.add("SCHEMA", gongwen::emit::SCHEMA)?;
     Ok(())

@@ -99,3 +99,24 @@ def test_the_readme_notebook_runs(tmp_path, monkeypatch):
     assert len(scope["per_year"]) > 0
     assert (ROOT / "python" / "targets_by_year.png").stat().st_size > 1000
     (ROOT / "python" / "targets_by_year.png").unlink()
+
+
+def test_rows_of_one_document_are_the_rows_of_tables():
+    pa = pytest.importorskip("pyarrow")
+    files = [SEED] + sorted((ROOT / "fixtures").glob("*.txt"))
+    t = gongwen.tables(files)
+    assert t["documents"].schema.field("date").type == pa.date32()
+    by_file = [gongwen.rows(f) for f in files]
+    from_bytes = gongwen.rows(SEED.read_bytes(), path=str(SEED), as_json=True)
+    assert [__import__("json").loads(l) for l in from_bytes["nodes"]] == by_file[0]["nodes"]
+    for name, columns in gongwen.shapes():
+        assert t[name].column_names == [c for c, _ in columns]
+        want = [r for rows in by_file for r in rows[name]]
+        got = t[name].to_pylist()
+        for r in got:
+            if "date" in r and r["date"] is not None and name == "documents":
+                r["date"] = r["date"].isoformat()
+        assert got == want, name
+    seed = by_file[0]["documents"][0]
+    assert (seed["source"], seed["date"]) == (str(SEED), "2022-04-22")
+    assert "txt" in gongwen.EXTENSIONS and "docx" in gongwen.EXTENSIONS

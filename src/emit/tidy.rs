@@ -22,6 +22,9 @@ pub enum Type {
     Bool,
     /// A list of texts (joined with `、` in CSV).
     List,
+    /// A calendar date: ISO `2022-04-22` in CSV and JSONL, a date (days since 1970) in
+    /// Parquet and Arrow.
+    Date,
 }
 
 impl Type {
@@ -33,6 +36,7 @@ impl Type {
             Type::Float => "float64",
             Type::Bool => "bool",
             Type::List => "list<string>",
+            Type::Date => "date",
         }
     }
 }
@@ -59,7 +63,7 @@ pub const SHAPES: &[Shape] = &[
             ("bytes", Int),
             ("title", Str),
             ("doc_number", Str),
-            ("date", Str),
+            ("date", Date),
             ("issuer", Str),
             ("nodes", Int),
             ("diagnostics", Int),
@@ -300,6 +304,13 @@ fn float(v: &Value) -> Value {
     v.as_f64().map_or(Value::Null, Value::from)
 }
 
+/// Days since 1970-01-01 of an ISO date (`2022-04-22`); None for anything else.
+pub fn days(iso: &str) -> Option<i32> {
+    let date: jiff::civil::Date = iso.parse().ok()?;
+    let span = jiff::civil::date(1970, 1, 1).until(date).ok()?;
+    Some(span.get_days())
+}
+
 /// A row as one JSON object (a line of JSONL).
 pub fn json_row(shape: &Shape, row: &[Value]) -> String {
     let mut m = serde_json::Map::new();
@@ -343,6 +354,7 @@ pub fn arrow_schema(shape: &Shape) -> arrow_schema::Schema {
                     DataType::Utf8,
                     true,
                 ))),
+                Type::Date => DataType::Date32,
             };
             Field::new(*name, dt, true)
         })
@@ -357,7 +369,7 @@ pub fn record_batch(
     rows: &[Vec<Value>],
 ) -> Result<arrow_array::RecordBatch, arrow_schema::ArrowError> {
     use arrow_array::builder::{
-        BooleanBuilder, Float64Builder, Int64Builder, ListBuilder, StringBuilder,
+        BooleanBuilder, Date32Builder, Float64Builder, Int64Builder, ListBuilder, StringBuilder,
     };
     use arrow_array::ArrayRef;
     use std::sync::Arc;
@@ -388,6 +400,11 @@ pub fn record_batch(
                     cells.for_each(|v| b.append_option(v.as_bool()));
                     Arc::new(b.finish())
                 }
+                Type::Date => {
+                    let mut b = Date32Builder::new();
+                    cells.for_each(|v| b.append_option(v.as_str().and_then(days)));
+                    Arc::new(b.finish())
+                }
                 Type::List => {
                     let mut b = ListBuilder::new(StringBuilder::new());
                     for v in cells {
@@ -407,4 +424,19 @@ pub fn record_batch(
         })
         .collect();
     arrow_array::RecordBatch::try_new(Arc::new(arrow_schema(shape)), columns)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::days;
+
+    #[test]
+    fn days_count_from_1970() {
+        assert_eq!(days("1970-01-01"), Some(0));
+        assert_eq!(days("2022-04-22"), Some(19_104));
+        assert_eq!(days("1969-12-31"), Some(-1));
+        assert_eq!(days("2024-02-29"), Some(19_782));
+        assert_eq!(days("2023-02-29"), None);
+        assert_eq!(days("2022年"), None);
+    }
 }

@@ -21,6 +21,21 @@ use crate::lexicon::Lexicon;
 use crate::model::{Code, Diagnostic, Error, Format, PageMeta, Skipped};
 use encoding_rs::{Encoding, GBK, UTF_16BE, UTF_16LE, UTF_8};
 
+/// File name extensions a directory walk takes (`gongwen parse FOLDER`, the Python
+/// package, the Spark example), and the format each usually holds (the format itself is
+/// told from the content when the file is read).
+pub const EXTENSIONS: &[(&str, &str)] = &[
+    ("txt", "text"),
+    ("text", "text"),
+    ("html", "html"),
+    ("htm", "html"),
+    ("shtml", "html"),
+    ("xhtml", "html"),
+    ("docx", "docx"),
+    ("ofd", "ofd"),
+    ("pdf", "pdf"),
+];
+
 /// Decoded input: the one text every position refers to, and what reading found.
 #[derive(Debug, Clone)]
 pub(crate) struct Decoded {

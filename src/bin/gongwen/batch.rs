@@ -3,23 +3,10 @@
 
 use crate::load;
 use gongwen::Options;
+use gongwen::EXTENSIONS;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-
-/// File name extensions a directory walk takes, and the format each usually holds (the
-/// format itself is told from the content when the file is read).
-const EXTENSIONS: &[(&str, &str)] = &[
-    ("txt", "text"),
-    ("text", "text"),
-    ("html", "html"),
-    ("htm", "html"),
-    ("shtml", "html"),
-    ("xhtml", "html"),
-    ("docx", "docx"),
-    ("ofd", "ofd"),
-    ("pdf", "pdf"),
-];
 
 /// What a walk found: the inputs in order, and what it passed over.
 #[derive(Default)]
