@@ -6,6 +6,7 @@ import pathlib
 import pytest
 
 import gongwen
+from conftest import require, require_module
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "000_ae5005f7988b7668.txt"
@@ -64,10 +65,10 @@ def test_errors_are_values_in_a_batch_and_exceptions_alone(tmp_path):
 
 
 def test_tables_join_in_pandas():
-    pa = pytest.importorskip("pyarrow")
+    pa = require_module("pyarrow")
     files = [SEED] + sorted((ROOT / "fixtures").glob("*.txt"))
-    if SHARED.is_dir():
-        files += sorted((SHARED / "corpus" / "local").glob("*.txt"))
+    require(SHARED.is_dir(), "no ../shared")
+    files += sorted((SHARED / "corpus" / "local").glob("*.txt"))
     t = gongwen.tables(files)
     assert t["errors"] == []
     assert t["nodes"].schema.field("node_id").type == pa.int64()
@@ -87,8 +88,8 @@ def test_tables_join_in_pandas():
 
 
 def test_the_readme_notebook_runs(tmp_path, monkeypatch):
-    pytest.importorskip("pandas")
-    matplotlib = pytest.importorskip("matplotlib")
+    require_module("pandas")
+    matplotlib = require_module("matplotlib")
     matplotlib.use("Agg")
     readme = (ROOT / "python" / "README.md").read_text(encoding="utf-8")
     block = readme.split("```python\n")[-1].split("```")[0]
@@ -102,7 +103,7 @@ def test_the_readme_notebook_runs(tmp_path, monkeypatch):
 
 
 def test_rows_of_one_document_are_the_rows_of_tables():
-    pa = pytest.importorskip("pyarrow")
+    pa = require_module("pyarrow")
     files = [SEED] + sorted((ROOT / "fixtures").glob("*.txt"))
     t = gongwen.tables(files)
     assert t["documents"].schema.field("date").type == pa.date32()

@@ -112,7 +112,7 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn citation(&'a self, c: &'a Citation) -> JsonCitation<'a> {
+    pub(crate) fn citation(&'a self, c: &'a Citation) -> JsonCitation<'a> {
         JsonCitation {
             title: &c.title,
             doc_number: c.doc_number.as_ref().map(|n| self.doc_number(n)),
@@ -194,7 +194,7 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn skipped(&'a self, s: &'a Skipped) -> JsonSkipped<'a> {
+    pub(crate) fn skipped(&'a self, s: &'a Skipped) -> JsonSkipped<'a> {
         JsonSkipped {
             text: self.doc.slice(&s.range),
             span: self.span(&s.range),

@@ -5,8 +5,9 @@
 //! different type. The rows are made from the `gongwen/1` view ([`super::json::Ctx`]), so
 //! they say what the JSON says.
 
-use super::json::Ctx;
-use crate::model::Document;
+use super::json::{Ctx, JsonQuantity};
+use crate::model::{Document, NodeId, Role};
+use crate::text::Span;
 use serde_json::Value;
 
 /// The type of a column: the same for every row of every document.
@@ -182,126 +183,150 @@ pub const SHAPES: &[Shape] = &[
 ];
 
 /// The rows of each table of [`SHAPES`] for one document (in the same order), each row
-/// a value per column.
+/// a value per column. Made from the typed `gongwen/1` view, cell by cell (no JSON tree
+/// is built on the way).
 pub fn rows(doc: &Document) -> Vec<Vec<Vec<Value>>> {
     let ctx = Ctx::new(doc);
-    let v = serde_json::to_value(ctx.document()).expect("plain data");
+    let v = ctx.document();
     let mut out: Vec<Vec<Vec<Value>>> = vec![Vec::new(); SHAPES.len()];
-    let id = v["doc_id"].clone();
-    let span = |s: &Value| [s["start"].clone(), s["end"].clone(), s["line"].clone()];
-    let mut nodes = 0;
-    let mut stack: Vec<&Value> = v["nodes"].as_array().into_iter().flatten().rev().collect();
-    let quantity = |q: &Value, node: &Value, parent: &Value| -> Vec<Value> {
+    let id = Value::from(v.doc_id);
+    let span = |s: Span| [s.start.into(), s.end.into(), s.line.into()];
+    let opt = |x: Option<usize>| x.map_or(Value::Null, Value::from);
+    let quantity = |q: JsonQuantity, node: &Value, parent: &Value| -> Vec<Value> {
         let mut r = vec![
             id.clone(),
             node.clone(),
             parent.clone(),
-            q["text"].clone(),
-            float(&q["value"]),
-            q["unit"].clone(),
-            q["qualifier"].clone(),
-            float(&q["min"]),
-            float(&q["max"]),
-            float(&q["from"]),
-            float(&q["to"]),
-            q["target"].clone(),
-            q["deadline"].clone(),
+            q.text.into(),
+            q.value.into(),
+            q.unit.into(),
+            word(q.qualifier),
+            q.min.into(),
+            q.max.into(),
+            q.from.into(),
+            q.to.into(),
+            q.target.into(),
+            q.deadline.into(),
         ];
-        r.extend(span(&q["span"]));
+        r.extend(span(q.span));
         r
     };
-    if let Some(qs) = v["preamble"]["quantities"].as_array() {
-        for q in qs {
-            out[4].push(quantity(q, &Value::Null, &Value::Null));
+    if let Some(p) = &doc.preamble {
+        for q in &p.quantities {
+            out[4].push(quantity(ctx.quantity(q), &Value::Null, &Value::Null));
         }
     }
-    while let Some(n) = stack.pop() {
+    let mut nodes = 0;
+    let mut stack: Vec<&NodeId> = doc.roots.iter().rev().collect();
+    while let Some(nid) = stack.pop() {
         nodes += 1;
-        let (node, parent) = (n["id"].clone(), n["parent"].clone());
-        let mut r = vec![id.clone(), node.clone(), parent.clone()];
-        for k in [
-            "part",
-            "attachment",
-            "depth",
-            "kind",
-            "label",
-            "label_source",
-            "number",
-            "path",
-            "title",
-            "text",
-        ] {
-            r.push(n[k].clone());
-        }
-        r.extend(span(&n["span"]));
-        r.push(n["page"].clone());
-        out[1].push(r);
-        for (k, c) in n["clauses"].as_array().into_iter().flatten().enumerate() {
-            let mut r = vec![id.clone(), node.clone(), parent.clone(), Value::from(k)];
-            for f in ["text", "lead", "responsible", "support"] {
-                r.push(c[f].clone());
-            }
-            r.extend(span(&c["span"]));
-            out[2].push(r);
-            for u in c["units"].as_array().into_iter().flatten() {
-                let mut r = vec![id.clone(), node.clone(), parent.clone(), Value::from(k)];
-                for f in ["name", "role", "canonical", "kind"] {
-                    r.push(u[f].clone());
-                }
-                out[3].push(r);
-            }
-        }
-        for q in n["quantities"].as_array().into_iter().flatten() {
-            out[4].push(quantity(q, &node, &parent));
-        }
-        stack.extend(n["children"].as_array().into_iter().flatten().rev());
-    }
-    for d in v["diagnostics"].as_array().into_iter().flatten() {
-        let mut r = vec![id.clone()];
-        for f in ["code", "severity", "message", "suggestion"] {
-            r.push(d[f].clone());
-        }
-        for f in ["start", "end", "line", "column"] {
-            r.push(d["span"][f].clone());
-        }
-        r.push(d["paragraph"].clone());
-        r.push(d["page"].clone());
-        out[5].push(r);
-    }
-    for c in v["meta"]["citations"].as_array().into_iter().flatten() {
+        let model = doc.node(*nid);
+        let n = ctx.node(nid);
+        let (node, parent) = (Value::from(n.id), opt(n.parent));
         let mut r = vec![
             id.clone(),
-            c["title"].clone(),
-            c["doc_number"]["text"].clone(),
+            node.clone(),
+            parent.clone(),
+            word(n.part),
+            n.attachment.into(),
+            n.depth.into(),
+            word(n.kind),
+            n.label.into(),
+            word(n.label_source),
+            n.number.into(),
+            n.path.to_string().into(),
+            n.title.into(),
+            n.text.into(),
         ];
-        r.extend(span(&c["span"]));
+        r.extend(span(n.span));
+        r.push(opt(n.page));
+        out[1].push(r);
+        for (k, c) in model.clauses.iter().enumerate() {
+            let view = ctx.clause(c);
+            let names = |role| -> Value {
+                c.with_role(role)
+                    .map(|u| Value::from(&*doc.unit(u).name))
+                    .collect()
+            };
+            let mut r = vec![id.clone(), node.clone(), parent.clone(), Value::from(k)];
+            r.push(view.text.into());
+            r.push(names(Role::Lead));
+            r.push(names(Role::Responsible));
+            r.push(names(Role::Support));
+            r.extend(span(view.span));
+            out[2].push(r);
+            for u in &c.units {
+                let unit = doc.unit(u.unit);
+                out[3].push(vec![
+                    id.clone(),
+                    node.clone(),
+                    parent.clone(),
+                    Value::from(k),
+                    Value::from(&*unit.name),
+                    word(u.role),
+                    Value::from(&*unit.canonical),
+                    Value::from(&*unit.kind),
+                ]);
+            }
+        }
+        for q in &model.quantities {
+            out[4].push(quantity(ctx.quantity(q), &node, &parent));
+        }
+        stack.extend(model.children.iter().rev());
+    }
+    for d in &doc.diagnostics {
+        let d = ctx.diagnostic(d);
+        let s = d.span;
+        out[5].push(vec![
+            id.clone(),
+            word(d.code),
+            word(d.severity),
+            d.message.into(),
+            d.suggestion.into(),
+            s.start.into(),
+            s.end.into(),
+            s.line.into(),
+            s.column.into(),
+            opt(d.paragraph),
+            opt(d.page),
+        ]);
+    }
+    for c in &doc.meta.citations {
+        let c = ctx.citation(c);
+        let mut r = vec![
+            id.clone(),
+            c.title.into(),
+            c.doc_number.as_ref().map(|n| n.text).into(),
+        ];
+        r.extend(span(c.span));
         out[6].push(r);
     }
-    for s in v["skipped"].as_array().into_iter().flatten() {
-        let mut r = vec![id.clone(), s["reason"].clone(), s["text"].clone()];
-        r.extend(span(&s["span"]));
+    for s in &doc.skipped {
+        let s = ctx.skipped(s);
+        let mut r = vec![id.clone(), word(s.reason), s.text.into()];
+        r.extend(span(s.span));
         out[7].push(r);
     }
-    let meta = &v["meta"];
+    let meta = &v.meta;
     out[0].push(vec![
         id.clone(),
-        v["source"]["path"].clone(),
-        v["source"]["format"].clone(),
-        v["source"]["encoding"].clone(),
-        v["source"]["bytes"].clone(),
-        meta["title"].clone(),
-        meta["doc_number"]["text"].clone(),
-        meta["date"].clone(),
-        meta["issuer"].clone(),
+        v.source.path.into(),
+        word(v.source.format),
+        v.source.encoding.into(),
+        v.source.bytes.into(),
+        meta.title.into(),
+        meta.doc_number.as_ref().map(|n| n.text).into(),
+        meta.date.into(),
+        meta.issuer.into(),
         Value::from(nodes),
-        Value::from(v["diagnostics"].as_array().map_or(0, Vec::len)),
+        Value::from(doc.diagnostics.len()),
     ]);
     out
 }
 
-/// A number as a float64 (`3` → `3.0`), null kept.
-fn float(v: &Value) -> Value {
-    v.as_f64().map_or(Value::Null, Value::from)
+/// A closed set's value as the JSON writes it (`lead`, `at_least`, `main`).
+fn word<T: serde::Serialize>(x: T) -> Value {
+    serde_json::to_value(x).expect("a word")
 }
 
 /// Days since 1970-01-01 of an ISO date (`2022-04-22`); None for anything else.
@@ -311,13 +336,21 @@ pub fn days(iso: &str) -> Option<i32> {
     Some(span.get_days())
 }
 
-/// A row as one JSON object (a line of JSONL).
+/// A row as one JSON object (a line of JSONL), its keys in the columns' order.
 pub fn json_row(shape: &Shape, row: &[Value]) -> String {
-    let mut m = serde_json::Map::new();
-    for ((name, _), v) in shape.columns.iter().zip(row) {
-        m.insert((*name).into(), v.clone());
+    let mut out = String::with_capacity(64 * row.len());
+    out.push('{');
+    for (k, ((name, _), v)) in shape.columns.iter().zip(row).enumerate() {
+        if k > 0 {
+            out.push(',');
+        }
+        out.push('"');
+        out.push_str(name); // column names are plain ASCII words
+        out.push_str("\":");
+        out.push_str(&serde_json::to_string(v).expect("plain data"));
     }
-    serde_json::to_string(&Value::Object(m)).expect("plain data")
+    out.push('}');
+    out
 }
 
 /// A row as CSV cells: null empty, lists joined with `、`.

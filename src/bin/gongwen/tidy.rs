@@ -16,31 +16,45 @@ use std::process::ExitCode;
 enum Sink {
     Csv(Box<csv::Writer<std::io::BufWriter<std::fs::File>>>),
     Jsonl(std::io::BufWriter<std::fs::File>),
-    /// Rows are gathered and written a row group at a time.
+    /// Each document's rows come as a record batch; the writer gathers them into row
+    /// groups.
     #[cfg(feature = "parquet")]
-    Parquet(
-        Box<parquet::arrow::ArrowWriter<std::fs::File>>,
-        Vec<Vec<serde_json::Value>>,
-    ),
+    Parquet(Box<parquet::arrow::ArrowWriter<std::fs::File>>),
 }
 
 /// Rows in one Parquet row group at most.
 #[cfg(feature = "parquet")]
 const ROW_GROUP: usize = 16_384;
 
-#[cfg(feature = "parquet")]
-fn flush_parquet(
-    shape: &gongwen::emit::tidy::Shape,
-    w: &mut parquet::arrow::ArrowWriter<std::fs::File>,
-    rows: &mut Vec<Vec<serde_json::Value>>,
-) -> Result<(), String> {
-    if rows.is_empty() {
-        return Ok(());
-    }
-    let batch = gongwen::emit::tidy::record_batch(shape, rows).map_err(|e| e.to_string())?;
-    rows.clear();
-    w.write(&batch).map_err(|e| e.to_string())?;
-    w.flush().map_err(|e| e.to_string())
+/// A table's rows of one document, made ready for its sink on the worker thread that
+/// parsed the document (so that only writing is left to the thread that writes).
+enum Encoded {
+    Csv(Vec<Vec<String>>),
+    Jsonl(Vec<String>),
+    #[cfg(feature = "parquet")]
+    Batch(arrow_array::RecordBatch),
+}
+
+fn encode(
+    format: TidyFormat,
+    tables: Vec<Vec<Vec<serde_json::Value>>>,
+) -> Result<Vec<Encoded>, String> {
+    SHAPES
+        .iter()
+        .zip(tables)
+        .map(|(shape, rows)| {
+            Ok(match format {
+                TidyFormat::Csv => Encoded::Csv(rows.iter().map(|r| csv_row(r)).collect()),
+                TidyFormat::Jsonl => {
+                    Encoded::Jsonl(rows.iter().map(|r| json_row(shape, r)).collect())
+                }
+                #[cfg(feature = "parquet")]
+                TidyFormat::Parquet => Encoded::Batch(
+                    gongwen::emit::tidy::record_batch(shape, &rows).map_err(|e| e.to_string())?,
+                ),
+            })
+        })
+        .collect()
 }
 
 pub(crate) fn write_tables(
@@ -94,11 +108,12 @@ fn write(
         if format == TidyFormat::Parquet {
             let props = parquet::file::properties::WriterProperties::builder()
                 .set_compression(parquet::basic::Compression::SNAPPY)
+                .set_max_row_group_row_count(Some(ROW_GROUP))
                 .build();
             let schema = std::sync::Arc::new(gongwen::emit::tidy::arrow_schema(shape));
             let w = parquet::arrow::ArrowWriter::try_new(file, schema, Some(props))
                 .map_err(|e| format!("{}: {e}", path.display()))?;
-            sinks.push(Sink::Parquet(Box::new(w), Vec::new()));
+            sinks.push(Sink::Parquet(Box::new(w)));
             continue;
         }
         let mut w = std::io::BufWriter::new(file);
@@ -126,7 +141,7 @@ fn write(
             .map(|p| {
                 load(p, options).map(|mut doc| {
                     doc.source.path = Some(p.display().to_string());
-                    (doc.source.format, rows(&doc))
+                    (doc.source.format, encode(format, rows(&doc)))
                 })
             })
             .collect();
@@ -141,33 +156,33 @@ fn write(
                 }
             };
             tally.add(format);
-            for ((shape, sink), table) in SHAPES.iter().zip(&mut sinks).zip(tables) {
-                for row in table {
-                    match sink {
-                        Sink::Csv(c) => c.write_record(csv_row(&row)).map_err(|e| e.to_string())?,
-                        Sink::Jsonl(w) => {
-                            writeln!(w, "{}", json_row(shape, &row)).map_err(|e| e.to_string())?
-                        }
-                        #[cfg(feature = "parquet")]
-                        Sink::Parquet(w, rows) => {
-                            rows.push(row);
-                            if rows.len() >= ROW_GROUP {
-                                flush_parquet(shape, w, rows)?;
-                            }
+            for (sink, table) in sinks.iter_mut().zip(tables?) {
+                match (sink, table) {
+                    (Sink::Csv(c), Encoded::Csv(rows)) => {
+                        for row in rows {
+                            c.write_record(row).map_err(|e| e.to_string())?;
                         }
                     }
+                    (Sink::Jsonl(w), Encoded::Jsonl(lines)) => {
+                        for line in lines {
+                            writeln!(w, "{line}").map_err(|e| e.to_string())?;
+                        }
+                    }
+                    #[cfg(feature = "parquet")]
+                    (Sink::Parquet(w), Encoded::Batch(batch)) => {
+                        w.write(&batch).map_err(|e| e.to_string())?
+                    }
+                    _ => unreachable!("rows are encoded for the sinks' format"),
                 }
             }
         }
     }
-    #[allow(unused_variables)] // `shape` is for Parquet's last row group
-    for (shape, sink) in SHAPES.iter().zip(sinks) {
+    for sink in sinks {
         match sink {
             Sink::Csv(mut c) => c.flush().map_err(|e| e.to_string())?,
             Sink::Jsonl(mut w) => w.flush().map_err(|e| e.to_string())?,
             #[cfg(feature = "parquet")]
-            Sink::Parquet(mut w, mut rows) => {
-                flush_parquet(shape, &mut w, &mut rows)?;
+            Sink::Parquet(w) => {
                 w.close().map_err(|e| e.to_string())?;
             }
         }
