@@ -191,6 +191,42 @@ pub(crate) enum Command {
         #[command(flatten)]
         input: Input,
     },
+    /// Serve the commands over HTTP: an API for other systems (POST a document to
+    /// /v1/parse, /v1/check, /v1/ledger, /v1/report) on this machine or an intranet.
+    #[cfg(feature = "serve")]
+    #[command(
+        after_help = "Examples:\n  gongwen serve\n  curl --data-binary @plan.txt http://127.0.0.1:8080/v1/parse\n  gongwen serve --bind 0.0.0.0:8080 --token \"$(openssl rand -hex 16)\"\n\nNothing is written to disk; the access log (standard error) has no document content."
+    )]
+    Serve {
+        /// Address to listen on. The default serves this machine only; 0.0.0.0:PORT
+        /// serves the network (give --token, or anyone who reaches it may use it).
+        #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR")]
+        bind: std::net::SocketAddr,
+        /// Require `Authorization: Bearer TOKEN` on /v1/ requests (also from the
+        /// GONGWEN_TOKEN environment variable).
+        #[arg(
+            long,
+            env = "GONGWEN_TOKEN",
+            value_name = "TOKEN",
+            hide_env_values = true
+        )]
+        token: Option<String>,
+        /// The largest request body accepted, in MB.
+        #[arg(long, default_value_t = 50, value_name = "MB")]
+        max_body_mb: usize,
+        /// Seconds a request may take before it is answered 503.
+        #[arg(long, default_value_t = 30, value_name = "SECONDS")]
+        timeout: u64,
+        /// Requests whose documents are read at once. Default: twice the number of cores.
+        #[arg(long, value_name = "N")]
+        max_in_flight: Option<usize>,
+        /// Requests that may wait for their turn beyond those (within --timeout); the
+        /// rest are answered 429 at once. Default: as many as --max-in-flight.
+        #[arg(long, value_name = "N")]
+        queue: Option<usize>,
+        #[command(flatten)]
+        input: Input,
+    },
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, PartialEq, Eq)]

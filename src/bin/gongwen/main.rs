@@ -4,6 +4,8 @@
 
 mod batch;
 mod cli;
+#[cfg(feature = "serve")]
+mod serve;
 mod tidy;
 
 use clap::Parser;
@@ -248,53 +250,12 @@ fn use_colour() -> bool {
 
 /// `gongwen check`: every file's diagnostics, for people or as JSON.
 fn check(walk: &batch::Walked, format: CheckFormat, options: &Options) -> ExitCode {
-    use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
     let (docs, unreadable) = load_all(walk, options);
     let found = docs
         .iter()
         .flat_map(|(_, d)| &d.diagnostics)
         .any(|d| d.severity >= gongwen::Severity::Warning);
-    let written = match format {
-        CheckFormat::Json => {
-            let mut all: Vec<serde_json::Value> = Vec::new();
-            for (name, d) in &docs {
-                let ctx = gongwen::emit::json::Ctx::new(d);
-                for x in &d.diagnostics {
-                    let mut j = serde_json::to_value(ctx.diagnostic(x)).expect("plain data");
-                    j["file"] = serde_json::Value::String(name.clone());
-                    all.push(j);
-                }
-            }
-            write_out(
-                None,
-                &(serde_json::to_string_pretty(&all).expect("plain data") + "\n"),
-            )
-        }
-        CheckFormat::Human => {
-            let choice = if use_colour() {
-                ColorChoice::Always
-            } else {
-                ColorChoice::Never
-            };
-            let out = StandardStream::stdout(choice);
-            let mut lock = out.lock();
-            let mut r = Ok(());
-            for (name, d) in &docs {
-                r = r.and(gongwen::emit::diagnostics::render(d, name, &mut lock));
-            }
-            let refs: Vec<&Document> = docs.iter().map(|(_, d)| d).collect();
-            r.and_then(|_| writeln!(lock, "{}", gongwen::emit::diagnostics::summary(&refs)))
-                .or_else(|e| {
-                    if e.kind() == std::io::ErrorKind::BrokenPipe {
-                        Ok(())
-                    } else {
-                        Err(e)
-                    }
-                })
-                .map_err(|e| format!("cannot write output: {e}"))
-        }
-    };
-    if let Err(e) = written {
+    if let Err(e) = write_out(None, &check_text(&docs, format, use_colour())) {
         eprintln!("gongwen: {e}");
         return ExitCode::from(2);
     }
@@ -304,6 +265,42 @@ fn check(walk: &batch::Walked, format: CheckFormat, options: &Options) -> ExitCo
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// What `gongwen check` prints for these documents (each with the name it is shown by).
+pub(crate) fn check_text(docs: &[(String, Document)], format: CheckFormat, colour: bool) -> String {
+    match format {
+        CheckFormat::Json => {
+            let mut all: Vec<serde_json::Value> = Vec::new();
+            for (name, d) in docs {
+                let ctx = gongwen::emit::json::Ctx::new(d);
+                for x in &d.diagnostics {
+                    let mut j = serde_json::to_value(ctx.diagnostic(x)).expect("plain data");
+                    j["file"] = serde_json::Value::String(name.clone());
+                    all.push(j);
+                }
+            }
+            serde_json::to_string_pretty(&all).expect("plain data") + "\n"
+        }
+        CheckFormat::Human => {
+            use codespan_reporting::term::termcolor::{Ansi, NoColor, WriteColor};
+            fn human<W: WriteColor>(docs: &[(String, Document)], mut w: W) -> W {
+                for (name, d) in docs {
+                    gongwen::emit::diagnostics::render(d, name, &mut w).expect("writing to memory");
+                }
+                let refs: Vec<&Document> = docs.iter().map(|(_, d)| d).collect();
+                writeln!(w, "{}", gongwen::emit::diagnostics::summary(&refs))
+                    .expect("writing to memory");
+                w
+            }
+            let bytes = if colour {
+                human(docs, Ansi::new(Vec::new())).into_inner()
+            } else {
+                human(docs, NoColor::new(Vec::new())).into_inner()
+            };
+            String::from_utf8(bytes).expect("the messages are UTF-8")
+        }
     }
 }
 
@@ -334,7 +331,8 @@ fn load_all(walk: &batch::Walked, options: &Options) -> (Vec<(String, Document)>
 }
 
 /// What a table command makes of its documents.
-enum Tables {
+#[derive(Clone, Copy)]
+pub(crate) enum Tables {
     Ledger {
         format: LedgerFormat,
         zh: bool,
@@ -355,13 +353,33 @@ fn many_tables(
     walk: &batch::Walked,
     options: &Options,
 ) -> ExitCode {
-    use gongwen::emit::{ledger, table::Format, table::Table};
     if walk.files.is_empty() {
         eprintln!("gongwen: no documents (.txt, .html, .docx, .ofd, .pdf) under the folders given");
         return ExitCode::from(2);
     }
     let many = files.len() > 1 || walk.walked;
     let (docs, unreadable) = load_all(walk, options);
+    if let Err(e) = write_out(None, &table_text(which, &docs, many, options)) {
+        eprintln!("gongwen: {e}");
+        return ExitCode::from(2);
+    }
+    if unreadable {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// What a table command prints for these documents (each with its name; `many` adds the
+/// `source` column).
+pub(crate) fn table_text(
+    which: Tables,
+    docs: &[(String, Document)],
+    many: bool,
+    options: &Options,
+) -> String {
+    use gongwen::emit::table::Format;
+    use gongwen::emit::{ledger, table::Table};
     let source = |name: &str| many.then(|| name.to_string());
     let with_source = |mut v: serde_json::Value, name: &str| {
         if let (Some(s), Some(m)) = (source(name), v.as_object_mut()) {
@@ -476,15 +494,7 @@ fn many_tables(
             )
         }
     };
-    if let Err(e) = write_out(None, &s) {
-        eprintln!("gongwen: {e}");
-        return ExitCode::from(2);
-    }
-    if unreadable {
-        ExitCode::from(2)
-    } else {
-        ExitCode::SUCCESS
-    }
+    s
 }
 
 /// The commands that read one document and print one table or page.
@@ -513,6 +523,10 @@ fn one_document(command: Command) -> Result<(), String> {
         | Command::Quantities { .. }
         | Command::Tables { .. } => {
             unreachable!("these commands read many documents")
+        }
+        #[cfg(feature = "serve")]
+        Command::Serve { .. } => {
+            unreachable!("the server is run by main")
         }
     }
 }
@@ -605,6 +619,28 @@ fn main() -> ExitCode {
         } => options(&input).and_then(|o| {
             let walked = batch::expand(&files, &batch::Filter::new(&walk.glob)?);
             Ok(tidy::write_tables(&walked, &output, format, &o))
+        }),
+        #[cfg(feature = "serve")]
+        Command::Serve {
+            bind,
+            token,
+            max_body_mb,
+            timeout,
+            max_in_flight,
+            queue,
+            input,
+        } => options(&input).map(|options| {
+            let max_in_flight = max_in_flight
+                .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get() * 2));
+            serve::run(serve::Config {
+                bind,
+                token: token.filter(|t| !t.is_empty()),
+                max_body: max_body_mb.saturating_mul(1 << 20),
+                timeout: std::time::Duration::from_secs(timeout.max(1)),
+                max_in_flight,
+                queue: queue.unwrap_or(max_in_flight),
+                options,
+            })
         }),
         command => one_document(command).map(|()| ExitCode::SUCCESS),
     };

@@ -12,30 +12,105 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-/// One writer per table.
-enum Sink {
-    Csv(Box<csv::Writer<std::io::BufWriter<std::fs::File>>>),
-    Jsonl(std::io::BufWriter<std::fs::File>),
+/// One writer per table, into a file or memory.
+pub(crate) enum Sink<W: Write + Send> {
+    Csv(Box<csv::Writer<W>>),
+    Jsonl(W),
     /// Each document's rows come as a record batch; the writer gathers them into row
     /// groups.
     #[cfg(feature = "parquet")]
-    Parquet(Box<parquet::arrow::ArrowWriter<std::fs::File>>),
+    Parquet(Box<parquet::arrow::ArrowWriter<W>>),
 }
 
 /// Rows in one Parquet row group at most.
 #[cfg(feature = "parquet")]
 const ROW_GROUP: usize = 16_384;
 
+/// A table file's extension.
+pub(crate) fn extension(format: TidyFormat) -> &'static str {
+    match format {
+        TidyFormat::Csv => "csv",
+        TidyFormat::Jsonl => "jsonl",
+        #[cfg(feature = "parquet")]
+        TidyFormat::Parquet => "parquet",
+    }
+}
+
+impl<W: Write + Send> Sink<W> {
+    /// A writer of a table in a format, its header (and CSV's byte-order mark) written.
+    pub(crate) fn new(
+        format: TidyFormat,
+        shape: &gongwen::emit::tidy::Shape,
+        mut w: W,
+    ) -> Result<Sink<W>, String> {
+        Ok(match format {
+            TidyFormat::Csv => {
+                // A byte-order mark, so that Excel reads UTF-8.
+                w.write_all("\u{feff}".as_bytes())
+                    .map_err(|e| e.to_string())?;
+                let mut c = csv::Writer::from_writer(w);
+                c.write_record(shape.columns.iter().map(|(n, _)| *n))
+                    .map_err(|e| e.to_string())?;
+                Sink::Csv(Box::new(c))
+            }
+            TidyFormat::Jsonl => Sink::Jsonl(w),
+            #[cfg(feature = "parquet")]
+            TidyFormat::Parquet => {
+                let props = parquet::file::properties::WriterProperties::builder()
+                    .set_compression(parquet::basic::Compression::SNAPPY)
+                    .set_max_row_group_row_count(Some(ROW_GROUP))
+                    .build();
+                let schema = std::sync::Arc::new(gongwen::emit::tidy::arrow_schema(shape));
+                let w = parquet::arrow::ArrowWriter::try_new(w, schema, Some(props))
+                    .map_err(|e| e.to_string())?;
+                Sink::Parquet(Box::new(w))
+            }
+        })
+    }
+
+    /// Writes one document's rows of the table.
+    pub(crate) fn put(&mut self, table: Encoded) -> Result<(), String> {
+        match (self, table) {
+            (Sink::Csv(c), Encoded::Csv(rows)) => {
+                for row in rows {
+                    c.write_record(row).map_err(|e| e.to_string())?;
+                }
+            }
+            (Sink::Jsonl(w), Encoded::Jsonl(lines)) => {
+                for line in lines {
+                    writeln!(w, "{line}").map_err(|e| e.to_string())?;
+                }
+            }
+            #[cfg(feature = "parquet")]
+            (Sink::Parquet(w), Encoded::Batch(batch)) => {
+                w.write(&batch).map_err(|e| e.to_string())?
+            }
+            _ => unreachable!("rows are encoded for the sinks' format"),
+        }
+        Ok(())
+    }
+
+    /// Ends the table; gives back what it was written into.
+    pub(crate) fn finish(self) -> Result<W, String> {
+        match self {
+            Sink::Csv(c) => c.into_inner().map_err(|e| e.to_string()),
+            Sink::Jsonl(mut w) => w.flush().map(|_| w).map_err(|e| e.to_string()),
+            #[cfg(feature = "parquet")]
+            Sink::Parquet(w) => w.into_inner().map_err(|e| e.to_string()),
+        }
+    }
+}
+
 /// A table's rows of one document, made ready for its sink on the worker thread that
 /// parsed the document (so that only writing is left to the thread that writes).
-enum Encoded {
+pub(crate) enum Encoded {
     Csv(Vec<Vec<String>>),
     Jsonl(Vec<String>),
     #[cfg(feature = "parquet")]
     Batch(arrow_array::RecordBatch),
 }
 
-fn encode(
+pub(crate) fn encode(
     format: TidyFormat,
     tables: Vec<Vec<Vec<serde_json::Value>>>,
 ) -> Result<Vec<Encoded>, String> {
@@ -96,41 +171,10 @@ fn write(
     std::fs::create_dir_all(dir).map_err(|e| cannot(dir, e))?;
     let mut sinks = Vec::new();
     for shape in SHAPES {
-        let ext = match format {
-            TidyFormat::Csv => "csv",
-            TidyFormat::Jsonl => "jsonl",
-            #[cfg(feature = "parquet")]
-            TidyFormat::Parquet => "parquet",
-        };
-        let path = dir.join(format!("{}.{ext}", shape.name));
+        let path = dir.join(format!("{}.{}", shape.name, extension(format)));
         let file = std::fs::File::create(&path).map_err(|e| cannot(&path, e))?;
-        #[cfg(feature = "parquet")]
-        if format == TidyFormat::Parquet {
-            let props = parquet::file::properties::WriterProperties::builder()
-                .set_compression(parquet::basic::Compression::SNAPPY)
-                .set_max_row_group_row_count(Some(ROW_GROUP))
-                .build();
-            let schema = std::sync::Arc::new(gongwen::emit::tidy::arrow_schema(shape));
-            let w = parquet::arrow::ArrowWriter::try_new(file, schema, Some(props))
-                .map_err(|e| format!("{}: {e}", path.display()))?;
-            sinks.push(Sink::Parquet(Box::new(w)));
-            continue;
-        }
-        let mut w = std::io::BufWriter::new(file);
-        sinks.push(match format {
-            TidyFormat::Csv => {
-                // A byte-order mark, so that Excel reads UTF-8.
-                w.write_all("\u{feff}".as_bytes())
-                    .map_err(|e| cannot(&path, e))?;
-                let mut c = csv::Writer::from_writer(w);
-                c.write_record(shape.columns.iter().map(|(n, _)| *n))
-                    .map_err(|e| e.to_string())?;
-                Sink::Csv(Box::new(c))
-            }
-            TidyFormat::Jsonl => Sink::Jsonl(w),
-            #[cfg(feature = "parquet")]
-            TidyFormat::Parquet => unreachable!("made above"),
-        });
+        let w = std::io::BufWriter::new(file);
+        sinks.push(Sink::new(format, shape, w).map_err(|e| format!("{}: {e}", path.display()))?);
     }
     let mut tally = Tally::default();
     let mut failed = walk.unreadable > 0;
@@ -157,35 +201,13 @@ fn write(
             };
             tally.add(format);
             for (sink, table) in sinks.iter_mut().zip(tables?) {
-                match (sink, table) {
-                    (Sink::Csv(c), Encoded::Csv(rows)) => {
-                        for row in rows {
-                            c.write_record(row).map_err(|e| e.to_string())?;
-                        }
-                    }
-                    (Sink::Jsonl(w), Encoded::Jsonl(lines)) => {
-                        for line in lines {
-                            writeln!(w, "{line}").map_err(|e| e.to_string())?;
-                        }
-                    }
-                    #[cfg(feature = "parquet")]
-                    (Sink::Parquet(w), Encoded::Batch(batch)) => {
-                        w.write(&batch).map_err(|e| e.to_string())?
-                    }
-                    _ => unreachable!("rows are encoded for the sinks' format"),
-                }
+                sink.put(table)?;
             }
         }
     }
     for sink in sinks {
-        match sink {
-            Sink::Csv(mut c) => c.flush().map_err(|e| e.to_string())?,
-            Sink::Jsonl(mut w) => w.flush().map_err(|e| e.to_string())?,
-            #[cfg(feature = "parquet")]
-            Sink::Parquet(w) => {
-                w.close().map_err(|e| e.to_string())?;
-            }
-        }
+        let mut w = sink.finish()?;
+        w.flush().map_err(|e| e.to_string())?;
     }
     Ok((tally, failed))
 }
