@@ -477,3 +477,121 @@ fn tables_come_as_a_zip_of_the_files_gongwen_tables_writes() {
         }
     }
 }
+
+/// A Word file whose document part inflates a thousandfold: a zip bomb.
+fn zip_bomb() -> Vec<u8> {
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let o = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    z.start_file("[Content_Types].xml", o).unwrap();
+    z.write_all(br#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#).unwrap();
+    z.start_file("word/document.xml", o).unwrap();
+    let zeros = vec![b' '; 1 << 20];
+    for _ in 0..24 {
+        z.write_all(&zeros).unwrap();
+    }
+    z.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_burst_with_hostile_requests_leaves_every_good_answer_right() {
+    let s = Server::start(&["--timeout", "5", "--max-in-flight", "4", "--queue", "64"]);
+    let addr = s.addr;
+    let want = cli(&["parse", SEED, "--compact"]);
+    let good: Vec<_> = (0..12)
+        .map(|_| {
+            std::thread::spawn(move || {
+                let body = seed();
+                let t = send(addr, &format!("/v1/parse?name={SEED}&compact=true"), &body);
+                answer(t)
+            })
+        })
+        .collect();
+    let bomb = zip_bomb();
+    let hostile: Vec<std::thread::JoinHandle<Option<u16>>> = vec![
+        // A truncated upload: fewer bytes than announced, then the client is gone.
+        std::thread::spawn(move || {
+            let mut t = TcpStream::connect(addr).unwrap();
+            t.write_all(b"POST /v1/parse HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n")
+                .unwrap();
+            t.write_all(&seed()[..1000]).unwrap();
+            t.shutdown(std::net::Shutdown::Write).unwrap();
+            let mut buf = Vec::new();
+            let _ = t.read_to_end(&mut buf);
+            (!buf.is_empty()).then(|| Reply::from(&buf).status)
+        }),
+        // A zip bomb dressed as a Word file.
+        std::thread::spawn(move || Some(answer(send(addr, "/v1/parse", &bomb)).status)),
+        // A 100 MB body, over the 50 MB limit.
+        std::thread::spawn(move || {
+            let mut t = TcpStream::connect(addr).unwrap();
+            let n = 100 << 20;
+            let head = format!("POST /v1/parse HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: {n}\r\n\r\n");
+            t.write_all(head.as_bytes()).unwrap();
+            let chunk = vec![b'x'; 1 << 20];
+            for _ in 0..100 {
+                if t.write_all(&chunk).is_err() {
+                    break; // the server has answered and closed
+                }
+            }
+            let mut buf = Vec::new();
+            let _ = t.read_to_end(&mut buf);
+            (!buf.is_empty()).then(|| Reply::from(&buf).status)
+        }),
+        // A slow client: the head, then a byte now and then.
+        std::thread::spawn(move || {
+            let mut t = TcpStream::connect(addr).unwrap();
+            t.write_all(b"POST /v1/check HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n")
+                .unwrap();
+            for _ in 0..40 {
+                if t.write_all(b"a").is_err() {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(200));
+            }
+            let mut buf = Vec::new();
+            let _ = t.read_to_end(&mut buf);
+            (!buf.is_empty()).then(|| Reply::from(&buf).status)
+        }),
+        // A malformed form: a boundary that never closes, a part without headers.
+        std::thread::spawn(move || {
+            let body = b"--b\r\nbroken\r\n\r\nno end";
+            let mut t = TcpStream::connect(addr).unwrap();
+            let head = format!("POST /v1/ledger HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: {}\r\n\r\n", body.len());
+            t.write_all(head.as_bytes()).unwrap();
+            t.write_all(body).unwrap();
+            Some(answer(t).status)
+        }),
+        // Not HTTP at all.
+        std::thread::spawn(move || {
+            let mut t = TcpStream::connect(addr).unwrap();
+            t.write_all(b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03garbage\r\n\r\n")
+                .unwrap();
+            let mut buf = Vec::new();
+            let _ = t.read_to_end(&mut buf);
+            buf.starts_with(b"HTTP/").then(|| Reply::from(&buf).status)
+        }),
+    ];
+    for g in good {
+        let r = g.join().unwrap();
+        assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+        assert_eq!(r.text(), want);
+    }
+    let statuses: Vec<Option<u16>> = hostile.into_iter().map(|h| h.join().unwrap()).collect();
+    // Each hostile request is refused with its own status (or the connection closed).
+    let [truncated, bomb, huge, slow, form, garbage] = statuses[..] else {
+        unreachable!()
+    };
+    assert_eq!(truncated, Some(400), "the truncated upload");
+    assert_eq!(bomb, Some(422), "the zip bomb");
+    // The server answers 413 as soon as it sees the length and closes; a client still
+    // writing may find the connection reset before it reads the answer.
+    assert!(huge.is_none_or(|c| c == 413), "100 MB: {huge:?}");
+    assert_eq!(slow, Some(408), "the slow client");
+    assert_eq!(form, Some(400), "the malformed form");
+    assert_eq!(garbage, Some(400), "not HTTP");
+    // Healthy afterwards, and right.
+    assert_eq!(s.get("/healthz").text(), "ok\n");
+    let r = s.post(&format!("/v1/parse?name={SEED}&compact=true"), &[], &seed());
+    assert_eq!(r.text(), want);
+}

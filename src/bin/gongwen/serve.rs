@@ -130,7 +130,14 @@ async fn uploads(req: Request, name: Option<String>) -> Result<Vec<Upload>, Fail
     {
         let file = field.file_name().map(str::to_string);
         if file.is_none() && field.name() != Some("file") {
-            continue; // another form field
+            return Err(Failure(
+                StatusCode::BAD_REQUEST,
+                "bad-request",
+                format!(
+                    "the form field `{}` is not a document: send each document as a `file` field",
+                    field.name().unwrap_or("")
+                ),
+            ));
         }
         let bytes = field
             .bytes()
@@ -179,6 +186,9 @@ impl Job {
             Some(v) => return Err(bad("lang", v, "zh, en")),
         };
         Ok(match path {
+            "parse" if !matches!(format, None | Some("json") | Some("jsonl")) => {
+                return Err(bad("format", format.unwrap_or(""), "json, jsonl"))
+            }
             "parse" => Job::Parse {
                 pretty: !p.compact.unwrap_or(false) && format != Some("jsonl"),
                 include_text: p.include_text.unwrap_or(false),
@@ -227,9 +237,10 @@ impl Job {
         })
     }
 
-    fn content_type(self) -> &'static str {
+    /// The answer's media type, for one document or several.
+    fn content_type(self, many: bool) -> &'static str {
         match self {
-            Job::Parse { pretty: true, .. } => "application/json",
+            Job::Parse { pretty: true, .. } if !many => "application/json",
             Job::Parse { .. } => "application/x-ndjson",
             Job::Check(CheckFormat::Json) => "application/json",
             Job::Check(CheckFormat::Human) => "text/plain; charset=utf-8",
@@ -317,7 +328,8 @@ async fn endpoint(
     // The time limit counts from the request's start: a body that trickles in uses it up
     // (and holds no permit meanwhile).
     let deadline = Instant::now() + app.timeout;
-    let uploads = tokio::time::timeout(app.timeout, uploads(req, params.name.clone()))
+    let name = params.name.clone().filter(|n| !n.is_empty());
+    let uploads = tokio::time::timeout(app.timeout, uploads(req, name))
         .await
         .map_err(|_| {
             Failure(
@@ -331,8 +343,8 @@ async fn endpoint(
         })??;
     let permit = permit(&app, deadline).await?;
     let mut options = app.options.clone();
-    if params.encoding.is_some() {
-        options.encoding = params.encoding.clone();
+    if let Some(e) = params.encoding.as_ref().filter(|e| !e.is_empty()) {
+        options.encoding = Some(e.clone());
     }
     let work = tokio::task::spawn_blocking(move || {
         let _permit = permit; // held until the document is read, even past the time limit
@@ -350,11 +362,13 @@ async fn endpoint(
                 Err(e) => return Err(Failure(refused(&e), e.code(), format!("{shown}: {e}"))),
             }
         }
+        let many = docs.len() > 1;
         job.run(&docs, &options)
+            .map(|body| (body, job.content_type(many)))
             .map_err(|e| Failure(StatusCode::INTERNAL_SERVER_ERROR, "internal", e))
     });
     let left = deadline.saturating_duration_since(Instant::now());
-    let body = match tokio::time::timeout(left, work).await {
+    let (body, content_type) = match tokio::time::timeout(left, work).await {
         Err(_) => {
             return Err(Failure(
                 StatusCode::SERVICE_UNAVAILABLE,
@@ -374,7 +388,7 @@ async fn endpoint(
         }
         Ok(Ok(r)) => r?,
     };
-    Ok(([(header::CONTENT_TYPE, job.content_type())], body).into_response())
+    Ok(([(header::CONTENT_TYPE, content_type)], body).into_response())
 }
 
 /// A permit to read documents: at once, or after a wait in the bounded queue (within the
