@@ -595,3 +595,28 @@ fn a_burst_with_hostile_requests_leaves_every_good_answer_right() {
     let r = s.post(&format!("/v1/parse?name={SEED}&compact=true"), &[], &seed());
     assert_eq!(r.text(), want);
 }
+
+#[test]
+fn request_bodies_held_at_once_are_bounded_in_bytes() {
+    let s = Server::start(&[
+        "--max-body-mb",
+        "1",
+        "--max-buffered-mb",
+        "1",
+        "--timeout",
+        "2",
+    ]);
+    // A body of 800 KB announced and trickling in holds most of the room.
+    let mut slow = TcpStream::connect(s.addr).unwrap();
+    slow.write_all(b"POST /v1/parse HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 800000\r\n\r\n")
+        .unwrap();
+    slow.write_all(&[b'a'; 1000]).unwrap();
+    std::thread::sleep(Duration::from_millis(200));
+    let r = s.post("/v1/parse", &[], &vec![b'b'; 300_000]);
+    assert_eq!((r.status, r.error_code().as_str()), (429, "busy"));
+    // A small one still fits.
+    assert_eq!(s.post("/v1/parse", &[], &seed()).status, 200);
+    // Once the slow one has run out of time, the room is free again.
+    assert_eq!(answer(slow).status, 408);
+    assert_eq!(s.post("/v1/parse", &[], &vec![b'b'; 300_000]).status, 200);
+}

@@ -214,6 +214,11 @@ pub(crate) enum Command {
         /// The largest request body accepted, in MB.
         #[arg(long, default_value_t = 50, value_name = "MB")]
         max_body_mb: usize,
+        /// The request bodies held at once, all requests together, in MB (a body sent in
+        /// chunks counts as the largest); requests beyond are answered 429. Default: four
+        /// times --max-body-mb.
+        #[arg(long, value_name = "MB")]
+        max_buffered_mb: Option<usize>,
         /// Seconds a request may take before it is answered 503.
         #[arg(long, default_value_t = 30, value_name = "SECONDS")]
         timeout: u64,

@@ -625,6 +625,7 @@ fn main() -> ExitCode {
             bind,
             token,
             max_body_mb,
+            max_buffered_mb,
             timeout,
             max_in_flight,
             queue,
@@ -636,6 +637,9 @@ fn main() -> ExitCode {
                 bind,
                 token: token.filter(|t| !t.is_empty()),
                 max_body: max_body_mb.saturating_mul(1 << 20),
+                max_buffered: max_buffered_mb
+                    .unwrap_or(max_body_mb.saturating_mul(4))
+                    .saturating_mul(1 << 20),
                 timeout: std::time::Duration::from_secs(timeout.max(1)),
                 max_in_flight,
                 queue: queue.unwrap_or(max_in_flight),

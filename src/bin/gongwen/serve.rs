@@ -31,6 +31,8 @@ pub(crate) struct Config {
     pub(crate) bind: SocketAddr,
     pub(crate) token: Option<String>,
     pub(crate) max_body: usize,
+    /// The bytes of request bodies held at once, all requests together.
+    pub(crate) max_buffered: usize,
     pub(crate) timeout: Duration,
     pub(crate) max_in_flight: usize,
     pub(crate) queue: usize,
@@ -39,6 +41,9 @@ pub(crate) struct Config {
 
 struct App {
     token: Option<String>,
+    max_body: usize,
+    /// Room for request bodies, in KiB.
+    buffered: Arc<Semaphore>,
     permits: Arc<Semaphore>,
     /// Requests waiting for a permit, and how many may.
     waiting: AtomicUsize,
@@ -98,12 +103,7 @@ struct Upload {
 async fn uploads(req: Request, name: Option<String>) -> Result<Vec<Upload>, Failure> {
     let too_large = |status: StatusCode, text: String| {
         if status == StatusCode::PAYLOAD_TOO_LARGE {
-            Failure(
-                status,
-                "too-large",
-                "the request body is larger than the server accepts (gongwen serve --max-body-mb)"
-                    .into(),
-            )
+            too_large()
         } else {
             Failure(StatusCode::BAD_REQUEST, "bad-request", text)
         }
@@ -328,6 +328,7 @@ async fn endpoint(
     // The time limit counts from the request's start: a body that trickles in uses it up
     // (and holds no permit meanwhile).
     let deadline = Instant::now() + app.timeout;
+    let _buffered = budget(&app, &req)?;
     let name = params.name.clone().filter(|n| !n.is_empty());
     let uploads = tokio::time::timeout(app.timeout, uploads(req, name))
         .await
@@ -389,6 +390,40 @@ async fn endpoint(
         Ok(Ok(r)) => r?,
     };
     Ok(([(header::CONTENT_TYPE, content_type)], body).into_response())
+}
+
+/// Room for a request's body in the bytes all requests may hold at once (its length, or
+/// the largest body for one sent in chunks), kept until it is answered; 413 for a length
+/// over the limit, 429 when the room is taken.
+fn budget(app: &App, req: &Request) -> Result<tokio::sync::OwnedSemaphorePermit, Failure> {
+    let length = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if length.is_some_and(|n| n > app.max_body) {
+        return Err(too_large());
+    }
+    let kib = length.unwrap_or(app.max_body).div_ceil(1024).max(1);
+    let kib = u32::try_from(kib).unwrap_or(u32::MAX);
+    app.buffered
+        .clone()
+        .try_acquire_many_owned(kib)
+        .map_err(|_| {
+            Failure(
+                StatusCode::TOO_MANY_REQUESTS,
+                "busy",
+                "the server holds as many request bodies as it may; try again in a moment".into(),
+            )
+        })
+}
+
+fn too_large() -> Failure {
+    Failure(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "too-large",
+        "the request body is larger than the server accepts (gongwen serve --max-body-mb)".into(),
+    )
 }
 
 /// A permit to read documents: at once, or after a wait in the bounded queue (within the
@@ -597,6 +632,10 @@ pub(crate) fn run(config: Config) -> ExitCode {
         }
         let app = Arc::new(App {
             token: config.token,
+            max_body: config.max_body,
+            buffered: Arc::new(Semaphore::new(
+                (config.max_buffered.max(config.max_body) / 1024).max(1),
+            )),
             permits: Arc::new(Semaphore::new(config.max_in_flight.max(1))),
             waiting: AtomicUsize::new(0),
             queue: config.queue,
