@@ -1,5 +1,5 @@
 """The page of `gongwen serve` in headless Chromium (Playwright driving the system's
-Chromium): upload the seed and a Word file, read the problems, units and targets off the
+Chromium): upload the seed, a Word file and a saved web page, read the problems, units and targets off the
 page and compare them with the command line's; switch to English; a phone's width; the
 ledger download; the form without JavaScript. Skipped (failed under CI=true) without
 Playwright, Chromium or a built `gongwen` binary."""
@@ -18,6 +18,7 @@ from test_spark import cli
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "000_ae5005f7988b7668.txt"
 FIXTURE = ROOT / "fixtures" / "action_plan.txt"
+PAGE = ROOT / "fixtures" / "page.html"
 SHOTS = pathlib.Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target")) / "serve-page"
 
 
@@ -70,8 +71,10 @@ def test_the_page_shows_problems_units_and_targets(tmp_path):
     require(binary, "no gongwen binary (cargo build first, or set GONGWEN_BIN)")
     word = tmp_path / "行动计划.docx"
     docx(FIXTURE.read_text(encoding="utf-8"), word)
-    want = [expected(binary, SEED), expected(binary, word)]
+    want = [expected(binary, SEED), expected(binary, word), expected(binary, PAGE)]
     assert want[0][0] > 0 and want[0][1] > 0 and want[0][2] > 0
+    # The Word file and the web page have owners and targets too: the counts say something.
+    assert all(units > 0 and targets > 0 for _, units, targets in want)
     SHOTS.mkdir(parents=True, exist_ok=True)
     server = Server(binary)
     try:
@@ -81,11 +84,11 @@ def test_the_page_shows_problems_units_and_targets(tmp_path):
             page.goto(server.url + "/")
             assert page.locator("html").get_attribute("data-lang") == "zh"
             assert page.locator("h1").inner_text().startswith("公文检查")
-            page.set_input_files("#files", [str(SEED), str(word)])
+            page.set_input_files("#files", [str(SEED), str(word), str(PAGE)])
             page.click("#go")
             page.wait_for_selector("#results[data-done=true]", timeout=60000)
             cards = page.locator("section.doc")
-            assert cards.count() == 2
+            assert cards.count() == 3
             for k, (problems, units, targets) in enumerate(want):
                 card = cards.nth(k)
                 assert card.get_attribute("data-problems") is not None, card.inner_text()
