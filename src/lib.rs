@@ -41,21 +41,25 @@ pub use input::EXTENSIONS;
 pub use lexicon::Lexicon;
 pub use model::{
     Attachment, Block, Citation, Clause, ClauseUnit, Code, Diagnostic, DocNumber, Document, Error,
-    Format, HeaderKind, HeaderLine, Kind, Label, LabelSource, Meta, Node, NodeId, PageMeta, Part,
-    PartKind, Qualifier, Quantity, Role, Severity, SkipReason, Skipped, Source, Style, Unit,
+    Format, HeaderKind, HeaderLine, Kind, Label, LabelSource, Lang, Meta, Node, NodeId, PageMeta,
+    Part, PartKind, Qualifier, Quantity, Role, Severity, SkipReason, Skipped, Source, Style, Unit,
     UnitId,
 };
 pub use text::{LineIndex, Span};
 
 use std::sync::Arc;
 
-/// How to parse: the encoding of the input, and the lexicon the rules use.
+/// How to parse: the encoding of the input, the lexicon the rules use, and the language
+/// of the messages.
 #[derive(Debug, Clone)]
 pub struct Options {
     /// The encoding label of the input (`gb18030`, `big5`, `utf-16le`…); detected when `None`.
     pub encoding: Option<String>,
     /// The word lists and unit names: the built-in ones unless the user added their own.
     pub lexicon: Arc<Lexicon>,
+    /// The language the checks' messages, notes and suggestions are written in (English
+    /// unless asked; the command line follows the locale). Codes never change with it.
+    pub lang: Lang,
 }
 
 impl Default for Options {
@@ -63,6 +67,7 @@ impl Default for Options {
         Options {
             encoding: None,
             lexicon: Lexicon::builtin(),
+            lang: Lang::En,
         }
     }
 }
@@ -71,6 +76,12 @@ impl Options {
     /// These options with the input read in the encoding `label`.
     pub fn with_encoding(mut self, label: impl Into<String>) -> Self {
         self.encoding = Some(label.into());
+        self
+    }
+
+    /// These options with the messages in `lang`.
+    pub fn with_lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
         self
     }
 
@@ -188,7 +199,7 @@ fn parse_decoded(d: input::Decoded, doc_id: [u8; 32], options: &Options) -> Docu
     // goes with the checks' reports, in document order.
     let mut early = o.diagnostics;
     early.extend(extract::run(&mut doc, lex));
-    doc.diagnostics = check::run(&doc);
+    doc.diagnostics = check::run(&doc, options.lang);
     if !early.is_empty() {
         doc.diagnostics.extend(early);
         doc.diagnostics.sort_by_key(|d| d.range.start);

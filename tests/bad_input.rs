@@ -3,10 +3,9 @@
 
 mod common;
 use common::*;
-use std::process::Command;
 
 fn run(args: &[&str]) -> (Option<i32>, String, String) {
-    let o = Command::new(env!("CARGO_BIN_EXE_gongwen"))
+    let o = common::gongwen_command()
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()

@@ -175,7 +175,7 @@ fn the_command_line_reads_word_files() {
     let file = dir.path().join("plan.docx");
     std::fs::write(&file, pkg.bytes()).unwrap();
     let run = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_gongwen"))
+        common::gongwen_command()
             .args(args)
             .env("NO_COLOR", "1")
             .output()

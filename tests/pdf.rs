@@ -134,7 +134,7 @@ fn the_command_line() {
     let file = dir.path().join("seed.pdf");
     std::fs::write(&file, pdf_builder::pdf(&ofd_builder::set(&text), HEADER)).unwrap();
     let run = |args: &[&str]| {
-        let o = std::process::Command::new(env!("CARGO_BIN_EXE_gongwen"))
+        let o = common::gongwen_command()
             .args(args)
             .arg(&file)
             .output()

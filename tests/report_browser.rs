@@ -34,7 +34,7 @@ fn the_seed_report_in_a_browser() {
     let dir = repo("target/report-test");
     std::fs::create_dir_all(&dir).unwrap();
     let html = dir.join("seed.html");
-    let o = Command::new(env!("CARGO_BIN_EXE_gongwen"))
+    let o = common::gongwen_command()
         .args(["report", SEED, "-o", html.to_str().unwrap()])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()

@@ -22,7 +22,7 @@ struct Server {
 
 impl Server {
     fn start(args: &[&str]) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_gongwen"))
+        let mut child = common::gongwen_command()
             .args(["serve", "--bind", "127.0.0.1:0"])
             .args(args)
             .current_dir(env!("CARGO_MANIFEST_DIR"))
@@ -164,7 +164,7 @@ fn dechunk(mut b: &[u8]) -> Vec<u8> {
 }
 
 fn cli(args: &[&str]) -> String {
-    let o = Command::new(env!("CARGO_BIN_EXE_gongwen"))
+    let o = common::gongwen_command()
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("NO_COLOR", "1")
@@ -327,7 +327,7 @@ fn a_token_is_required_when_given() {
 
 #[test]
 fn the_network_without_a_token_is_warned_of() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_gongwen"))
+    let mut child = common::gongwen_command()
         .args(["serve", "--bind", "0.0.0.0:0"])
         .env_remove("GONGWEN_TOKEN")
         .stderr(Stdio::piped())

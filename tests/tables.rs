@@ -3,10 +3,9 @@
 mod common;
 use common::*;
 use std::collections::BTreeMap;
-use std::process::Command;
 
 fn cli(args: &[&str]) -> String {
-    let o = Command::new(env!("CARGO_BIN_EXE_gongwen"))
+    let o = common::gongwen_command()
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
@@ -236,7 +235,7 @@ fn table_commands_take_many_inputs() {
         assert!(rows.iter().any(|r| r["source"] == files[1]), "{cmd}");
     }
     // A folder: every document below it, with a summary on stderr.
-    let o = Command::new(env!("CARGO_BIN_EXE_gongwen"))
+    let o = common::gongwen_command()
         .args(["ledger", "fixtures", "--format", "csv"])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()

@@ -1,7 +1,8 @@
 //! Form: label styles, brackets, the brackets of document numbers, missing
 //! responsibility clauses, empty headings.
 
-use super::report::{name, Reports};
+use super::report::{kind, name, Reports};
+use crate::lexicon::messages::say_args;
 use crate::model::{Code, Diagnostic, Document, NodeId, Style};
 use rustc_hash::FxHashMap as HashMap;
 
@@ -64,20 +65,22 @@ pub(super) fn label_styles(doc: &Document, out: &mut Reports) {
                     t.replace_range(p..p + l.punct.len_utf8(), &major.1.to_string());
                     t
                 };
+                let lang = out.lang;
                 out.push(
                     Diagnostic::new(
                         Code::MixedLabelStyle,
                         doc.node(i).label_range(),
-                        format!(
-                            "{} is written `{}` but {} of its {} siblings are written like `{}`",
-                            name(doc, i),
-                            doc.slice(&doc.node(i).label_range()),
-                            m,
-                            ids.len(),
-                            example
+                        say_args!(
+                            lang,
+                            "mixed-label-style",
+                            node = name(doc, i, lang),
+                            label = doc.slice(&doc.node(i).label_range()),
+                            like = m,
+                            siblings = ids.len(),
+                            example = example.to_string(),
                         ),
                     )
-                    .suggest(format!("write `{fixed}`")),
+                    .suggest(say_args!(lang, "suggest-write", text = fixed)),
                 );
             }
         }
@@ -87,24 +90,19 @@ pub(super) fn label_styles(doc: &Document, out: &mut Reports) {
 /// Unclosed, unmatched and mixed-width brackets, line by line.
 pub(super) fn brackets(doc: &Document, out: &mut Reports) {
     let text = doc.own_text();
+    let lang = out.lang;
     let closer = |oc: char| if oc == '（' { '）' } else { ')' };
     let unclosed = |(o, oc): (usize, char), more: usize, on_line: bool| {
-        let mut d = Diagnostic::new(
-            Code::UnclosedBracket,
-            o..o + oc.len_utf8(),
-            format!(
-                "`{oc}` is never closed{}",
-                if on_line { " on its line" } else { "" }
-            ),
-        )
-        .suggest(format!(
-            "add `{}` where the bracketed text ends",
-            closer(oc)
-        ));
+        let msg = if on_line {
+            say_args!(lang, "unclosed-bracket-on-line", open = oc)
+        } else {
+            say_args!(lang, "unclosed-bracket", open = oc)
+        };
+        let mut d = Diagnostic::new(Code::UnclosedBracket, o..o + oc.len_utf8(), msg).suggest(
+            say_args!(lang, "suggest-close-where-it-ends", close = closer(oc)),
+        );
         if more > 0 {
-            d = d.note(format!(
-                "{more} more brackets opened after it are not closed either"
-            ));
+            d = d.note(say_args!(lang, "note-more-unclosed", more = more));
         }
         d
     };
@@ -127,10 +125,14 @@ pub(super) fn brackets(doc: &Document, out: &mut Reports) {
                         Diagnostic::new(
                             Code::MismatchedBracket,
                             at..at + c.len_utf8(),
-                            format!("`{oc}` is closed by `{c}`"),
+                            say_args!(lang, "mismatched-bracket", open = oc, close = c),
                         )
                         .related(o..o + oc.len_utf8())
-                        .suggest(format!("close it with `{}`", closer(oc))),
+                        .suggest(say_args!(
+                            lang,
+                            "suggest-close-with",
+                            close = closer(oc)
+                        )),
                     );
                 }
                 Some(_) => {}
@@ -147,12 +149,10 @@ pub(super) fn brackets(doc: &Document, out: &mut Reports) {
                     let mut d = Diagnostic::new(
                         Code::UnmatchedBracket,
                         u..u + uc.len_utf8(),
-                        format!("`{uc}` closes no bracket on this line"),
+                        say_args!(lang, "unmatched-bracket", close = uc),
                     );
                     if more > 0 {
-                        d = d.note(format!(
-                            "{more} more closing brackets on this line close nothing"
-                        ));
+                        d = d.note(say_args!(lang, "note-more-unmatched", more = more));
                     }
                     out.push(d);
                     lines_reported += 1;
@@ -189,9 +189,18 @@ pub(super) fn doc_number_brackets(doc: &Document, out: &mut Reports) {
                     Diagnostic::new(
                         Code::DocNumberBrackets,
                         d.range.clone(),
-                        format!("document number `{}` puts its year in `{o}{c}`; GB/T 9704-2012 prescribes `〔〕`", d.text),
+                        say_args!(
+                            out.lang,
+                            "doc-number-brackets",
+                            number = d.text.as_str(),
+                            brackets = format!("{o}{c}"),
+                        ),
                     )
-                    .suggest(format!("write `{}〔{}〕{}号`", d.agency, y, d.serial)),
+                    .suggest(say_args!(
+                        out.lang,
+                        "suggest-write",
+                        text = format!("{}〔{}〕{}号", d.agency, y, d.serial),
+                    )),
                 );
             }
         }
@@ -233,9 +242,16 @@ pub(super) fn missing_responsibility(doc: &Document, sequences: &[Vec<NodeId>], 
                 Diagnostic::new(
                     Code::MissingResponsibility,
                     n.label_range(),
-                    format!("{} has no responsibility clause, but {with} of the {} {}s of this document have one", name(doc, i), ids.len(), n.kind()),
+                    say_args!(
+                        out.lang,
+                        "missing-responsibility",
+                        node = name(doc, i, out.lang),
+                        with = with,
+                        all = ids.len(),
+                        kinds = kind(doc, i, out.lang, true),
+                    ),
                 )
-                .suggest("add a clause such as `（省商务厅负责）` at the end of the item"),
+                .suggest(say_args!(out.lang, "suggest-add-clause")),
             );
         }
     }
@@ -252,7 +268,7 @@ pub(super) fn empty_nodes(doc: &Document, out: &mut Reports) {
             out.push(Diagnostic::new(
                 Code::EmptyHeading,
                 n.label_range(),
-                format!("{} has no text after its label", name(doc, i)),
+                say_args!(out.lang, "empty-heading", node = name(doc, i, out.lang)),
             ));
         }
     }

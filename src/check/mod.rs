@@ -10,20 +10,21 @@ mod form;
 mod numbering;
 mod report;
 
-use crate::model::{Code, Diagnostic, Document};
+use crate::lexicon::messages::say_args;
+use crate::model::{Code, Diagnostic, Document, Lang};
 use crate::text::is_ws;
 use report::Reports;
 
 pub use report::MAX_PER_CODE;
 
-/// Runs every check on `doc`.
-pub(crate) fn run(doc: &Document) -> Vec<Diagnostic> {
-    let mut out = Reports::default();
+/// Runs every check on `doc`, its messages in `lang`.
+pub(crate) fn run(doc: &Document, lang: Lang) -> Vec<Diagnostic> {
+    let mut out = Reports::new(lang);
     if doc.own_text().chars().all(is_ws) {
         out.push(Diagnostic::new(
             Code::EmptyDocument,
             0..0,
-            "the document is empty (or holds only white space)",
+            say_args!(lang, "empty-document"),
         ));
         return out.finish();
     }
@@ -31,10 +32,12 @@ pub(crate) fn run(doc: &Document) -> Vec<Diagnostic> {
         out.push(
             Diagnostic::new(
                 Code::NoOutline,
-                doc.preamble.as_ref().map_or(0..0, |p| p.range.start..p.range.start),
-                "no numbered headings (一、 （一） 1. （1） 第一章 第一条) were found; the whole text is in `preamble`",
+                doc.preamble
+                    .as_ref()
+                    .map_or(0..0, |p| p.range.start..p.range.start),
+                say_args!(lang, "no-outline"),
             )
-            .note("nothing was dropped: the text is kept in `preamble` and `skipped`"),
+            .note(say_args!(lang, "note-nothing-dropped")),
         );
     }
     let sequences = numbering::sequences(doc);

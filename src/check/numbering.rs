@@ -3,8 +3,9 @@
 //! restarting under each). Problems are found first, then worded: where one wrong
 //! label explains several symptoms (13, 15, 15, 16), one report says so.
 
-use super::report::{line, name, short, Reports};
-use crate::model::{Code, Diagnostic, Document, LabelSource, NodeId, Style};
+use super::report::{kind, line, name, short, Reports};
+use crate::lexicon::messages::say_args;
+use crate::model::{Code, Diagnostic, Document, LabelSource, Lang, NodeId, Style};
 use rustc_hash::FxHashMap as HashMap;
 
 /// The numbering sequences: nodes of one style, in one part, in document order,
@@ -31,7 +32,14 @@ pub(super) fn check(doc: &Document, sequences: &[Vec<NodeId>], out: &mut Reports
             if out.is_full(code) {
                 out.left_out(code, at);
             } else {
-                out.push(generated(doc, ids, p.k, word(doc, ids, runs_on, &p)));
+                let lang = out.lang;
+                out.push(generated(
+                    doc,
+                    ids,
+                    p.k,
+                    lang,
+                    word(doc, ids, runs_on, &p, lang),
+                ));
             }
         });
     }
@@ -40,23 +48,26 @@ pub(super) fn check(doc: &Document, sequences: &[Vec<NodeId>], out: &mut Reports
 /// What to do differs where Word generated the numbers: a generated number is never
 /// mistyped, it comes from a list restarted or continued in the wrong place, or from a
 /// number typed among generated ones.
-fn generated(doc: &Document, ids: &[NodeId], k: usize, d: Diagnostic) -> Diagnostic {
+fn generated(doc: &Document, ids: &[NodeId], k: usize, lang: Lang, d: Diagnostic) -> Diagnostic {
     let source = |k: usize| doc.label_source(doc.node(ids[k]));
     let here = source(k);
     let near = (k.saturating_sub(1)..(k + 2).min(ids.len())).find(|&j| source(j) != here);
     match (here, near) {
         (_, Some(j)) => {
-            let (auto, typed) = if here == LabelSource::Auto { (k, j) } else { (j, k) };
+            let (auto, typed) = if here == LabelSource::Auto {
+                (k, j)
+            } else {
+                (j, k)
+            };
             let line = |j: usize| doc.line(doc.node(ids[j]).span.start);
-            d.note(format!(
-                "the number at line {} is Word's automatic numbering and the one at line {} is typed: number them the same way (apply the list to the typed paragraph, or type them all)",
-                line(auto),
-                line(typed)
+            d.note(say_args!(
+                lang,
+                "note-word-mixed",
+                auto = line(auto),
+                typed = line(typed)
             ))
         }
-        (LabelSource::Auto, None) => d.note(
-            "these numbers are Word's automatic numbering: the list restarts or continues where it should not (right-click the number: Restart at 1 / Continue numbering; in WPS 重新开始编号 / 继续编号)",
-        ),
+        (LabelSource::Auto, None) => d.note(say_args!(lang, "note-word-auto")),
         (LabelSource::Text, None) => d,
     }
 }
@@ -198,7 +209,9 @@ fn problems(doc: &Document, ids: &[NodeId], runs_on: bool, mut out: impl FnMut(P
 const MISSING_LISTED: usize = 5;
 
 /// The diagnostic that reports a problem.
-fn word(doc: &Document, ids: &[NodeId], runs_on: bool, p: &Problem) -> Diagnostic {
+fn word(doc: &Document, ids: &[NodeId], runs_on: bool, p: &Problem, lang: Lang) -> Diagnostic {
+    let name = |i| name(doc, i, lang);
+    let kind = |i| kind(doc, i, lang, false);
     let k = p.k;
     let i = ids[k];
     let node = doc.node(i);
@@ -211,23 +224,35 @@ fn word(doc: &Document, ids: &[NodeId], runs_on: bool, p: &Problem) -> Diagnosti
         Finding::Convention { expected } => {
             let parent = node
                 .parent
-                .map(|p| name(doc, p))
-                .unwrap_or_else(|| "the top level".into());
+                .map(name)
+                .unwrap_or_else(|| say_args!(lang, "top-level"));
+            let expected = style.write(*expected);
             let msg = if runs_on {
-                format!(
-                    "{} numbering restarts at {label} under {parent}, but elsewhere in this document it runs on; expected {}",
-                    node.kind(),
-                    style.write(*expected)
+                say_args!(
+                    lang,
+                    "numbering-restarts",
+                    kind = kind(i),
+                    label = label,
+                    parent = parent,
+                    expected = expected.as_str()
                 )
             } else {
-                format!(
-                    "{} numbering runs on to {label} under {parent}, but elsewhere in this document it restarts at 1 under each parent",
-                    node.kind(),
+                say_args!(
+                    lang,
+                    "numbering-runs-on",
+                    kind = kind(i),
+                    label = label,
+                    parent = parent
                 )
             };
             Diagnostic::new(Code::BadStart, at, msg)
                 .related(previous())
-                .suggest(format!("renumber {label} as {}", style.write(*expected)))
+                .suggest(say_args!(
+                    lang,
+                    "suggest-renumber-as",
+                    label = label,
+                    expected = expected
+                ))
         }
         Finding::OneWrong {
             code,
@@ -239,18 +264,21 @@ fn word(doc: &Document, ids: &[NodeId], runs_on: bool, p: &Problem) -> Diagnosti
             let mut d = Diagnostic::new(
                 *code,
                 at,
-                format!(
-                    "{} at line {} is probably {}: the numbers run {}",
-                    name(doc, i),
-                    line(doc, i),
-                    short(&style.write(*expected)),
-                    around.join(", ")
+                say_args!(
+                    lang,
+                    "numbering-one-wrong",
+                    node = name(i),
+                    line = line(doc, i),
+                    expected = short(&style.write(*expected)),
+                    around = around.join(", "),
                 ),
             )
-            .suggest(format!(
-                "renumber `{label}` at line {} as `{}`",
-                line(doc, i),
-                style.write(*expected)
+            .suggest(say_args!(
+                lang,
+                "suggest-renumber-at",
+                label = label,
+                line = line(doc, i),
+                expected = style.write(*expected),
             ));
             if k > 0 {
                 d = d.related(previous());
@@ -263,13 +291,19 @@ fn word(doc: &Document, ids: &[NodeId], runs_on: bool, p: &Problem) -> Diagnosti
         Finding::StartsAt { expected } => Diagnostic::new(
             Code::BadStart,
             at,
-            format!(
-                "{} starts the numbering at {n}; expected {}",
-                name(doc, i),
-                style.write(*expected)
+            say_args!(
+                lang,
+                "numbering-starts-at",
+                node = name(i),
+                number = n,
+                expected = style.write(*expected),
             ),
         )
-        .suggest(format!("renumber from {}", style.write(*expected))),
+        .suggest(say_args!(
+            lang,
+            "suggest-renumber-from",
+            expected = style.write(*expected)
+        )),
         Finding::Gap { expected } => {
             let missing: Vec<String> = (*expected..n)
                 .take(MISSING_LISTED)
@@ -278,23 +312,22 @@ fn word(doc: &Document, ids: &[NodeId], runs_on: bool, p: &Problem) -> Diagnosti
             let mut d = Diagnostic::new(
                 Code::MissingNumber,
                 at,
-                format!(
-                    "{} {} {} before {} at line {}",
-                    node.kind(),
-                    missing.join(", "),
-                    if n - expected == 1 {
-                        "is missing"
-                    } else {
-                        "are missing"
-                    },
-                    name(doc, i),
-                    line(doc, i)
+                say_args!(
+                    lang,
+                    "numbering-missing",
+                    kind = kind(i),
+                    missing = missing.join(", "),
+                    count = n - expected,
+                    node = name(i),
+                    line = line(doc, i),
                 ),
             )
-            .suggest(format!(
-                "renumber from `{label}` at line {}, or add the missing {}",
-                line(doc, i),
-                node.kind()
+            .suggest(say_args!(
+                lang,
+                "suggest-renumber-or-add",
+                label = label,
+                line = line(doc, i),
+                kind = kind(i),
             ));
             if k > 0 {
                 d = d.related(previous());
@@ -304,10 +337,11 @@ fn word(doc: &Document, ids: &[NodeId], runs_on: bool, p: &Problem) -> Diagnosti
         Finding::Repeats => Diagnostic::new(
             Code::DuplicateNumber,
             at,
-            format!(
-                "{} at line {} repeats the number before it",
-                name(doc, i),
-                line(doc, i)
+            say_args!(
+                lang,
+                "numbering-repeats",
+                node = name(i),
+                line = line(doc, i)
             ),
         )
         .related(previous()),
@@ -316,16 +350,17 @@ fn word(doc: &Document, ids: &[NodeId], runs_on: bool, p: &Problem) -> Diagnosti
             let mut d = Diagnostic::new(
                 Code::OutOfOrder,
                 at,
-                format!(
-                    "{} at line {} comes after {}; expected {}",
-                    name(doc, i),
-                    line(doc, i),
-                    prev.map_or(String::new(), |p| style.write(p)),
-                    style.write(*expected)
+                say_args!(
+                    lang,
+                    "numbering-out-of-order",
+                    node = name(i),
+                    line = line(doc, i),
+                    previous = prev.map_or(String::new(), |p| style.write(p)),
+                    expected = style.write(*expected),
                 ),
             );
             if n == 1 {
-                d = d.note("the numbering restarts here although the parent did not change");
+                d = d.note(say_args!(lang, "note-restarts"));
             }
             if k > 0 {
                 d = d.related(previous());

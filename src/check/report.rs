@@ -1,7 +1,8 @@
 //! Reports: at most [`MAX_PER_CODE`] of each code for a document, then one `truncated`
 //! report that counts the rest; and how nodes are named in messages.
 
-use crate::model::{Code, Diagnostic, Document, NodeId};
+use crate::lexicon::messages::say_args;
+use crate::model::{Code, Diagnostic, Document, Lang, NodeId};
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
@@ -17,14 +18,23 @@ pub(super) struct Tally {
     left_out: Option<(Range<usize>, usize)>,
 }
 
-/// The reports of one document, at most [`MAX_PER_CODE`] of each code.
-#[derive(Default)]
+/// The reports of one document, at most [`MAX_PER_CODE`] of each code, and the language
+/// they are written in.
 pub(super) struct Reports {
     list: Vec<Diagnostic>,
     counts: HashMap<Code, Tally>,
+    pub(super) lang: Lang,
 }
 
 impl Reports {
+    pub(super) fn new(lang: Lang) -> Reports {
+        Reports {
+            list: Vec::new(),
+            counts: HashMap::default(),
+            lang,
+        }
+    }
+
     /// Whether a report of `code` would only be counted now.
     pub(super) fn is_full(&self, code: Code) -> bool {
         self.counts
@@ -60,11 +70,14 @@ impl Reports {
                 Diagnostic::new(
                     Code::Truncated,
                     r,
-                    format!("{n} more `{code}` reports from here on are not shown"),
+                    say_args!(
+                        self.lang,
+                        "reports-left-out",
+                        count = n,
+                        code = code.as_str()
+                    ),
                 )
-                .note(format!(
-                    "at most {MAX_PER_CODE} reports of one kind are given for a document; fix these and check again"
-                )),
+                .note(say_args!(self.lang, "note-reports-cap", max = MAX_PER_CODE)),
             );
         }
         // Reports at one place are ordered by their code as the JSON writes it.
@@ -74,10 +87,21 @@ impl Reports {
     }
 }
 
-/// How a node is named in messages: `item 15` / `section (三)`.
-pub(super) fn name(doc: &Document, i: NodeId) -> String {
+/// How a node is named in messages: `item 15` / `section (三)`; `三级标题“15”`.
+pub(super) fn name(doc: &Document, i: NodeId, lang: Lang) -> String {
     let n = doc.node(i);
-    format!("{} {}", n.kind(), short(doc.slice(&n.label_range())))
+    let label = short(doc.slice(&n.label_range()));
+    say_args!(lang, "node", kind = n.kind().as_str(), label = label)
+}
+
+/// A kind of node (`item`, `三级标题`), alone or counted (`items`).
+pub(super) fn kind(doc: &Document, i: NodeId, lang: Lang, counted: bool) -> String {
+    let k = doc.node(i).kind().as_str();
+    if counted {
+        say_args!(lang, "kinds", kind = k)
+    } else {
+        say_args!(lang, "kind", kind = k)
+    }
 }
 
 /// A label without its trailing punctuation, for prose: `15.` → `15`, `三、` → `三`.

@@ -3,7 +3,8 @@
 //! marker under the offending text, notes and the suggestion. Rendering is
 //! done by codespan-reporting; colour is the caller's choice.
 
-use crate::model::{Document, Severity};
+use crate::lexicon::messages::say_args;
+use crate::model::{Document, Lang, Severity};
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, termcolor::WriteColor, Config, DisplayStyle};
@@ -17,8 +18,14 @@ fn severity(s: Severity) -> CsSeverity {
 }
 
 /// Writes every diagnostic of `doc` to `w`, naming the input `name`: the header line
-/// `file:line:column: severity[code]: message`, then the source lines, notes and help.
-pub fn render(doc: &Document, name: &str, w: &mut dyn WriteColor) -> std::io::Result<()> {
+/// `file:line:column: severity[code]: message`, then the source lines, notes and help,
+/// the words around them in `lang` (the messages are in the language they were made in).
+pub fn render(
+    doc: &Document,
+    name: &str,
+    lang: Lang,
+    w: &mut dyn WriteColor,
+) -> std::io::Result<()> {
     let file = SimpleFile::new(name, doc.text.as_str());
     let short = Config {
         display_style: DisplayStyle::Short,
@@ -27,26 +34,22 @@ pub fn render(doc: &Document, name: &str, w: &mut dyn WriteColor) -> std::io::Re
     let rich = Config::default();
     for d in &doc.diagnostics {
         let mut labels = vec![Label::primary((), d.range.clone())];
-        labels.extend(
-            d.related
-                .iter()
-                .map(|r| Label::secondary((), r.clone()).with_message("related")),
-        );
+        labels.extend(d.related.iter().map(|r| {
+            Label::secondary((), r.clone()).with_message(say_args!(lang, "label-related"))
+        }));
         let mut notes = d.notes.clone();
         if let Some(k) = doc.paragraph(d.range.start) {
-            notes.insert(0, format!("in paragraph {k} of the Word file"));
+            notes.insert(0, say_args!(lang, "note-in-paragraph", paragraph = k));
         }
         if let Some(k) = doc.page_of(d.range.start) {
+            let format = doc.source.format.as_str().to_uppercase();
             notes.insert(
                 0,
-                format!(
-                    "on page {k} of the {} file",
-                    doc.source.format.as_str().to_uppercase()
-                ),
+                say_args!(lang, "note-on-page", page = k, format = format),
             );
         }
         if let Some(s) = &d.suggestion {
-            notes.push(format!("help: {s}"));
+            notes.push(say_args!(lang, "help", suggestion = s.as_str()));
         }
         let cs = CsDiagnostic::new(severity(d.severity))
             .with_code(d.code.as_str())
@@ -70,19 +73,19 @@ pub fn render(doc: &Document, name: &str, w: &mut dyn WriteColor) -> std::io::Re
     Ok(())
 }
 
-/// A one-line count, like a compiler's: `2 errors, 1 warning`.
-pub fn summary(docs: &[&Document]) -> String {
+/// A one-line count, like a compiler's: `2 errors, 1 warning, 0 notes`.
+pub fn summary(docs: &[&Document], lang: Lang) -> String {
     let count = |s: Severity| {
         docs.iter()
             .flat_map(|d| &d.diagnostics)
             .filter(|d| d.severity == s)
             .count()
     };
-    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
-    format!(
-        "{}, {}, {}",
-        plural(count(Severity::Error), "error"),
-        plural(count(Severity::Warning), "warning"),
-        plural(count(Severity::Info), "note")
+    say_args!(
+        lang,
+        "summary",
+        errors = count(Severity::Error),
+        warnings = count(Severity::Warning),
+        notes = count(Severity::Info),
     )
 }

@@ -11,6 +11,7 @@
 //! file's columns: `chrome_words<TAB>打印此页`, `role_words<TAB>主抓<TAB>lead`,
 //! `units<TAB>市商务局<TAB>municipal_department<TAB>商务局`.
 
+pub(crate) mod messages;
 mod units;
 
 use crate::model::{Error, Qualifier, Role};

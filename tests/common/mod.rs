@@ -380,3 +380,14 @@ pub fn owners_of(doc: &Document, clause: &gongwen::Clause) -> Owners {
         support: names(Role::Support),
     }
 }
+
+/// The `gongwen` binary, in an English locale whatever the machine's (a test that reads
+/// its words sets `--lang` or reads them in English; `tests/messages.rs` checks Chinese).
+#[allow(dead_code)]
+pub fn gongwen_command() -> std::process::Command {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_gongwen"));
+    c.env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
+    c
+}

@@ -31,6 +31,22 @@ pub(crate) struct Input {
     /// file of data/lexicon/ (`chrome_words<TAB>打印此页`, `role_words<TAB>主抓<TAB>lead`).
     #[arg(long, value_name = "FILE")]
     pub(crate) lexicon: Option<PathBuf>,
+    /// Language of messages, notes, suggestions and column headers: `zh` or `en`. Default:
+    /// the locale's (LC_ALL, LC_MESSAGES, LANG: zh_* is Chinese), else English. Codes and
+    /// JSON keys never change with it.
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub(crate) lang: Option<Lang>,
+}
+
+impl Input {
+    /// The language asked for, else the locale's.
+    pub(crate) fn language(&self) -> gongwen::Lang {
+        match self.lang {
+            Some(Lang::Zh) => gongwen::Lang::Zh,
+            Some(Lang::En) => gongwen::Lang::En,
+            None => gongwen::Lang::from_env(),
+        }
+    }
 }
 
 #[derive(clap::Args, Clone)]
@@ -122,9 +138,6 @@ pub(crate) enum Command {
         walk: Walk,
         #[arg(long, value_enum, default_value_t = LedgerFormat::Table)]
         format: LedgerFormat,
-        /// Language of the column headers.
-        #[arg(long, value_enum, default_value_t = Lang::En)]
-        lang: Lang,
         /// Leave out the byte-order mark that lets Excel open a UTF-8 CSV correctly.
         #[arg(long)]
         no_bom: bool,

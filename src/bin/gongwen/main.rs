@@ -9,7 +9,7 @@ mod serve;
 mod tidy;
 
 use clap::Parser;
-use cli::{CheckFormat, Cli, Command, Input, Lang, LedgerFormat, ParseFormat, TableFormat};
+use cli::{CheckFormat, Cli, Command, Input, LedgerFormat, ParseFormat, TableFormat};
 use gongwen::{Document, Lexicon, Options};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -43,6 +43,7 @@ pub(crate) fn load(path: &Path, options: &Options) -> Result<Document, String> {
 fn options(input: &Input) -> Result<Options, String> {
     let mut options = Options {
         encoding: input.encoding.clone(),
+        lang: input.language(),
         ..Options::default()
     };
     if input.units.is_none() && input.lexicon.is_none() {
@@ -255,7 +256,7 @@ fn check(walk: &batch::Walked, format: CheckFormat, options: &Options) -> ExitCo
         .iter()
         .flat_map(|(_, d)| &d.diagnostics)
         .any(|d| d.severity >= gongwen::Severity::Warning);
-    if let Err(e) = write_out(None, &check_text(&docs, format, use_colour())) {
+    if let Err(e) = write_out(None, &check_text(&docs, format, use_colour(), options.lang)) {
         eprintln!("gongwen: {e}");
         return ExitCode::from(2);
     }
@@ -269,7 +270,12 @@ fn check(walk: &batch::Walked, format: CheckFormat, options: &Options) -> ExitCo
 }
 
 /// What `gongwen check` prints for these documents (each with the name it is shown by).
-pub(crate) fn check_text(docs: &[(String, Document)], format: CheckFormat, colour: bool) -> String {
+pub(crate) fn check_text(
+    docs: &[(String, Document)],
+    format: CheckFormat,
+    colour: bool,
+    lang: gongwen::Lang,
+) -> String {
     match format {
         CheckFormat::Json => {
             let mut all: Vec<serde_json::Value> = Vec::new();
@@ -285,19 +291,24 @@ pub(crate) fn check_text(docs: &[(String, Document)], format: CheckFormat, colou
         }
         CheckFormat::Human => {
             use codespan_reporting::term::termcolor::{Ansi, NoColor, WriteColor};
-            fn human<W: WriteColor>(docs: &[(String, Document)], mut w: W) -> W {
+            fn human<W: WriteColor>(
+                docs: &[(String, Document)],
+                lang: gongwen::Lang,
+                mut w: W,
+            ) -> W {
                 for (name, d) in docs {
-                    gongwen::emit::diagnostics::render(d, name, &mut w).expect("writing to memory");
+                    gongwen::emit::diagnostics::render(d, name, lang, &mut w)
+                        .expect("writing to memory");
                 }
                 let refs: Vec<&Document> = docs.iter().map(|(_, d)| d).collect();
-                writeln!(w, "{}", gongwen::emit::diagnostics::summary(&refs))
+                writeln!(w, "{}", gongwen::emit::diagnostics::summary(&refs, lang))
                     .expect("writing to memory");
                 w
             }
             let bytes = if colour {
-                human(docs, Ansi::new(Vec::new())).into_inner()
+                human(docs, lang, Ansi::new(Vec::new())).into_inner()
             } else {
-                human(docs, NoColor::new(Vec::new())).into_inner()
+                human(docs, lang, NoColor::new(Vec::new())).into_inner()
             };
             String::from_utf8(bytes).expect("the messages are UTF-8")
         }
@@ -579,13 +590,12 @@ fn main() -> ExitCode {
             files,
             walk,
             format,
-            lang,
             no_bom,
             input,
         } => tables(
             Tables::Ledger {
                 format,
-                zh: lang == Lang::Zh,
+                zh: input.language() == gongwen::Lang::Zh,
                 bom: !no_bom,
             },
             &files,

@@ -280,7 +280,7 @@ impl Job {
                 }
                 out
             }
-            Job::Check(f) => crate::check_text(docs, f, false).into_bytes(),
+            Job::Check(f) => crate::check_text(docs, f, false, options.lang).into_bytes(),
             Job::Table(t) => crate::table_text(t, docs, many, options).into_bytes(),
             Job::Report => docs
                 .first()
@@ -347,6 +347,12 @@ async fn endpoint(
     if let Some(e) = params.encoding.as_ref().filter(|e| !e.is_empty()) {
         options.encoding = Some(e.clone());
     }
+    // As the command line's `--lang`, checked by `Job::of`; English unless asked.
+    options.lang = if params.lang.as_deref() == Some("zh") {
+        gongwen::Lang::Zh
+    } else {
+        gongwen::Lang::En
+    };
     let work = tokio::task::spawn_blocking(move || {
         let _permit = permit; // held until the document is read, even past the time limit
         let mut docs = Vec::new();

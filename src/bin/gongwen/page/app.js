@@ -98,7 +98,7 @@ async function show(file, into) {
   let problems, units, quantities;
   try {
     [problems, units, quantities] = await Promise.all([
-      call("check", file).then((r) => r.json()),
+      call("check", file, { lang: document.documentElement.dataset.lang }).then((r) => r.json()),
       call("departments", file).then((r) => r.json()),
       call("quantities", file).then((r) => r.json()),
     ]);

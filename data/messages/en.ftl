@@ -1,0 +1,92 @@
+# gongwen's messages for people, in English. Every message here is also in zh.ftl, with
+# the same variables (tests/messages.rs). Codes and JSON keys are never translated.
+
+## How nodes are named inside messages
+
+# A node: `item 15`, `section (三)`, `article 第十五条`.
+node = { $kind ->
+    [chapter] chapter
+    [section] section
+    [subitem] subitem
+    [article] article
+   *[item] item
+ } { $label }
+# A kind of node, alone.
+kind = { $kind ->
+    [chapter] chapter
+    [section] section
+    [subitem] subitem
+    [article] article
+   *[item] item
+ }
+# A kind of node, counted.
+kinds = { $kind ->
+    [chapter] chapters
+    [section] sections
+    [subitem] subitems
+    [article] articles
+   *[item] items
+ }
+top-level = the top level
+
+## Numbering
+
+numbering-restarts = { $kind } numbering restarts at { $label } under { $parent }, but elsewhere in this document it runs on; expected { $expected }
+numbering-runs-on = { $kind } numbering runs on to { $label } under { $parent }, but elsewhere in this document it restarts at 1 under each parent
+suggest-renumber-as = renumber { $label } as { $expected }
+numbering-one-wrong = { $node } at line { $line } is probably { $expected }: the numbers run { $around }
+suggest-renumber-at = renumber `{ $label }` at line { $line } as `{ $expected }`
+numbering-starts-at = { $node } starts the numbering at { $number }; expected { $expected }
+suggest-renumber-from = renumber from { $expected }
+numbering-missing = { $kind } { $missing } { $count ->
+    [1] is
+   *[other] are
+ } missing before { $node } at line { $line }
+suggest-renumber-or-add = renumber from `{ $label }` at line { $line }, or add the missing { $kind }
+numbering-repeats = { $node } at line { $line } repeats the number before it
+numbering-out-of-order = { $node } at line { $line } comes after { $previous }; expected { $expected }
+note-restarts = the numbering restarts here although the parent did not change
+note-word-mixed = the number at line { $auto } is Word's automatic numbering and the one at line { $typed } is typed: number them the same way (apply the list to the typed paragraph, or type them all)
+note-word-auto = these numbers are Word's automatic numbering: the list restarts or continues where it should not (right-click the number: Restart at 1 / Continue numbering; in WPS 重新开始编号 / 继续编号)
+
+## Form
+
+mixed-label-style = { $node } is written `{ $label }` but { $like } of its { $siblings } siblings are written like `{ $example }`
+suggest-write = write `{ $text }`
+unclosed-bracket = `{ $open }` is never closed
+unclosed-bracket-on-line = `{ $open }` is never closed on its line
+suggest-close-where-it-ends = add `{ $close }` where the bracketed text ends
+note-more-unclosed = { $more } more brackets opened after it are not closed either
+mismatched-bracket = `{ $open }` is closed by `{ $close }`
+suggest-close-with = close it with `{ $close }`
+unmatched-bracket = `{ $close }` closes no bracket on this line
+note-more-unmatched = { $more } more closing brackets on this line close nothing
+doc-number-brackets = document number `{ $number }` puts its year in `{ $brackets }`; GB/T 9704-2012 prescribes `〔〕`
+missing-responsibility = { $node } has no responsibility clause, but { $with } of the { $all } { $kinds } of this document have one
+suggest-add-clause = add a clause such as `（省商务厅负责）` at the end of the item
+empty-heading = { $node } has no text after its label
+
+## The document as a whole
+
+empty-document = the document is empty (or holds only white space)
+no-outline = no numbered headings (一、 （一） 1. （1） 第一章 第一条) were found; the whole text is in `preamble`
+note-nothing-dropped = nothing was dropped: the text is kept in `preamble` and `skipped`
+reports-left-out = { $count } more `{ $code }` reports from here on are not shown
+note-reports-cap = at most { $max } reports of one kind are given for a document; fix these and check again
+
+## The compiler-style listing of `gongwen check`
+
+label-related = related
+note-in-paragraph = in paragraph { $paragraph } of the Word file
+note-on-page = on page { $page } of the { $format } file
+help = help: { $suggestion }
+summary = { $errors ->
+    [one] 1 error
+   *[other] { $errors } errors
+ }, { $warnings ->
+    [one] 1 warning
+   *[other] { $warnings } warnings
+ }, { $notes ->
+    [one] 1 note
+   *[other] { $notes } notes
+ }

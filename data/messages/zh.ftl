@@ -1,0 +1,81 @@
+# gongwen 面向读者的提示（中文）。每条提示在 en.ftl 中都有对应条目，变量相同
+# （tests/messages.rs 检查）。代码（code）和 JSON 键名不翻译。
+
+## 提示中对标题的称呼
+
+# 标题：三级标题“15”、二级标题“(三)”、第十五条。
+node = { $kind ->
+    [chapter] 一级标题“{ $label }”
+    [section] 二级标题“{ $label }”
+    [subitem] 四级标题“{ $label }”
+    [article] { $label }
+   *[item] 三级标题“{ $label }”
+ }
+kind = { $kind ->
+    [chapter] 一级标题
+    [section] 二级标题
+    [subitem] 四级标题
+    [article] 条
+   *[item] 三级标题
+ }
+kinds = { $kind ->
+    [chapter] 一级标题
+    [section] 二级标题
+    [subitem] 四级标题
+    [article] 条
+   *[item] 三级标题
+ }
+top-level = 顶层
+
+## 编号
+
+numbering-restarts = { $parent }下的{ $kind }编号在 { $label } 处重新从头编起，而本文其他地方的编号是连续的；应为 { $expected }
+numbering-runs-on = { $parent }下的{ $kind }编号接续到 { $label }，而本文其他地方在每个上级标题下都从 1 编起
+suggest-renumber-as = 将 { $label } 改为 { $expected }
+numbering-one-wrong = 第 { $line } 行的{ $node }应为 { $expected }：编号依次为 { $around }
+suggest-renumber-at = 将第 { $line } 行的“{ $label }”改为“{ $expected }”
+numbering-starts-at = { $node }的编号从 { $number } 开始；应为 { $expected }
+suggest-renumber-from = 从 { $expected } 开始重新编号
+numbering-missing = 第 { $line } 行的{ $node }之前缺少{ $kind } { $missing }{ $count ->
+    [1] {""}
+   *[other] （共 { $count } 个）
+ }
+suggest-renumber-or-add = 从第 { $line } 行的“{ $label }”起重新编号，或补上缺少的{ $kind }
+numbering-repeats = 第 { $line } 行的{ $node }与前一个编号重复
+numbering-out-of-order = 第 { $line } 行的{ $node }排在 { $previous } 之后；应为 { $expected }
+note-restarts = 上级标题没有变，编号却在这里重新从头编起
+note-word-mixed = 第 { $auto } 行的编号是 Word 自动编号，第 { $typed } 行的编号是手工输入的：请统一编号方式（给手工输入的段落应用同一列表，或全部手工输入）
+note-word-auto = 这些编号是 Word 自动编号：列表在不该重新开始或继续的地方重新开始或继续了（右键单击编号：重新开始于 1 / 继续编号；WPS 中为“重新开始编号”/“继续编号”）
+
+## 格式
+
+mixed-label-style = { $node }写作“{ $label }”，而同级 { $siblings } 个标题中有 { $like } 个写作“{ $example }”这样
+suggest-write = 改为“{ $text }”
+unclosed-bracket = “{ $open }”没有闭合
+unclosed-bracket-on-line = “{ $open }”在本行没有闭合
+suggest-close-where-it-ends = 在括号内文字结束处补上“{ $close }”
+note-more-unclosed = 其后还有 { $more } 个左括号也没有闭合
+mismatched-bracket = “{ $open }”却用“{ $close }”闭合
+suggest-close-with = 改用“{ $close }”闭合
+unmatched-bracket = 本行的“{ $close }”没有对应的左括号
+note-more-unmatched = 本行另有 { $more } 个右括号也没有对应的左括号
+doc-number-brackets = 发文字号“{ $number }”的年份用了“{ $brackets }”；GB/T 9704-2012 规定用六角括号“〔〕”
+missing-responsibility = { $node }没有写明责任单位，而本文 { $all } 个{ $kinds }中有 { $with } 个写明了
+suggest-add-clause = 在该条末尾写明责任单位，如“（省商务厅负责）”
+empty-heading = { $node }的编号后没有内容
+
+## 整篇文档
+
+empty-document = 文档为空（或只有空白）
+no-outline = 没有找到带编号的标题（一、 （一） 1. （1） 第一章 第一条）；全文在 `preamble` 中
+note-nothing-dropped = 没有丢弃任何文字：全文保留在 `preamble` 和 `skipped` 中
+reports-left-out = 此后还有 { $count } 条 `{ $code }` 报告未显示
+note-reports-cap = 每份文档同类报告最多给出 { $max } 条；请修正后再检查
+
+## `gongwen check` 的编译器式列表
+
+label-related = 相关
+note-in-paragraph = 在 Word 文件的第 { $paragraph } 段
+note-on-page = 在 { $format } 文件的第 { $page } 页
+help = 建议：{ $suggestion }
+summary = { $errors } 个错误，{ $warnings } 个警告，{ $notes } 条提示
