@@ -68,22 +68,24 @@ def parse(
     encoding: Optional[str] = None,
     units: Optional[Union[str, os.PathLike]] = None,
     include_text: bool = False,
+    lang: Optional[str] = None,
 ) -> Dict[str, Any]:
     """Parses a document: a path (``str`` or ``os.PathLike``), its bytes (any encoding
     or format: text, web page, .docx, PDF, OFD), or its text. Gives the ``gongwen/1``
     document as a dict. ``encoding`` overrides detection for bytes and files; ``units``
     names a TSV file of more unit names; ``include_text`` adds the extracted text as
-    ``doc["text"]``. Raises :class:`Error` for input that is not a document."""
+    ``doc["text"]``; ``lang`` (``"zh"`` or ``"en"``, English by default) is the language
+    of the diagnostics' messages. Raises :class:`Error` for input that is not a document."""
     try:
         if _is_path(source):
             path = os.fspath(source)
             with open(path, "rb") as f:
                 data = f.read()
-            out = _gongwen.parse_bytes(data, path, encoding, _units(units), include_text)
+            out = _gongwen.parse_bytes(data, path, encoding, _units(units), include_text, lang)
         elif isinstance(source, (bytes, bytearray, memoryview)):
-            out = _gongwen.parse_bytes(bytes(source), None, encoding, _units(units), include_text)
+            out = _gongwen.parse_bytes(bytes(source), None, encoding, _units(units), include_text, lang)
         elif isinstance(source, str):
-            out = _gongwen.parse_text(source, _units(units), include_text)
+            out = _gongwen.parse_text(source, _units(units), include_text, lang)
         else:
             raise TypeError(f"parse takes a path, bytes or str, not {type(source).__name__}")
     except ValueError as e:
@@ -100,6 +102,7 @@ def parse_many(
     encoding: Optional[str] = None,
     units: Optional[Union[str, os.PathLike]] = None,
     include_text: bool = False,
+    lang: Optional[str] = None,
 ) -> Iterator[Dict[str, Any]]:
     """Parses many files in parallel and yields their documents in input order. A file
     that cannot be read gives ``{"source": {"path": p}, "error": message}`` in its place.
@@ -110,7 +113,7 @@ def parse_many(
     batch: List[str] = []
 
     def run(batch: List[str]) -> Iterator[Dict[str, Any]]:
-        for path, (ok, out) in zip(batch, _gongwen.parse_paths(batch, encoding, tsv, include_text)):
+        for path, (ok, out) in zip(batch, _gongwen.parse_paths(batch, encoding, tsv, include_text, lang)):
             yield json.loads(out) if ok else {"source": {"path": path}, "error": out}
 
     for p in paths:
@@ -125,7 +128,7 @@ def parse_many(
 def check(source: Source, **kwargs: Any) -> List[Dict[str, Any]]:
     """A document's problems (numbering, brackets, missing owners…), as the
     ``diagnostics`` of :func:`parse`: each with ``code``, ``severity``, ``message``,
-    ``span``, ``suggestion``."""
+    ``span``, ``suggestion`` (``lang="zh"`` for the messages in Chinese)."""
     return parse(source, **kwargs)["diagnostics"]
 
 

@@ -14,6 +14,7 @@ def parse(
     encoding: Optional[str] = ...,
     units: Optional[Union[str, os.PathLike]] = ...,
     include_text: bool = ...,
+    lang: Optional[str] = ...,
 ) -> Dict[str, Any]:
     """A document (path, bytes or text) as the gongwen/1 JSON, as a dict."""
 
@@ -24,6 +25,7 @@ def parse_many(
     encoding: Optional[str] = ...,
     units: Optional[Union[str, os.PathLike]] = ...,
     include_text: bool = ...,
+    lang: Optional[str] = ...,
 ) -> Iterator[Dict[str, Any]]:
     """Many files in parallel, in input order; errors as {"source", "error"} values."""
 

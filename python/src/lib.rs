@@ -28,6 +28,17 @@ fn options(encoding: Option<String>, units: Option<String>) -> PyResult<Options>
     Ok(o)
 }
 
+/// The language of messages: `"zh"`, `"en"`, or English when not given.
+fn language(lang: Option<String>) -> PyResult<gongwen::Lang> {
+    match lang.as_deref() {
+        None | Some("en") => Ok(gongwen::Lang::En),
+        Some("zh") => Ok(gongwen::Lang::Zh),
+        Some(other) => Err(PyValueError::new_err(format!(
+            "lang={other:?}: use \"zh\" or \"en\""
+        ))),
+    }
+}
+
 fn json(doc: &gongwen::Document, include_text: bool) -> String {
     let style = gongwen::emit::json::Style {
         pretty: false,
@@ -40,7 +51,7 @@ fn json(doc: &gongwen::Document, include_text: bool) -> String {
 /// document's JSON. Raises ValueError for input that is not a
 /// document (with what to do).
 #[pyfunction]
-#[pyo3(signature = (data, path=None, encoding=None, units=None, include_text=false))]
+#[pyo3(signature = (data, path=None, encoding=None, units=None, include_text=false, lang=None))]
 fn parse_bytes(
     py: Python<'_>,
     data: &[u8],
@@ -48,8 +59,9 @@ fn parse_bytes(
     encoding: Option<String>,
     units: Option<String>,
     include_text: bool,
+    lang: Option<String>,
 ) -> PyResult<String> {
-    let o = options(encoding, units)?;
+    let o = options(encoding, units)?.with_lang(language(lang)?);
     py.detach(|| {
         let mut doc = gongwen::parse_bytes(data, &o).map_err(|e| e.to_string())?;
         doc.source.path = path;
@@ -60,29 +72,31 @@ fn parse_bytes(
 
 /// Parses text; gives the document's JSON.
 #[pyfunction]
-#[pyo3(signature = (text, units=None, include_text=false))]
+#[pyo3(signature = (text, units=None, include_text=false, lang=None))]
 fn parse_text(
     py: Python<'_>,
     text: String,
     units: Option<String>,
     include_text: bool,
+    lang: Option<String>,
 ) -> PyResult<String> {
-    let o = options(None, units)?;
+    let o = options(None, units)?.with_lang(language(lang)?);
     Ok(py.detach(|| json(&gongwen::parse_string(text, &o), include_text)))
 }
 
 /// Reads and parses files in parallel, without the GIL: for each path, in order,
 /// `(True, json)` or `(False, message)`.
 #[pyfunction]
-#[pyo3(signature = (paths, encoding=None, units=None, include_text=false))]
+#[pyo3(signature = (paths, encoding=None, units=None, include_text=false, lang=None))]
 fn parse_paths(
     py: Python<'_>,
     paths: Vec<String>,
     encoding: Option<String>,
     units: Option<String>,
     include_text: bool,
+    lang: Option<String>,
 ) -> PyResult<Vec<(bool, String)>> {
-    let o = options(encoding, units)?;
+    let o = options(encoding, units)?.with_lang(language(lang)?);
     Ok(py.detach(|| {
         paths
             .par_iter()

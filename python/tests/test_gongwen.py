@@ -38,6 +38,11 @@ def test_parse_a_path_bytes_and_text_alike():
     # The seed numbers two items 15 and none 14.
     codes = [d["code"] for d in gongwen.check(SEED)]
     assert "duplicate-number" in codes
+    zh = gongwen.check(SEED, lang="zh")
+    assert [d["code"] for d in zh] == codes
+    assert "应为 14" in zh[0]["message"] and "probably 14" in gongwen.check(SEED)[0]["message"]
+    with pytest.raises(ValueError, match="lang"):
+        gongwen.parse(SEED, lang="fr")
 
 
 def test_spans_slice_the_text_of_a_gbk_file():
