@@ -6,6 +6,7 @@
 //! report ([`report`]) and compiler-style diagnostics ([`diagnostics`]). This is the
 //! only place that knows the output shapes.
 
+pub mod annotations;
 pub mod diagnostics;
 pub mod json;
 pub mod ledger;

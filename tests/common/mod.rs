@@ -72,6 +72,9 @@ pub enum Needs {
     Chromium,
     /// LibreOffice, to compare its rendering of Word files.
     LibreOffice,
+    /// The SARIF 2.1.0 JSON Schema, named by `GONGWEN_SARIF_SCHEMA` (`.ci/run` takes it
+    /// from the npm package `@microsoft/sarif-multitool-linux`).
+    SarifSchema,
 }
 
 impl Needs {
@@ -88,8 +91,18 @@ impl Needs {
             Needs::LibreOffice => soffice().is_none().then_some(
                 "no LibreOffice on this machine (.ci/run installs Debian's libreoffice-writer-nogui)",
             ),
+            Needs::SarifSchema => sarif_schema().is_none().then_some(
+                "no SARIF 2.1.0 schema: set GONGWEN_SARIF_SCHEMA to sarif-2.1.0.json (.ci/run fetches it)",
+            ),
         }
     }
+}
+
+/// The SARIF 2.1.0 JSON Schema file, if `GONGWEN_SARIF_SCHEMA` names one.
+pub fn sarif_schema() -> Option<PathBuf> {
+    std::env::var_os("GONGWEN_SARIF_SCHEMA")
+        .map(PathBuf::from)
+        .filter(|p| p.is_file())
 }
 
 /// Under `CI=true` a test whose prerequisite is missing fails instead of being ignored.

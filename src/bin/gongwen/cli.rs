@@ -198,9 +198,16 @@ pub(crate) enum Command {
         files: Vec<PathBuf>,
         #[command(flatten)]
         walk: Walk,
-        /// `human` (default) or `json` (an array of diagnostics, each with `file`).
+        /// How to write the problems.
         #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
         format: CheckFormat,
+        /// Report only these codes (comma-separated, or the flag given again):
+        /// `--select duplicate-number,missing-number`.
+        #[arg(long, value_delimiter = ',', value_name = "CODES")]
+        select: Vec<String>,
+        /// Do not report these codes: `--ignore missing-responsibility`.
+        #[arg(long, value_delimiter = ',', value_name = "CODES")]
+        ignore: Vec<String>,
         #[command(flatten)]
         input: Input,
     },
@@ -289,6 +296,12 @@ pub(crate) enum Lang {
 
 #[derive(clap::ValueEnum, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum CheckFormat {
+    /// Compiler-style, with the source lines.
     Human,
+    /// An array of diagnostics, each with `file`.
     Json,
+    /// SARIF 2.1.0, for code-scanning views and editors.
+    Sarif,
+    /// GitHub workflow commands (`::error file=…`), shown on a pull request's lines.
+    Github,
 }

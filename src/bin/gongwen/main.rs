@@ -249,9 +249,58 @@ fn use_colour() -> bool {
     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-/// `gongwen check`: every file's diagnostics, for people or as JSON.
-fn check(walk: &batch::Walked, format: CheckFormat, options: &Options) -> ExitCode {
-    let (docs, unreadable) = load_all(walk, options);
+/// Which codes `check` reports: those of `--select` (all when none), less those of
+/// `--ignore`.
+pub(crate) struct Selection {
+    select: Vec<gongwen::Code>,
+    ignore: Vec<gongwen::Code>,
+}
+
+impl Selection {
+    pub(crate) fn new(select: &[String], ignore: &[String]) -> Result<Selection, String> {
+        let codes = |names: &[String], flag: &str| -> Result<Vec<gongwen::Code>, String> {
+            names
+                .iter()
+                .filter(|n| !n.trim().is_empty())
+                .map(|n| {
+                    gongwen::Code::ALL
+                        .iter()
+                        .copied()
+                        .find(|c| c.as_str() == n.trim())
+                        .ok_or_else(|| {
+                            let all: Vec<&str> =
+                                gongwen::Code::ALL.iter().map(|c| c.as_str()).collect();
+                            format!("{flag} {n}: no such code; the codes are {}", all.join(", "))
+                        })
+                })
+                .collect()
+        };
+        Ok(Selection {
+            select: codes(select, "--select")?,
+            ignore: codes(ignore, "--ignore")?,
+        })
+    }
+
+    pub(crate) fn keeps(&self, c: gongwen::Code) -> bool {
+        (self.select.is_empty() || self.select.contains(&c)) && !self.ignore.contains(&c)
+    }
+
+    pub(crate) fn apply(&self, docs: &mut [(String, Document)]) {
+        for (_, d) in docs {
+            d.diagnostics.retain(|x| self.keeps(x.code));
+        }
+    }
+}
+
+/// `gongwen check`: every file's diagnostics, for people or machines.
+fn check(
+    walk: &batch::Walked,
+    format: CheckFormat,
+    selection: &Selection,
+    options: &Options,
+) -> ExitCode {
+    let (mut docs, unreadable) = load_all(walk, options);
+    selection.apply(&mut docs);
     let found = docs
         .iter()
         .flat_map(|(_, d)| &d.diagnostics)
@@ -288,6 +337,16 @@ pub(crate) fn check_text(
                 }
             }
             serde_json::to_string_pretty(&all).expect("plain data") + "\n"
+        }
+        CheckFormat::Sarif => {
+            let refs: Vec<(String, &Document)> = docs.iter().map(|(n, d)| (n.clone(), d)).collect();
+            serde_json::to_string_pretty(&gongwen::emit::annotations::sarif(&refs))
+                .expect("plain data")
+                + "\n"
+        }
+        CheckFormat::Github => {
+            let refs: Vec<(String, &Document)> = docs.iter().map(|(n, d)| (n.clone(), d)).collect();
+            gongwen::emit::annotations::github(&refs)
         }
         CheckFormat::Human => {
             use codespan_reporting::term::termcolor::{Ansi, NoColor, WriteColor};
@@ -561,10 +620,13 @@ fn main() -> ExitCode {
             files,
             walk,
             format,
+            select,
+            ignore,
             input,
         } => options(&input).and_then(|o| {
+            let selection = Selection::new(&select, &ignore)?;
             let walked = batch::expand(&files, &batch::Filter::new(&walk.glob)?);
-            Ok(check(&walked, format, &o))
+            Ok(check(&walked, format, &selection, &o))
         }),
         Command::Parse {
             files,

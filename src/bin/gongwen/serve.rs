@@ -91,6 +91,9 @@ struct Params {
     compact: Option<bool>,
     format: Option<String>,
     lang: Option<String>,
+    /// `check`'s `--select` and `--ignore`, comma-separated.
+    select: Option<String>,
+    ignore: Option<String>,
 }
 
 /// A document as sent: its name and bytes.
@@ -196,7 +199,9 @@ impl Job {
             "check" => Job::Check(match format {
                 None | Some("json") => CheckFormat::Json,
                 Some("human") => CheckFormat::Human,
-                Some(v) => return Err(bad("format", v, "json, human")),
+                Some("sarif") => CheckFormat::Sarif,
+                Some("github") => CheckFormat::Github,
+                Some(v) => return Err(bad("format", v, "json, human, sarif, github")),
             }),
             "ledger" => Job::Table(Tables::Ledger {
                 format: match format {
@@ -243,7 +248,8 @@ impl Job {
             Job::Parse { pretty: true, .. } if !many => "application/json",
             Job::Parse { .. } => "application/x-ndjson",
             Job::Check(CheckFormat::Json) => "application/json",
-            Job::Check(CheckFormat::Human) => "text/plain; charset=utf-8",
+            Job::Check(CheckFormat::Human | CheckFormat::Github) => "text/plain; charset=utf-8",
+            Job::Check(CheckFormat::Sarif) => "application/sarif+json",
             Job::Table(Tables::Ledger { format, .. }) => match format {
                 LedgerFormat::Csv => "text/csv; charset=utf-8",
                 LedgerFormat::Json => "application/json",
@@ -325,6 +331,13 @@ async fn endpoint(
     let Query(params) =
         query.map_err(|e| Failure(StatusCode::BAD_REQUEST, "bad-option", e.body_text()))?;
     let job = Job::of(&path, &params)?;
+    let list = |v: &Option<String>| -> Vec<String> {
+        v.as_deref()
+            .map(|s| s.split(',').map(str::to_string).collect())
+            .unwrap_or_default()
+    };
+    let selection = crate::Selection::new(&list(&params.select), &list(&params.ignore))
+        .map_err(|e| Failure(StatusCode::BAD_REQUEST, "bad-option", e))?;
     // The time limit counts from the request's start: a body that trickles in uses it up
     // (and holds no permit meanwhile).
     let deadline = Instant::now() + app.timeout;
@@ -368,6 +381,9 @@ async fn endpoint(
                 }
                 Err(e) => return Err(Failure(refused(&e), e.code(), format!("{shown}: {e}"))),
             }
+        }
+        if matches!(job, Job::Check(_)) {
+            selection.apply(&mut docs);
         }
         let many = docs.len() > 1;
         job.run(&docs, &options)
