@@ -96,7 +96,12 @@ impl Options {
 pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<Document, Error> {
     fits(bytes.len())?;
     let id = digest(bytes);
-    let d = input::read_slice(bytes, options.encoding.as_deref(), &options.lexicon)?;
+    let d = input::read_slice(
+        bytes,
+        options.encoding.as_deref(),
+        &options.lexicon,
+        options.lang,
+    )?;
     finish(d, bytes.len(), id, options)
 }
 
@@ -112,7 +117,12 @@ pub fn parse_vec(bytes: Vec<u8>, options: &Options) -> Result<Document, Error> {
     let n = bytes.len();
     fits(n)?;
     let id = digest(&bytes);
-    let d = input::read(bytes, options.encoding.as_deref(), &options.lexicon)?;
+    let d = input::read(
+        bytes,
+        options.encoding.as_deref(),
+        &options.lexicon,
+        options.lang,
+    )?;
     finish(d, n, id, options)
 }
 
@@ -164,7 +174,7 @@ fn parse_decoded(d: input::Decoded, doc_id: [u8; 32], options: &Options) -> Docu
     let text = d.text;
     let index = LineIndex::new(&text);
     let own = &text[..d.tail.unwrap_or(text.len())];
-    let mut o = outline::parse(own, &index, lex);
+    let mut o = outline::parse(own, &index, lex, options.lang);
     o.skipped.extend(d.set_aside);
     let mut doc = Document {
         index,
@@ -198,7 +208,7 @@ fn parse_decoded(d: input::Decoded, doc_id: [u8; 32], options: &Options) -> Docu
     // What the stages before the checks report (headings or quantities past their caps)
     // goes with the checks' reports, in document order.
     let mut early = o.diagnostics;
-    early.extend(extract::run(&mut doc, lex));
+    early.extend(extract::run(&mut doc, lex, options.lang));
     doc.diagnostics = check::run(&doc, options.lang);
     if !early.is_empty() {
         doc.diagnostics.extend(early);

@@ -229,16 +229,28 @@ fn answers_are_what_the_command_line_prints() {
         .any(|d| d["code"] == "duplicate-number"));
     let human = s.post(&format!("/v1/check{name}&format=human"), &[], &seed());
     assert_eq!(human.text(), cli(&["check", SEED]));
-    let zh = s.post(&format!("/v1/check{name}&format=human&lang=zh"), &[], &seed());
+    let zh = s.post(
+        &format!("/v1/check{name}&format=human&lang=zh"),
+        &[],
+        &seed(),
+    );
     assert_eq!(zh.text(), cli(&["check", SEED, "--lang", "zh"]));
     assert!(zh.text().contains("应为 14"), "{}", zh.text());
-    let sarif = s.post(&format!("/v1/check{name}&format=sarif&ignore=truncated"), &[], &seed());
+    let sarif = s.post(
+        &format!("/v1/check{name}&format=sarif&ignore=truncated"),
+        &[],
+        &seed(),
+    );
     assert_eq!(sarif.header("content-type"), Some("application/sarif+json"));
     assert_eq!(
         sarif.text(),
         cli(&["check", SEED, "--format", "sarif", "--ignore", "truncated"])
     );
-    let none = s.post(&format!("/v1/check{name}&select=missing-number"), &[], &seed());
+    let none = s.post(
+        &format!("/v1/check{name}&select=missing-number"),
+        &[],
+        &seed(),
+    );
     assert_eq!(none.text(), "[]\n");
 
     let ledger = s.post(&format!("/v1/ledger{name}"), &[], &seed());

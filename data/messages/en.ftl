@@ -90,3 +90,21 @@ summary = { $errors ->
     [one] 1 note
    *[other] { $notes } notes
  }
+
+## Reading: what was left out or could not be read
+
+headings-left-out = { $count } more headings from here on are not read as nodes: a document of this size holds at most { $max } nodes
+note-nodes-cap = a document holds at most { $min } nodes and one more for every { $bytes } bytes; the text after the last node is kept in it
+quantities-left-out = { $count } more quantities from here on are not listed: a document of this size holds at most { $max }
+note-quantities-cap = a document holds at most { $min } quantities and one more for every { $bytes } bytes
+page-decode-errors = { $count } stretches of the page were not valid { $encoding } and were replaced by U+FFFD
+deep-markup = the page nests elements more than { $depth } deep; { $count } tags past that depth were read without their structure (their text is kept)
+damaged-word = the Word file is damaged ({ $reason }); the text before the damage is read
+suggest-save-again = open it in Word or WPS and save it again
+file-left-out = the { $format } file holds more than gongwen reads: { $what } were not read
+suggest-split = split the file into its documents and read each
+damaged-pdf-page = page { $page } of the PDF could not be read ({ $reason }); the other pages are
+suggest-print-pdf = open it in a PDF viewer and print it to a new PDF, then read that
+decode-error = bytes that are not valid { $encoding } were replaced by U+FFFD
+suggest-encoding = if the text looks wrong, name the encoding with --encoding (e.g. --encoding gb18030)
+note-more-decode-errors = { $count } more places with malformed bytes are not listed

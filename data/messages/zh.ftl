@@ -79,3 +79,21 @@ note-in-paragraph = 在 Word 文件的第 { $paragraph } 段
 note-on-page = 在 { $format } 文件的第 { $page } 页
 help = 建议：{ $suggestion }
 summary = { $errors } 个错误，{ $warnings } 个警告，{ $notes } 条提示
+
+## 读取：未读入或无法读取的部分
+
+headings-left-out = 此后还有 { $count } 个标题未作为节点读入：这样大小的文档最多容纳 { $max } 个节点
+note-nodes-cap = 每份文档最多 { $min } 个节点，每 { $bytes } 字节再多一个；最后一个节点之后的文字保留在该节点中
+quantities-left-out = 此后还有 { $count } 个数量未列出：这样大小的文档最多列出 { $max } 个
+note-quantities-cap = 每份文档最多列出 { $min } 个数量，每 { $bytes } 字节再多一个
+page-decode-errors = 网页中有 { $count } 处不是有效的 { $encoding }，已替换为 U+FFFD
+deep-markup = 网页元素嵌套超过 { $depth } 层；超过该深度的 { $count } 个标签不按结构读取（文字保留）
+damaged-word = Word 文件已损坏（{ $reason }）；已读取损坏处之前的文字
+suggest-save-again = 用 Word 或 WPS 打开后重新保存
+file-left-out = 该 { $format } 文件的内容超出 gongwen 的读取上限：{ $what } 未读取
+suggest-split = 把文件按文档拆开后分别读取
+damaged-pdf-page = PDF 第 { $page } 页无法读取（{ $reason }）；其余各页已读取
+suggest-print-pdf = 用 PDF 阅读器打开并打印为新的 PDF，再读取新文件
+decode-error = 不是有效 { $encoding } 的字节已替换为 U+FFFD
+suggest-encoding = 如果文字看起来不对，请用 --encoding 指定编码（如 --encoding gb18030）
+note-more-decode-errors = 另有 { $count } 处字节错误未列出

@@ -10,13 +10,13 @@ pub(crate) mod quantity;
 pub(crate) mod responsibility;
 
 use crate::lexicon::Lexicon;
-use crate::model::{Diagnostic, Document};
+use crate::model::{Diagnostic, Document, Lang};
 
 /// Runs every extractor, in order: metadata first (it sets header lines aside), then
 /// responsibility (which trims clauses out of titles and texts), then quantities (which
 /// read the trimmed texts). Gives what the extractors report themselves.
-pub(crate) fn run(doc: &mut Document, lex: &Lexicon) -> Vec<Diagnostic> {
+pub(crate) fn run(doc: &mut Document, lex: &Lexicon, lang: Lang) -> Vec<Diagnostic> {
     meta::fill(doc, lex);
     responsibility::fill(doc, lex);
-    quantity::fill(doc, lex).into_iter().collect()
+    quantity::fill(doc, lex, lang).into_iter().collect()
 }

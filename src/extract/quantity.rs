@@ -6,8 +6,9 @@
 //! the text commits to reaching it (`target`) and by when (`deadline`).
 //! Years, dates, document numbers, ordinals, `5G` and quoted names are not quantities.
 
+use crate::lexicon::messages::say_args;
 use crate::lexicon::{Lexicon, Measure};
-use crate::model::{Code, Diagnostic, Document, Qualifier, Quantity};
+use crate::model::{Code, Diagnostic, Document, Lang, Qualifier, Quantity};
 use crate::recognize::date::deadlines;
 use crate::text::charset::CharSet;
 use crate::text::numeral::{
@@ -22,7 +23,7 @@ use std::sync::Arc;
 /// A document holds at most [`MIN_QUANTITIES`] quantities and one more for every
 /// [`BYTES_PER_QUANTITY`] bytes of its text; past that they are counted, not kept, and
 /// one `truncated` report says how many (the text itself is kept as it is).
-pub(crate) fn fill(doc: &mut Document, lex: &Lexicon) -> Option<Diagnostic> {
+pub(crate) fn fill(doc: &mut Document, lex: &Lexicon, lang: Lang) -> Option<Diagnostic> {
     let Document {
         text,
         nodes,
@@ -60,13 +61,18 @@ pub(crate) fn fill(doc: &mut Document, lex: &Lexicon) -> Option<Diagnostic> {
         Diagnostic::new(
             Code::Truncated,
             at..at,
-            format!(
-                "{} more quantities from here on are not listed: a document of this size holds at most {}",
-                budget.counted, budget.max
+            say_args!(
+                lang,
+                "quantities-left-out",
+                count = budget.counted,
+                max = budget.max
             ),
         )
-        .note(format!(
-            "a document holds at most {MIN_QUANTITIES} quantities and one more for every {BYTES_PER_QUANTITY} bytes"
+        .note(say_args!(
+            lang,
+            "note-quantities-cap",
+            min = MIN_QUANTITIES,
+            bytes = BYTES_PER_QUANTITY,
         ))
     })
 }

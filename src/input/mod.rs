@@ -17,8 +17,9 @@ mod pdf;
 mod xml;
 mod zipped;
 
+use crate::lexicon::messages::say_args;
 use crate::lexicon::Lexicon;
-use crate::model::{Code, Diagnostic, Error, Format, PageMeta, Skipped};
+use crate::model::{Code, Diagnostic, Error, Format, Lang, PageMeta, Skipped};
 use encoding_rs::{Encoding, GBK, UTF_16BE, UTF_16LE, UTF_8};
 
 /// File name extensions a directory walk takes (`gongwen parse FOLDER`, the Python
@@ -83,17 +84,22 @@ impl Decoded {
 
 /// Reads input of any format the bytes show: a web page, else text (and, for what is
 /// no text at all, an error that says what it is and what to do).
-pub(crate) fn read(bytes: Vec<u8>, label: Option<&str>, lex: &Lexicon) -> Result<Decoded, Error> {
+pub(crate) fn read(
+    bytes: Vec<u8>,
+    label: Option<&str>,
+    lex: &Lexicon,
+    lang: Lang,
+) -> Result<Decoded, Error> {
     if html::looks_like_html(&bytes) {
-        return read_html(&bytes, label, lex);
+        return read_html(&bytes, label, lex, lang);
     }
     if pdf::is_pdf(&bytes) {
-        return read_pdf(&bytes);
+        return read_pdf(&bytes, lang);
     }
-    if let Some(r) = read_zip(&bytes) {
+    if let Some(r) = read_zip(&bytes, lang) {
         return r;
     }
-    decode_vec(bytes, label)
+    decode_vec(bytes, label, lang)
 }
 
 /// [`read`] of borrowed bytes.
@@ -101,28 +107,34 @@ pub(crate) fn read_slice(
     bytes: &[u8],
     label: Option<&str>,
     lex: &Lexicon,
+    lang: Lang,
 ) -> Result<Decoded, Error> {
     if html::looks_like_html(bytes) {
-        return read_html(bytes, label, lex);
+        return read_html(bytes, label, lex, lang);
     }
     if pdf::is_pdf(bytes) {
-        return read_pdf(bytes);
+        return read_pdf(bytes, lang);
     }
-    if let Some(r) = read_zip(bytes) {
+    if let Some(r) = read_zip(bytes, lang) {
         return r;
     }
-    decode(bytes, label)
+    decode(bytes, label, lang)
 }
 
 /// A web page: decoded by its BOM, the charset it declares, or detection; then its
 /// article found and rendered.
-fn read_html(bytes: &[u8], label: Option<&str>, lex: &Lexicon) -> Result<Decoded, Error> {
+fn read_html(
+    bytes: &[u8],
+    label: Option<&str>,
+    lex: &Lexicon,
+    lang: Lang,
+) -> Result<Decoded, Error> {
     let declared = if label.is_none() && Encoding::for_bom(bytes).is_none() {
         html::declared_charset(bytes)
     } else {
         None
     };
-    let d = decode(bytes, label.or(declared.map(|e| e.name())))?;
+    let d = decode(bytes, label.or(declared.map(|e| e.name())), lang)?;
     let page = html::read(&d.text, lex);
     // Malformed bytes were in the page, not in its article: one report says how many.
     let mut diagnostics = match d.diagnostics.len() {
@@ -130,10 +142,7 @@ fn read_html(bytes: &[u8], label: Option<&str>, lex: &Lexicon) -> Result<Decoded
         n => vec![Diagnostic::new(
             Code::DecodeError,
             0..0,
-            format!(
-                "{n} stretches of the page were not valid {} and were replaced by U+FFFD",
-                d.encoding
-            ),
+            say_args!(lang, "page-decode-errors", count = n, encoding = d.encoding),
         )
         .suggest(
             "if the text looks wrong, name the encoding with --encoding (e.g. --encoding gb18030)",
@@ -143,10 +152,11 @@ fn read_html(bytes: &[u8], label: Option<&str>, lex: &Lexicon) -> Result<Decoded
         diagnostics.push(Diagnostic::new(
             Code::DeepMarkup,
             0..0,
-            format!(
-                "the page nests elements more than {} deep; {} tags past that depth were read without their structure (their text is kept)",
-                html::MAX_DEPTH,
-                page.flattened
+            say_args!(
+                lang,
+                "deep-markup",
+                depth = html::MAX_DEPTH,
+                count = page.flattened
             ),
         ));
     }
@@ -165,7 +175,7 @@ fn read_html(bytes: &[u8], label: Option<&str>, lex: &Lexicon) -> Result<Decoded
 }
 
 /// A Word file: its body, numbering generated, and what is not body set aside.
-fn read_docx(bytes: &[u8]) -> Result<Decoded, Error> {
+fn read_docx(bytes: &[u8], lang: Lang) -> Result<Decoded, Error> {
     let d = docx::read(bytes)?;
     let diagnostics = d
         .damage
@@ -174,9 +184,9 @@ fn read_docx(bytes: &[u8]) -> Result<Decoded, Error> {
             Diagnostic::new(
                 Code::DamagedInput,
                 d.tail..d.tail,
-                format!("the Word file is damaged ({m}); the text before the damage is read"),
+                say_args!(lang, "damaged-word", reason = m.as_str()),
             )
-            .suggest("open it in Word or WPS and save it again")
+            .suggest(say_args!(lang, "suggest-save-again"))
         })
         .collect();
     Ok(Decoded {
@@ -195,7 +205,7 @@ fn read_docx(bytes: &[u8]) -> Result<Decoded, Error> {
 
 /// An OFD file: its pages' text laid out in lines, running headers and page numbers set
 /// aside.
-fn read_ofd(bytes: &[u8]) -> Result<Decoded, Error> {
+fn read_ofd(bytes: &[u8], lang: Lang) -> Result<Decoded, Error> {
     let l = ofd::read(bytes)?;
     if l.tail == 0 {
         return Err(Error::NotText {
@@ -205,7 +215,7 @@ fn read_ofd(bytes: &[u8]) -> Result<Decoded, Error> {
     }
     Ok(Decoded {
         tail: Some(l.tail),
-        diagnostics: left_out(&l, "OFD"),
+        diagnostics: left_out(&l, "OFD", lang),
         text: l.text,
         encoding: "UTF-8",
         format: Format::Ofd,
@@ -218,23 +228,23 @@ fn read_ofd(bytes: &[u8]) -> Result<Decoded, Error> {
 }
 
 /// What a paged file held past the bounds, as `truncated` reports at the end of its body.
-fn left_out(l: &layout::Laid, what: &str) -> Vec<Diagnostic> {
+fn left_out(l: &layout::Laid, what: &str, lang: Lang) -> Vec<Diagnostic> {
     l.left_out
         .iter()
         .map(|m| {
             Diagnostic::new(
                 Code::Truncated,
                 l.tail..l.tail,
-                format!("the {what} file holds more than gongwen reads: {m} were not read"),
+                say_args!(lang, "file-left-out", format = what, what = m.as_str()),
             )
-            .suggest("split the file into its documents and read each")
+            .suggest(say_args!(lang, "suggest-split"))
         })
         .collect()
 }
 
 /// A PDF file: its text layer laid out in lines like an OFD's, pages it could not read
 /// reported.
-fn read_pdf(bytes: &[u8]) -> Result<Decoded, Error> {
+fn read_pdf(bytes: &[u8], lang: Lang) -> Result<Decoded, Error> {
     let r = pdf::read(bytes)?;
     let l = r.laid;
     if l.tail == 0 {
@@ -251,12 +261,12 @@ fn read_pdf(bytes: &[u8]) -> Result<Decoded, Error> {
             Diagnostic::new(
                 Code::DamagedInput,
                 at..at,
-                format!("page {page} of the PDF could not be read ({m}); the other pages are"),
+                say_args!(lang, "damaged-pdf-page", page = *page, reason = m.as_str()),
             )
-            .suggest("open it in a PDF viewer and print it to a new PDF, then read that")
+            .suggest(say_args!(lang, "suggest-print-pdf"))
         })
         .collect();
-    diagnostics.extend(left_out(&l, "PDF"));
+    diagnostics.extend(left_out(&l, "PDF", lang));
     Ok(Decoded {
         tail: Some(l.tail),
         text: l.text,
@@ -272,14 +282,14 @@ fn read_pdf(bytes: &[u8]) -> Result<Decoded, Error> {
 }
 
 /// A zip archive of a format gongwen reads.
-fn read_zip(bytes: &[u8]) -> Option<Result<Decoded, Error>> {
+fn read_zip(bytes: &[u8], lang: Lang) -> Option<Result<Decoded, Error>> {
     if !is_zip(bytes) {
         return None;
     }
     if docx::is_docx(bytes) {
-        Some(read_docx(bytes))
+        Some(read_docx(bytes, lang))
     } else if ofd::is_ofd(bytes) {
-        Some(read_ofd(bytes))
+        Some(read_ofd(bytes, lang))
     } else {
         None
     }
@@ -388,7 +398,11 @@ fn report_name(e: &'static Encoding) -> &'static str {
 
 /// Like [`decode`], but takes the bytes: valid UTF-8 (with or without a BOM) becomes
 /// the text without a copy.
-pub(crate) fn decode_vec(mut bytes: Vec<u8>, label: Option<&str>) -> Result<Decoded, Error> {
+pub(crate) fn decode_vec(
+    mut bytes: Vec<u8>,
+    label: Option<&str>,
+    lang: Lang,
+) -> Result<Decoded, Error> {
     let utf8_label = label.is_none_or(|l| Encoding::for_label(l.trim().as_bytes()) == Some(UTF_8));
     let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
         3
@@ -403,7 +417,7 @@ pub(crate) fn decode_vec(mut bytes: Vec<u8>, label: Option<&str>) -> Result<Deco
             Err(b) => bytes = b,
         }
     }
-    decode(&bytes, label)
+    decode(&bytes, label, lang)
 }
 
 fn binary_error() -> Error {
@@ -575,7 +589,7 @@ fn detect(bytes: &[u8]) -> &'static Encoding {
 }
 
 /// Decodes `bytes`, detecting the encoding unless `label` names one.
-pub(crate) fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, Error> {
+pub(crate) fn decode(bytes: &[u8], label: Option<&str>, lang: Lang) -> Result<Decoded, Error> {
     let (enc, body): (&'static Encoding, &[u8]) = if let Some(l) = label {
         let e = Encoding::for_label(l.trim().as_bytes())
             .ok_or_else(|| Error::UnknownEncoding(l.to_string()))?;
@@ -626,16 +640,17 @@ pub(crate) fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, Error
                 Diagnostic::new(
                     Code::DecodeError,
                     r,
-                    format!("bytes that are not valid {} were replaced by U+FFFD", report_name(enc)),
+                    say_args!(lang, "decode-error", encoding = report_name(enc)),
                 )
-                .suggest("if the text looks wrong, name the encoding with --encoding (e.g. --encoding gb18030)"),
+                .suggest(say_args!(lang, "suggest-encoding")),
             );
         }
         if total > MAX_DECODE_REPORTS {
             if let Some(d) = diagnostics.last_mut() {
-                d.notes.push(format!(
-                    "{} more places with malformed bytes are not listed",
-                    total - MAX_DECODE_REPORTS
+                d.notes.push(say_args!(
+                    lang,
+                    "note-more-decode-errors",
+                    count = total - MAX_DECODE_REPORTS,
                 ));
             }
         }
@@ -654,18 +669,18 @@ mod tests {
         let s = "一、总体要求\n1.加大力度。（省商务厅负责）";
         for e in [GBK, UTF_8] {
             let (b, _, _) = e.encode(s);
-            let d = decode(&b, None).unwrap();
+            let d = decode(&b, None, Lang::En).unwrap();
             assert_eq!(d.text, s, "{}", e.name());
         }
         let t = "第一條　為了規範專利代理行為，保障委託人、專利代理機構和專利代理師的合法權益，維護專利代理活動的正常秩序，促進專利代理行業健康發展，根據《中華人民共和國專利法》，制定本條例。";
         let (b, _, unmappable) = BIG5.encode(t);
         assert!(!unmappable);
-        let d = decode(&b, None).unwrap();
+        let d = decode(&b, None, Lang::En).unwrap();
         assert_eq!((d.text.as_str(), d.encoding), (t, "Big5"));
         let mut le = vec![0xFF, 0xFE];
         le.extend(s.encode_utf16().flat_map(|u| u.to_le_bytes()));
-        assert_eq!(decode(&le, None).unwrap().encoding, "UTF-16LE");
-        assert_eq!(decode(&le, None).unwrap().text, s);
+        assert_eq!(decode(&le, None, Lang::En).unwrap().encoding, "UTF-16LE");
+        assert_eq!(decode(&le, None, Lang::En).unwrap().text, s);
     }
 
     #[test]
@@ -675,7 +690,7 @@ mod tests {
         text.push_str(&"一、总体要求\n1.加大力度，推进重点任务。（省商务厅负责）\n".repeat(20_000));
         let (gb, _, _) = encoding_rs::GB18030.encode(&text);
         assert!(gb.len() > 2 * DETECT_BYTES);
-        let d = decode(&gb, None).unwrap();
+        let d = decode(&gb, None, Lang::En).unwrap();
         assert_eq!(d.encoding, "GB18030");
         assert_eq!(d.text, text);
         assert!(d.diagnostics.is_empty());
@@ -684,26 +699,26 @@ mod tests {
     #[test]
     fn refuses_binary() {
         assert!(matches!(
-            decode(b"%PDF-1.7 ...", None),
+            decode(b"%PDF-1.7 ...", None, Lang::En),
             Err(Error::NotText { .. })
         ));
         assert!(matches!(
-            decode(b"PK\x03\x04....", None),
+            decode(b"PK\x03\x04....", None, Lang::En),
             Err(Error::NotText { .. })
         ));
         assert!(matches!(
-            decode(b"ab\0\0\0\0cd\0\0\0\0\0\0", None),
+            decode(b"ab\0\0\0\0cd\0\0\0\0\0\0", None, Lang::En),
             Err(Error::NotText { .. })
         ));
         assert!(matches!(
-            decode(b"x", Some("nonsense")),
+            decode(b"x", Some("nonsense"), Lang::En),
             Err(Error::UnknownEncoding(_))
         ));
     }
 
     #[test]
     fn malformed_bytes_are_reported() {
-        let d = decode(b"abc\xFFdef", Some("utf-8")).unwrap();
+        let d = decode(b"abc\xFFdef", Some("utf-8"), Lang::En).unwrap();
         assert_eq!(d.text, "abc\u{FFFD}def");
         assert_eq!(d.diagnostics.len(), 1);
         assert_eq!(d.diagnostics[0].range, 3..6);

@@ -11,8 +11,9 @@ mod headings;
 mod tree;
 mod zones;
 
+use crate::lexicon::messages::say_args;
 use crate::lexicon::Lexicon;
-use crate::model::{Code, Diagnostic, HeaderLine, Node, NodeId, Part, SkipReason, Skipped};
+use crate::model::{Code, Diagnostic, HeaderLine, Lang, Node, NodeId, Part, SkipReason, Skipped};
 use crate::text::{trim, LineIndex};
 use std::ops::Range;
 pub(crate) use zones::is_org_line;
@@ -36,7 +37,7 @@ pub(crate) struct Outline {
 }
 
 /// Finds the outline of `text`, whose lines `index` knows.
-pub(crate) fn parse(text: &str, index: &LineIndex, lex: &Lexicon) -> Outline {
+pub(crate) fn parse(text: &str, index: &LineIndex, lex: &Lexicon, lang: Lang) -> Outline {
     let lines = index.lines(text);
     let (body_start, header) = zones::header(text, &lines, lex);
     let (body_end, mut skipped) = zones::trailer(text, &lines, body_start, lex);
@@ -50,7 +51,7 @@ pub(crate) fn parse(text: &str, index: &LineIndex, lex: &Lexicon) -> Outline {
     }
     let (headings, left_out) = headings::find(text, &lines, &body, toc.as_ref(), lex);
     let diagnostics = (left_out.count > 0)
-        .then(|| too_many_nodes(text, left_out))
+        .then(|| too_many_nodes(text, left_out, lang))
         .into_iter()
         .collect();
     let first = headings.first().map_or(body.end, |h| h.at);
@@ -70,21 +71,24 @@ pub(crate) fn parse(text: &str, index: &LineIndex, lex: &Lexicon) -> Outline {
 }
 
 /// The report of headings past the cap on nodes.
-fn too_many_nodes(text: &str, left_out: headings::LeftOut) -> Diagnostic {
+fn too_many_nodes(text: &str, left_out: headings::LeftOut, lang: Lang) -> Diagnostic {
     let at = left_out.first;
     let end = at + text[at..].chars().next().map_or(0, char::len_utf8);
     Diagnostic::new(
         Code::Truncated,
         at..end,
-        format!(
-            "{} more headings from here on are not read as nodes: a document of this size holds at most {} nodes",
-            left_out.count, left_out.max
+        say_args!(
+            lang,
+            "headings-left-out",
+            count = left_out.count,
+            max = left_out.max
         ),
     )
-    .note(format!(
-        "a document holds at most {} nodes and one more for every {} bytes; the text after the last node is kept in it",
-        headings::MIN_NODES,
-        headings::BYTES_PER_NODE
+    .note(say_args!(
+        lang,
+        "note-nodes-cap",
+        min = headings::MIN_NODES,
+        bytes = headings::BYTES_PER_NODE,
     ))
 }
 
@@ -115,7 +119,7 @@ mod tests {
     #[test]
     fn nests_by_style_and_skips_levels() {
         let t = "标题\n正文。\n一、总体要求\n二、促进\n1.全面。\n2.加大。\n三、发展\n(一)现代金融\n3.加大。\n(1)细项。\n";
-        let o = parse(t, &LineIndex::new(t), &Lexicon::builtin());
+        let o = parse(t, &LineIndex::new(t), &Lexicon::builtin(), Lang::En);
         let kinds: Vec<_> = o
             .nodes
             .iter()
@@ -141,7 +145,7 @@ mod tests {
     #[test]
     fn trailer_and_toc() {
         let t = "标题\n正文。\n目录\n一、甲\n二、乙\n一、甲\n内容。\n二、乙\n内容。\n国务院\n2019年1月12日\n（此件公开发布）\na\n";
-        let o = parse(t, &LineIndex::new(t), &Lexicon::builtin());
+        let o = parse(t, &LineIndex::new(t), &Lexicon::builtin(), Lang::En);
         assert_eq!(o.nodes.len(), 2);
         let reasons: Vec<_> = o
             .skipped
@@ -162,7 +166,7 @@ mod tests {
     fn a_notice_and_the_plan_it_issues_are_two_parts() {
         use crate::model::PartKind;
         let t = "关于印发行动计划的通知\n各市：\n一、甲\n二、乙\n现印发。\n某某行动计划\n一、总体要求\n二、重点任务\n";
-        let o = parse(t, &LineIndex::new(t), &Lexicon::builtin());
+        let o = parse(t, &LineIndex::new(t), &Lexicon::builtin(), Lang::En);
         let kinds: Vec<_> = o.parts.iter().map(|p| p.kind).collect();
         assert_eq!(kinds, [PartKind::Notice, PartKind::Plan]);
         let parts: Vec<u32> = o.nodes.iter().map(|n| n.part).collect();
