@@ -109,4 +109,24 @@ mod tests {
             assert_eq!(codes(text), vec![want], "{text}");
         }
     }
+
+    #[test]
+    fn suggestions_are_written_in_the_documents_own_label_form() {
+        let suggestion = |t: &str| {
+            let d = parse_text(t, None);
+            assert_eq!(d.diagnostics.len(), 1, "{t}: {:?}", d.diagnostics);
+            d.diagnostics[0].suggestion.clone().unwrap()
+        };
+        // Full-width brackets, half-width brackets, full-width digits, `、` after digits.
+        for (text, want) in [
+            ("一、甲\n（一）a。\n（二）b。\n（四）c。\n", "`（三）`"),
+            ("一、甲\n(一)a。\n(二)b。\n(四)c。\n", "`(三)`"),
+            ("一、甲\n１．a。\n２．b。\n４．c。\n", "`３．`"),
+            ("一、甲\n1、a。\n2、b。\n4、c。\n", "`3、`"),
+            ("一、甲\n二、乙\n四、丁\n", "`三、`"),
+        ] {
+            let s = suggestion(text);
+            assert!(s.contains(want), "{text}: {s}");
+        }
+    }
 }

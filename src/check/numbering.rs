@@ -3,7 +3,7 @@
 //! restarting under each). Problems are found first, then worded: where one wrong
 //! label explains several symptoms (13, 15, 15, 16), one report says so.
 
-use super::report::{kind, line, name, short, Reports};
+use super::report::{kind, line, name, relabel, short, Reports};
 use crate::lexicon::messages::say_args;
 use crate::model::{Code, Diagnostic, Document, LabelSource, Lang, NodeId, Style};
 use rustc_hash::FxHashMap as HashMap;
@@ -216,7 +216,6 @@ fn word(doc: &Document, ids: &[NodeId], runs_on: bool, p: &Problem, lang: Lang) 
     let i = ids[k];
     let node = doc.node(i);
     let n = node.number();
-    let style = doc.node(ids[0]).style();
     let label = doc.slice(&node.label_range());
     let at = node.label_range();
     let previous = || doc.node(ids[k - 1]).label_range();
@@ -226,7 +225,7 @@ fn word(doc: &Document, ids: &[NodeId], runs_on: bool, p: &Problem, lang: Lang) 
                 .parent
                 .map(name)
                 .unwrap_or_else(|| say_args!(lang, "top-level"));
-            let expected = style.write(*expected);
+            let expected = relabel(doc, i, *expected);
             let msg = if runs_on {
                 say_args!(
                     lang,
@@ -269,7 +268,7 @@ fn word(doc: &Document, ids: &[NodeId], runs_on: bool, p: &Problem, lang: Lang) 
                     "numbering-one-wrong",
                     node = name(i),
                     line = line(doc, i),
-                    expected = short(&style.write(*expected)),
+                    expected = short(&relabel(doc, i, *expected)),
                     around = around.join(", "),
                 ),
             )
@@ -278,7 +277,7 @@ fn word(doc: &Document, ids: &[NodeId], runs_on: bool, p: &Problem, lang: Lang) 
                 "suggest-renumber-at",
                 label = label,
                 line = line(doc, i),
-                expected = style.write(*expected),
+                expected = relabel(doc, i, *expected),
             ));
             if k > 0 {
                 d = d.related(previous());
@@ -296,18 +295,18 @@ fn word(doc: &Document, ids: &[NodeId], runs_on: bool, p: &Problem, lang: Lang) 
                 "numbering-starts-at",
                 node = name(i),
                 number = n,
-                expected = style.write(*expected),
+                expected = relabel(doc, i, *expected),
             ),
         )
         .suggest(say_args!(
             lang,
             "suggest-renumber-from",
-            expected = style.write(*expected)
+            expected = relabel(doc, i, *expected)
         )),
         Finding::Gap { expected } => {
             let missing: Vec<String> = (*expected..n)
                 .take(MISSING_LISTED)
-                .map(|m| short(&style.write(m)).to_string())
+                .map(|m| short(&relabel(doc, i, m)).to_string())
                 .collect();
             let mut d = Diagnostic::new(
                 Code::MissingNumber,
@@ -355,8 +354,8 @@ fn word(doc: &Document, ids: &[NodeId], runs_on: bool, p: &Problem, lang: Lang) 
                     "numbering-out-of-order",
                     node = name(i),
                     line = line(doc, i),
-                    previous = prev.map_or(String::new(), |p| style.write(p)),
-                    expected = style.write(*expected),
+                    previous = prev.map_or(String::new(), |p| relabel(doc, ids[k - 1], p)),
+                    expected = relabel(doc, i, *expected),
                 ),
             );
             if n == 1 {

@@ -104,6 +104,36 @@ pub(super) fn kind(doc: &Document, i: NodeId, lang: Lang, counted: bool) -> Stri
     }
 }
 
+/// The label of node `i` with the number `n`, in the node's own form: its brackets and
+/// punctuation (`（三）`, not `(三)`; `15、`, not `15.`) and its digits' width (`１４．`).
+pub(super) fn relabel(doc: &Document, i: NodeId, n: u64) -> String {
+    let node = doc.node(i);
+    let l = node.label;
+    let written = doc.slice(&node.label_range());
+    let mut t = l.style.write(n);
+    if let (Some(o), Some(first)) = (l.open, t.chars().next()) {
+        if first == '(' {
+            t.replace_range(..1, &o.to_string());
+        }
+    }
+    if let Some(last) = t.chars().last() {
+        if matches!(last, ')' | '.' | '、') && last != l.punct {
+            let at = t.len() - last.len_utf8();
+            t.replace_range(at.., &l.punct.to_string());
+        }
+    }
+    if written.chars().any(|c| ('０'..='９').contains(&c)) {
+        t = t
+            .chars()
+            .map(|c| match c {
+                '0'..='9' => char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap_or(c),
+                c => c,
+            })
+            .collect();
+    }
+    t
+}
+
 /// A label without its trailing punctuation, for prose: `15.` → `15`, `三、` → `三`.
 pub(super) fn short(label: &str) -> &str {
     label.trim_end_matches(['、', '.', '．'])
