@@ -108,3 +108,11 @@ suggest-print-pdf = open it in a PDF viewer and print it to a new PDF, then read
 decode-error = bytes that are not valid { $encoding } were replaced by U+FFFD
 suggest-encoding = if the text looks wrong, name the encoding with --encoding (e.g. --encoding gb18030)
 note-more-decode-errors = { $count } more places with malformed bytes are not listed
+
+## Dates
+
+impossible-date = `{ $date }` is no day of the calendar
+note-month-days = { $month }/{ $year } has { $days } days
+note-day-zero = there is no day 0
+note-no-such-month = there is no month { $month }
+suggest-check-date = check the date against the decision or the calendar, and write it again

@@ -97,3 +97,11 @@ suggest-print-pdf = 用 PDF 阅读器打开并打印为新的 PDF，再读取新
 decode-error = 不是有效 { $encoding } 的字节已替换为 U+FFFD
 suggest-encoding = 如果文字看起来不对，请用 --encoding 指定编码（如 --encoding gb18030）
 note-more-decode-errors = 另有 { $count } 处字节错误未列出
+
+## 日期
+
+impossible-date = “{ $date }”不是日历上存在的日期
+note-month-days = { $year }年{ $month }月只有 { $days } 天
+note-day-zero = 没有 0 日
+note-no-such-month = 没有 { $month } 月
+suggest-check-date = 请对照原件或日历核对日期后重写

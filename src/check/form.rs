@@ -273,3 +273,46 @@ pub(super) fn empty_nodes(doc: &Document, out: &mut Reports) {
         }
     }
 }
+
+/// Dates that are no day of the calendar: a day past the month's end, a month past 12, a
+/// day or month 0. Years are not judged (a plan may look far ahead).
+pub(super) fn dates(doc: &Document, out: &mut Reports) {
+    use crate::recognize::date::{days_in_month, is_calendar_date, written_dates};
+    let text = doc.own_text();
+    for (r, y, m, d) in written_dates(text) {
+        if is_calendar_date(y, m, d) || !(1000..=9999).contains(&y) {
+            continue;
+        }
+        if out.is_full(Code::ImpossibleDate) {
+            out.left_out(Code::ImpossibleDate, r);
+            continue;
+        }
+        let lang = out.lang;
+        let written = &text[r.clone()];
+        let (message, note) = match days_in_month(y, m) {
+            Some(days) if d > 0 => (
+                say_args!(lang, "impossible-date", date = written),
+                say_args!(
+                    lang,
+                    "note-month-days",
+                    year = y as u64,
+                    month = m as u64,
+                    days = days as u64
+                ),
+            ),
+            Some(_) => (
+                say_args!(lang, "impossible-date", date = written),
+                say_args!(lang, "note-day-zero"),
+            ),
+            None => (
+                say_args!(lang, "impossible-date", date = written),
+                say_args!(lang, "note-no-such-month", month = m as u64),
+            ),
+        };
+        out.push(
+            Diagnostic::new(Code::ImpossibleDate, r, message)
+                .note(note)
+                .suggest(say_args!(lang, "suggest-check-date")),
+        );
+    }
+}

@@ -47,6 +47,7 @@ pub(crate) fn run(doc: &Document, lang: Lang) -> Vec<Diagnostic> {
     form::doc_number_brackets(doc, &mut out);
     form::missing_responsibility(doc, &sequences, &mut out);
     form::empty_nodes(doc, &mut out);
+    form::dates(doc, &mut out);
     out.finish()
 }
 
@@ -128,5 +129,28 @@ mod tests {
             let s = suggestion(text);
             assert!(s.contains(want), "{text}: {s}");
         }
+    }
+
+    #[test]
+    fn dates_that_are_no_day_are_reported() {
+        for (text, line) in [
+            ("一、甲\n于2023年2月30日前完成。\n", 2),
+            ("一、甲\n二〇二二年十三月一日印发。\n", 2),
+            ("一、甲\n2023年2月29日。\n", 2),
+        ] {
+            assert_eq!(codes(text), vec![("impossible-date", line)], "{text}");
+        }
+        // A leap day, the last of a month, a year alone: no report.
+        assert!(
+            codes("一、甲\n2024年2月29日、2023年4月30日、2023年12月31日；2025年底前。\n")
+                .is_empty()
+        );
+        let d = parse_text("一、甲\n2023年2月30日。\n", None);
+        assert!(
+            d.diagnostics[0].notes[0].contains("28"),
+            "{:?}",
+            d.diagnostics[0]
+        );
+        assert!(d.meta.date.is_none());
     }
 }

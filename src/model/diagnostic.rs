@@ -38,6 +38,8 @@ closed_set! {
         DocNumberBrackets => "doc-number-brackets",
         /// A task without a clause where its siblings have one.
         MissingResponsibility => "missing-responsibility",
+        /// A date that is no day of the calendar: `2023年2月30日`, `2022年13月1日`.
+        ImpossibleDate => "impossible-date",
         /// A label with nothing after it.
         EmptyHeading => "empty-heading",
         /// No numbered headings at all.
@@ -91,6 +93,9 @@ impl Code {
                 "a task without a clause where the document's convention expects one"
             }
             Code::EmptyHeading => "a label with nothing after it",
+            Code::ImpossibleDate => {
+                "a date that is no day of the calendar (`2023年2月30日`, `2022年13月1日`)"
+            }
             Code::NoOutline => "no numbered headings at all: the text is kept in `preamble`",
             Code::EmptyDocument => "nothing but white space",
             Code::DecodeError => "malformed bytes, replaced by U+FFFD",

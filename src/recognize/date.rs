@@ -12,6 +12,14 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("a valid pattern")
 });
 
+/// A date written anywhere in running text, in Arabic or Chinese numerals.
+static WRITTEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日",
+    )
+    .expect("a valid pattern")
+});
+
 static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:到|至|截至|截止到?)?(?:19|20)\d{2}年(?:\d{1,2}月)?(?:底前|末前|底|末|前|上半年|下半年|内)?|年底前|年内|全年|年底|当年|今年|明年").expect("a valid pattern")
 });
@@ -45,8 +53,43 @@ pub(crate) fn parse_date(s: &str) -> Option<(String, usize)> {
     } else {
         (cn(7)?, cn(8)?, cn(9)?)
     };
-    ((1..=12).contains(&m) && (1..=31).contains(&d) && YEARS.contains(&y))
+    (is_calendar_date(y, m, d) && YEARS.contains(&y))
         .then(|| (format!("{y:04}-{m:02}-{d:02}"), whole))
+}
+
+/// Whether year, month and day make a day of the calendar (`2023年2月30日` does not).
+pub(crate) fn is_calendar_date(y: u32, m: u32, d: u32) -> bool {
+    let (Ok(y), Ok(m), Ok(d)) = (i16::try_from(y), i8::try_from(m), i8::try_from(d)) else {
+        return false;
+    };
+    jiff::civil::Date::new(y, m, d).is_ok()
+}
+
+/// How many days month `m` of year `y` has (None for a month that is not one).
+pub(crate) fn days_in_month(y: u32, m: u32) -> Option<u32> {
+    let date = jiff::civil::Date::new(i16::try_from(y).ok()?, i8::try_from(m).ok()?, 1).ok()?;
+    Some(date.days_in_month() as u32)
+}
+
+/// Every full date written in `s` (`2023年2月30日`, `二〇二三年二月三十日`): its byte range
+/// and its year, month and day as written, whether or not they make a calendar day.
+pub(crate) fn written_dates(
+    s: &str,
+) -> impl Iterator<Item = (std::ops::Range<usize>, u32, u32, u32)> + '_ {
+    WRITTEN.captures_iter(s).filter_map(|c| {
+        let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+        let cn = |i: usize| {
+            c.get(i)
+                .and_then(|m| parse_cn_int(m.as_str(), false))
+                .map(|(v, _)| v as u32)
+        };
+        let (y, m, d) = if c.get(1).is_some() {
+            (num(1)?, num(2)?, num(3)?)
+        } else {
+            (cn(4)?, cn(5)?, cn(6)?)
+        };
+        Some((c.get(0)?.range(), y, m, d))
+    })
 }
 
 /// The first date anywhere in `s`: where it starts, the ISO date and its length.
