@@ -267,3 +267,39 @@ fn text_is_what_spans_point_into() {
         assert!(labels >= 5, "{file}: {labels} nodes");
     }
 }
+
+#[test]
+fn a_long_line_is_shown_as_the_part_around_the_place() {
+    use unicode_width::UnicodeWidthStr;
+    // A document on one line of 40,000 characters, its unclosed bracket in the middle.
+    let text = format!(
+        "一、总体要求{}（未闭合{}\n",
+        "甲".repeat(20_000),
+        "乙".repeat(20_000)
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("one-line.txt");
+    std::fs::write(&path, &text).unwrap();
+    let o = common::gongwen_command()
+        .args(["check", path.to_str().unwrap()])
+        .env("COLUMNS", "80")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let out = stdout(&o);
+    assert!(out.contains("unclosed-bracket"), "{out}");
+    let widest = out
+        .lines()
+        .skip(1)
+        .map(UnicodeWidthStr::width)
+        .max()
+        .unwrap();
+    assert!(widest <= 80, "a line of {widest} columns:\n{out}");
+    // The place is under the bracket, at its real column.
+    assert!(out.contains(":1:20007"), "{out}");
+    let source = out.lines().find(|l| l.contains("│ …")).unwrap();
+    let marker = out.lines().find(|l| l.contains('^')).unwrap();
+    let col = |l: &str, c: char| l[..l.find(c).unwrap()].width();
+    assert_eq!(col(source, '（'), col(marker, '^'), "{source}\n{marker}");
+    assert!(source.contains('…'));
+}

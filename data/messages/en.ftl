@@ -76,6 +76,7 @@ note-reports-cap = at most { $max } reports of one kind are given for a document
 
 ## The compiler-style listing of `gongwen check`
 
+note-see-line = see also line { $line }
 label-related = related
 note-in-paragraph = in paragraph { $paragraph } of the Word file
 note-on-page = on page { $page } of the { $format } file

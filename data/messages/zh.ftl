@@ -74,6 +74,7 @@ note-reports-cap = 每份文档同类报告最多给出 { $max } 条；请修正
 
 ## `gongwen check` 的编译器式列表
 
+note-see-line = 另见第 { $line } 行
 label-related = 相关
 note-in-paragraph = 在 Word 文件的第 { $paragraph } 段
 note-on-page = 在 { $format } 文件的第 { $page } 页

@@ -244,6 +244,19 @@ fn write_out(output: Option<&Path>, s: &str) -> Result<(), String> {
     }
 }
 
+/// The width of the terminal standard output is, or of `COLUMNS`; 120 when neither says.
+fn terminal_width() -> usize {
+    if let Some(n) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse().ok())
+    {
+        return n;
+    }
+    console::Term::stdout()
+        .size_checked()
+        .map_or(120, |(_, cols)| usize::from(cols))
+}
+
 fn use_colour() -> bool {
     use std::io::IsTerminal;
     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
@@ -356,7 +369,7 @@ pub(crate) fn check_text(
                 mut w: W,
             ) -> W {
                 for (name, d) in docs {
-                    gongwen::emit::diagnostics::render(d, name, lang, &mut w)
+                    gongwen::emit::diagnostics::render(d, name, lang, terminal_width(), &mut w)
                         .expect("writing to memory");
                 }
                 let refs: Vec<&Document> = docs.iter().map(|(_, d)| d).collect();
