@@ -341,7 +341,7 @@ async fn endpoint(
     // The time limit counts from the request's start: a body that trickles in uses it up
     // (and holds no permit meanwhile).
     let deadline = Instant::now() + app.timeout;
-    let _buffered = budget(&app, &req)?;
+    let buffered = budget(&app, &req)?;
     let name = params.name.clone().filter(|n| !n.is_empty());
     let uploads = tokio::time::timeout(app.timeout, uploads(req, name))
         .await
@@ -367,7 +367,9 @@ async fn endpoint(
         gongwen::Lang::En
     };
     let work = tokio::task::spawn_blocking(move || {
-        let _permit = permit; // held until the document is read, even past the time limit
+        // Both held until the document is read, even past the time limit: the bytes stay
+        // counted while this thread still has them.
+        let _held = (permit, buffered);
         let mut docs = Vec::new();
         for (k, u) in uploads.into_iter().enumerate() {
             let shown = u
