@@ -2,7 +2,6 @@
 //! SARIF viewers) and GitHub workflow commands (`::error file=…::…`, shown on the pull
 //! request's lines). Columns are counted in characters, as SARIF's `unicodeCodePoints`.
 
-use super::json::Ctx;
 use crate::model::{Code, Document, Severity};
 use serde_json::{json, Value};
 
@@ -30,16 +29,15 @@ fn uri(path: &str) -> String {
 
 /// Where a byte range is: 1-based line and column of its start and end, in characters.
 fn region(doc: &Document, r: &std::ops::Range<usize>) -> Value {
-    let ctx = Ctx::new(doc);
-    let s = ctx.span(r);
-    let col = |b: usize| doc.index.column(&doc.text, b);
+    let (ix, text) = (&doc.index, &doc.text);
+    let (start, end) = (ix.char_offset(text, r.start), ix.char_offset(text, r.end));
     json!({
-        "startLine": s.line,
-        "startColumn": col(r.start),
+        "startLine": doc.line(r.start),
+        "startColumn": ix.column(text, r.start),
         "endLine": doc.line(r.end),
-        "endColumn": col(r.end),
-        "charOffset": s.start,
-        "charLength": s.end - s.start,
+        "endColumn": ix.column(text, r.end),
+        "charOffset": start,
+        "charLength": end - start,
     })
 }
 
@@ -58,11 +56,12 @@ pub fn sarif(docs: &[(String, &Document)]) -> Value {
         .collect();
     let mut results = Vec::new();
     for (name, doc) in docs {
+        let uri = uri(name);
         for d in &doc.diagnostics {
             let location = |r: &std::ops::Range<usize>| {
                 json!({
                     "physicalLocation": {
-                        "artifactLocation": {"uri": uri(name)},
+                        "artifactLocation": {"uri": uri},
                         "region": region(doc, r),
                     }
                 })

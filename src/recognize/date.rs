@@ -40,21 +40,24 @@ pub(crate) fn parse_date(s: &str) -> Option<(String, usize)> {
     }
     let c = DATE.captures(s)?;
     let whole = c.get(0)?.end();
-    let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-    let cn = |i: usize| {
-        c.get(i)
-            .and_then(|m| parse_cn_int(m.as_str(), false))
-            .map(|(v, _)| v as u32)
-    };
-    let (y, m, d) = if c.get(1).is_some() {
-        (num(1)?, num(2)?, num(3)?)
-    } else if c.get(4).is_some() {
-        (num(4)?, num(5)?, num(6)?)
-    } else {
-        (cn(7)?, cn(8)?, cn(9)?)
-    };
+    let (y, m, d) = ymd(&c, &[(1, false), (4, false), (7, true)])?;
     (is_calendar_date(y, m, d) && YEARS.contains(&y))
         .then(|| (format!("{y:04}-{m:02}-{d:02}"), whole))
+}
+
+/// Year, month and day from the first of the alternatives that matched: each is three
+/// groups from a first index, in Arabic or (`true`) in Chinese numerals.
+fn ymd(c: &regex::Captures, alternatives: &[(usize, bool)]) -> Option<(u32, u32, u32)> {
+    let &(first, chinese) = alternatives.iter().find(|(i, _)| c.get(*i).is_some())?;
+    let value = |i: usize| {
+        let s = c.get(i)?.as_str();
+        if chinese {
+            parse_cn_int(s, false).map(|(v, _)| v as u32)
+        } else {
+            s.parse::<u32>().ok()
+        }
+    };
+    Some((value(first)?, value(first + 1)?, value(first + 2)?))
 }
 
 /// Whether year, month and day make a day of the calendar (`2023年2月30日` does not).
@@ -77,17 +80,7 @@ pub(crate) fn written_dates(
     s: &str,
 ) -> impl Iterator<Item = (std::ops::Range<usize>, u32, u32, u32)> + '_ {
     WRITTEN.captures_iter(s).filter_map(|c| {
-        let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-        let cn = |i: usize| {
-            c.get(i)
-                .and_then(|m| parse_cn_int(m.as_str(), false))
-                .map(|(v, _)| v as u32)
-        };
-        let (y, m, d) = if c.get(1).is_some() {
-            (num(1)?, num(2)?, num(3)?)
-        } else {
-            (cn(4)?, cn(5)?, cn(6)?)
-        };
+        let (y, m, d) = ymd(&c, &[(1, false), (4, true)])?;
         Some((c.get(0)?.range(), y, m, d))
     })
 }
