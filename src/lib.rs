@@ -40,10 +40,10 @@ pub use check::MAX_PER_CODE;
 pub use input::EXTENSIONS;
 pub use lexicon::Lexicon;
 pub use model::{
-    Attachment, Block, Citation, Clause, ClauseUnit, Code, Diagnostic, DocNumber, Document, Error,
-    Format, HeaderKind, HeaderLine, Kind, Label, LabelSource, Lang, Meta, Node, NodeId, PageMeta,
-    Part, PartKind, Qualifier, Quantity, Role, Severity, SkipReason, Skipped, Source, Style, Unit,
-    UnitId,
+    Attachment, Block, Citation, Clause, ClauseForm, ClauseUnit, Code, Diagnostic, DocNumber,
+    Document, Error, Format, HeaderKind, HeaderLine, Kind, Label, LabelSource, Lang, Meta, Node,
+    NodeId, PageMeta, Part, PartKind, Qualifier, Quantity, Role, Severity, SkipReason, Skipped,
+    Source, Style, Unit, UnitId,
 };
 pub use text::{LineIndex, Span};
 

@@ -5,6 +5,7 @@
 
 # A node: `item 15`, `section (三)`, `article 第十五条`.
 node = { $kind ->
+    [part] part
     [chapter] chapter
     [section] section
     [subitem] subitem
@@ -13,6 +14,7 @@ node = { $kind ->
  } { $label }
 # A kind of node, alone.
 kind = { $kind ->
+    [part] part
     [chapter] chapter
     [section] section
     [subitem] subitem
@@ -21,6 +23,7 @@ kind = { $kind ->
  }
 # A kind of node, counted.
 kinds = { $kind ->
+    [part] parts
     [chapter] chapters
     [section] sections
     [subitem] subitems

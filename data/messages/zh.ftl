@@ -5,6 +5,7 @@
 
 # 标题：三级标题“15”、二级标题“(三)”、第十五条。
 node = { $kind ->
+    [part] { $label }
     [chapter] 一级标题“{ $label }”
     [section] 二级标题“{ $label }”
     [subitem] 四级标题“{ $label }”
@@ -12,6 +13,7 @@ node = { $kind ->
    *[item] 三级标题“{ $label }”
  }
 kind = { $kind ->
+    [part] 编
     [chapter] 一级标题
     [section] 二级标题
     [subitem] 四级标题
@@ -19,6 +21,7 @@ kind = { $kind ->
    *[item] 三级标题
  }
 kinds = { $kind ->
+    [part] 编
     [chapter] 一级标题
     [section] 二级标题
     [subitem] 四级标题

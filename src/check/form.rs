@@ -141,6 +141,8 @@ pub(super) fn brackets(doc: &Document, out: &mut Reports) {
                     None => unmatched = Some((at, c, 0)),
                 },
             },
+            // Square and angle brackets are not checked here.
+            c if c != '\n' && c != '\r' => {}
             _ => {
                 // The end of a line (`\r\n` ends it at the `\r`; its `\n` ends an empty piece).
                 let line = line_begin..at;

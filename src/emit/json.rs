@@ -10,8 +10,9 @@
 //! written.
 
 use crate::model::{
-    Attachment, Citation, Clause, ClauseUnit, Code, Diagnostic, DocNumber, Document, Format, Kind,
-    LabelSource, NodeId, PartKind, Qualifier, Quantity, Role, Severity, SkipReason, Skipped,
+    Attachment, Citation, Clause, ClauseForm, ClauseUnit, Code, Diagnostic, DocNumber, Document,
+    Format, Kind, LabelSource, NodeId, PartKind, Qualifier, Quantity, Role, Severity, SkipReason,
+    Skipped,
 };
 use crate::text::Span;
 use schemars::JsonSchema;
@@ -163,6 +164,7 @@ impl<'a> Ctx<'a> {
             responsible: names(Role::Responsible),
             support: names(Role::Support),
             units: Seq::new(self, &c.units, Ctx::unit),
+            form: c.form,
         }
     }
 
@@ -517,6 +519,9 @@ pub struct JsonClause<'a> {
     /// Every unit with its role, canonical name and kind.
     #[schemars(with = "Vec<JsonUnit<'a>>")]
     pub units: Seq<'a, ClauseUnit, JsonUnit<'a>>,
+    /// How the clause is written: `bracket`, `label` (lines of their own), `sentence`
+    /// (read from the text), `table` (a task table's unit columns).
+    pub form: ClauseForm,
 }
 
 /// A unit in a clause.

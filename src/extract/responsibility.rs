@@ -10,7 +10,8 @@
 //! node is taken out of the node's title and text.
 
 use crate::lexicon::Lexicon;
-use crate::model::{Clause, ClauseUnit, Document, Role, Unit, UnitId};
+use crate::model::{Clause, ClauseForm, ClauseUnit, Document, Role, Unit, UnitId};
+use crate::text::charset::{bracket, Pair};
 use crate::text::{ceil_boundary, is_han, is_ws, line_break, squeezed, trim};
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
@@ -91,7 +92,7 @@ struct Draft {
 }
 
 impl Draft {
-    fn into_clause(mut self, range: Range<usize>, state: &mut State) -> Clause {
+    fn into_clause(mut self, range: Range<usize>, form: ClauseForm, state: &mut State) -> Clause {
         // Lead first, then responsible, then support; written order within each role
         // (the sort is stable). In an allocation of its size.
         self.units.sort_by_key(|(role, _)| *role);
@@ -105,6 +106,7 @@ impl Draft {
         Clause {
             range,
             units: units.into_boxed_slice(),
+            form,
         }
     }
 }
@@ -217,7 +219,19 @@ fn find_into(text: &str, range: Range<usize>, state: &mut State, out: &mut Vec<C
             .trim_end_matches(is_ws)
             .trim_end_matches(['。', '.']);
         if let Some(cl) = parse_labelled(body, state) {
-            out.push(cl.into_clause(range.start + j..range.start + j + body.len(), state));
+            let at = range.start + j..range.start + j + body.len();
+            let cl = cl.into_clause(at, ClauseForm::Label, state);
+            // `牵头单位：…` and, on the next line (a blank one between or not),
+            // `责任单位：…`: one clause of the task.
+            match out.last_mut() {
+                Some(last)
+                    if last.form == ClauseForm::Label
+                        && text[last.range.end..cl.range.start].chars().all(is_ws) =>
+                {
+                    merge(last, cl)
+                }
+                _ => out.push(cl),
+            }
         }
         *i = end;
     };
@@ -247,7 +261,8 @@ fn find_into(text: &str, range: Range<usize>, state: &mut State, out: &mut Vec<C
                 pending = Some(at + 1);
                 continue;
             }
-            ')' | '）' => continue,
+            // Closing brackets, and angle brackets (`各县级市<区>政府`), open no clause.
+            c if bracket(c).is_none_or(|(pair, open)| !open || pair == Pair::Angle) => continue,
             _ => {}
         }
         // A clause whose closing bracket was forgotten still names its units; the
@@ -256,7 +271,8 @@ fn find_into(text: &str, range: Range<usize>, state: &mut State, out: &mut Vec<C
             let hi = ceil_boundary(s, at + LONGEST_UNCLOSED_CLAUSE);
             let eol = line_break(&s[at..hi]).map_or(hi, |e| at + e);
             let inner = s[at + c.len_utf8()..eol].trim_end_matches(|c: char| is_ws(c) || c == '。');
-            (!inner.contains(['(', '（', ')', '）'])).then_some(at + c.len_utf8() + inner.len())
+            (!inner.chars().any(|c| bracket(c).is_some()))
+                .then_some(at + c.len_utf8() + inner.len())
         });
         let Some(close) = close else { continue };
         let inner = &s[at + c.len_utf8()..close];
@@ -264,18 +280,22 @@ fn find_into(text: &str, range: Range<usize>, state: &mut State, out: &mut Vec<C
             + s[close..]
                 .chars()
                 .next()
-                .filter(|c| matches!(c, ')' | '）'))
+                .filter(|&c| bracket(c).is_some_and(|(_, open)| !open))
                 .map_or(0, char::len_utf8);
-        if !at_clause_position(s, at, after_close) {
+        // A labelled clause (`（牵头单位：…）`) says what it is wherever it stands; a plain
+        // one (`（…负责）`) must close a sentence or a line.
+        let labelled = role_label_at(inner, state.lex).is_some();
+        if !labelled && !at_clause_position(s, at, after_close) {
             continue;
         }
-        let parsed = if role_label_at(inner, state.lex).is_some() {
+        let parsed = if labelled {
             parse_labelled(inner, state)
         } else {
             parse_plain(inner, state)
         };
         if let Some(cl) = parsed {
-            out.push(cl.into_clause(range.start + at..range.start + after_close, state));
+            let at = range.start + at..range.start + after_close;
+            out.push(cl.into_clause(at, ClauseForm::Bracket, state));
             i = after_close;
         }
     }
@@ -286,22 +306,39 @@ fn find_into(text: &str, range: Range<usize>, state: &mut State, out: &mut Vec<C
     state.opens = opens;
 }
 
+/// `b`, the clause that follows `a`, made part of it: one range, the units of both
+/// (still lead first, then responsible, then support).
+fn merge(a: &mut Clause, b: Clause) {
+    a.range.end = b.range.end;
+    let mut units: Vec<ClauseUnit> = a.units.iter().chain(b.units.iter()).copied().collect();
+    units.sort_by_key(|u| u.role);
+    a.units = units.into_boxed_slice();
+}
+
 /// The opening brackets of `s` into `opens`, each with where the bracket that closes it
 /// is: on the same line, within [`LONGEST_CLAUSE`] bytes. One pass with a stack (of
 /// indices into `opens`): every bracket is looked at once, however many are open.
 fn match_brackets(s: &str, opens: &mut Vec<(usize, Option<usize>)>, stack: &mut Vec<usize>) {
     opens.clear();
     stack.clear();
-    let b = s.as_bytes();
+    // The pair of each open bracket on the stack.
+    let mut pairs: Vec<Pair> = Vec::new();
     for at in crate::text::charset::brackets_and_breaks(s) {
-        // `（` and `）` are EF BC 88 and EF BC 89.
-        let open = b[at] == b'(' || (b[at] == 0xEF && b[at + 2] == 0x88);
-        if b[at] == b'\n' || b[at] == b'\r' {
+        let c = s[at..].chars().next().expect("a bracket or line break");
+        let Some((pair, open)) = bracket(c) else {
             stack.clear();
-        } else if open {
+            pairs.clear();
+            continue;
+        };
+        if open {
             stack.push(opens.len());
+            pairs.push(pair);
             opens.push((at, None));
-        } else if let Some(j) = stack.pop() {
+        } else if pairs.last() == Some(&pair) {
+            // A closing bracket of another pair than the innermost open one closes
+            // nothing (`〔…(…〕`).
+            pairs.pop();
+            let j = stack.pop().expect("as many as pairs");
             if at < ceil_boundary(s, opens[j].0 + LONGEST_CLAUSE) {
                 opens[j].1 = Some(at);
             }
@@ -340,10 +377,10 @@ fn split_groups(s: &str, sep: impl Fn(char) -> bool) -> impl Iterator<Item = &st
     std::iter::from_fn(move || {
         let from = start?;
         for (i, c) in chars.by_ref() {
-            match c {
-                '(' | '（' => depth += 1,
-                ')' | '）' => depth -= 1,
-                c if depth == 0 && sep(c) => {
+            match bracket(c) {
+                Some((_, true)) => depth += 1,
+                Some((_, false)) => depth -= 1,
+                _ if depth == 0 && sep(c) => {
                     start = Some(i + c.len_utf8());
                     return Some(&s[from..i]);
                 }

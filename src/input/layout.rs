@@ -6,7 +6,7 @@
 //! Positions are in any unit (millimetres for OFD, points for PDF), `y` growing down the
 //! page; only ratios to the font size and the page are used.
 
-use crate::model::{SkipReason, Skipped, Style};
+use crate::model::{SkipReason, Skipped};
 use crate::recognize::label::parse_label;
 
 /// A piece of text at a place on a page.
@@ -352,9 +352,7 @@ fn cites(before: &str, line: &str) -> bool {
     if t.ends_with([')', '）']) {
         t = t.rfind(['(', '（']).map_or(t, |k| &t[..k]);
     }
-    t.ends_with('》')
-        && parse_label(line.trim_start())
-            .is_some_and(|l| matches!(l.style, Style::Zhang | Style::Jie | Style::Tiao))
+    t.ends_with('》') && parse_label(line.trim_start()).is_some_and(|l| l.style.is_di())
 }
 
 /// A multi-level decimal number (`6.2.1`): the gap after it separates it from its title.

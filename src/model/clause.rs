@@ -15,6 +15,21 @@ closed_set! {
     }
 }
 
+closed_set! {
+    /// How a clause is written: what tells a user the explicit from the inferred.
+    pub enum ClauseForm {
+        /// In brackets after the task: `（省商务厅牵头，省财政厅配合）`, `〔责任单位：…〕`.
+        Bracket => "bracket",
+        /// On lines of its own after the task: `牵头单位：市商务局` (consecutive label lines,
+        /// blank lines between them or not, are one clause).
+        Label => "label",
+        /// Read from a sentence of the text: `由省商务厅牵头，省财政厅配合`, `公安部负责…`.
+        Sentence => "sentence",
+        /// From the unit columns of a task table's row.
+        Table => "table",
+    }
+}
+
 /// The index of a unit in [`Document::units`](super::Document::units): each name a
 /// document writes is held there once, with its canonical name and kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -55,6 +70,8 @@ pub struct Clause {
     /// The units, lead first, then responsible, then support; in the order written
     /// within each role.
     pub units: Box<[ClauseUnit]>,
+    /// How it is written.
+    pub form: ClauseForm,
 }
 
 impl Clause {

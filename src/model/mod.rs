@@ -13,7 +13,7 @@ mod meta;
 mod node;
 mod quantity;
 
-pub use clause::{Clause, ClauseUnit, Role, Unit, UnitId};
+pub use clause::{Clause, ClauseForm, ClauseUnit, Role, Unit, UnitId};
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use error::Error;
 pub use lang::Lang;

@@ -36,6 +36,8 @@ impl std::ops::IndexMut<NodeId> for Vec<Node> {
 closed_set! {
     /// What a node is, as the JSON names it.
     pub enum Kind {
+        /// 第一编, 第一分编: above chapters, in codes and long regulations.
+        Part => "part",
         /// 一、 第一章 第一部分, `1　总则`.
         Chapter => "chapter",
         /// （一） 第一节, `1.1`.
@@ -52,6 +54,10 @@ closed_set! {
 /// The style of a label. Its rank orders styles from outermost to innermost.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Style {
+    /// 第一编
+    Bian,
+    /// 第一分编 (inside a 编)
+    FenBian,
     /// 第一章
     Zhang,
     /// 第一节
@@ -84,6 +90,14 @@ impl Style {
         self as u8
     }
 
+    /// The labels of regulations: 第一编, 第一分编, 第一章, 第一节, 第一条.
+    pub fn is_di(self) -> bool {
+        matches!(
+            self,
+            Style::Bian | Style::FenBian | Style::Zhang | Style::Jie | Style::Tiao
+        )
+    }
+
     /// The decimal numbering of emergency plans (`1.2.1`).
     pub fn is_decimal(self) -> bool {
         matches!(self, Style::Dec1 | Style::Dec2 | Style::Dec3 | Style::Dec4)
@@ -92,6 +106,7 @@ impl Style {
     /// The node kind the JSON reports for this style.
     pub fn kind(self) -> Kind {
         match self {
+            Style::Bian | Style::FenBian => Kind::Part,
             Style::Zhang | Style::CnDun | Style::Dec1 => Kind::Chapter,
             Style::Jie | Style::CnParen | Style::Dec2 => Kind::Section,
             Style::Tiao => Kind::Article,
@@ -104,6 +119,8 @@ impl Style {
     pub fn write(self, n: u64) -> String {
         let cn = crate::text::numeral::to_cn(n);
         match self {
+            Style::Bian => format!("第{cn}编"),
+            Style::FenBian => format!("第{cn}分编"),
             Style::Zhang => format!("第{cn}章"),
             Style::Jie => format!("第{cn}节"),
             Style::Tiao => format!("第{cn}条"),

@@ -202,9 +202,7 @@ pub(crate) fn find(
         in_attachments = None;
         if let Some(l) = &line_label {
             let rest = &s[l.len as usize..];
-            if matches!(l.style, Style::Zhang | Style::Jie | Style::Tiao)
-                && reference_after(rest, lex)
-            {
+            if l.style.is_di() && reference_after(rest, lex) {
                 line_label = None;
             }
         }

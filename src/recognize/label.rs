@@ -1,5 +1,5 @@
 //! Heading labels, parsed with nom: `一、` `（一）` `1.` `1．` `1、` `（1）` `①`
-//! `第一章` `第一节` `第一条` `第一部分`, and the decimal `1.1　`. Takes the text at a
+//! `第一编` `第一分编` `第一章` `第一节` `第一条` `第一部分`, and the decimal `1.1　`. Takes the text at a
 //! candidate position; gives the label's style, number and length. Whether a label is
 //! a heading is decided by the caller (`outline`), which knows where the label stands.
 //! The characters here (第, 章, 、…) are the grammar of GB/T 9704 labels, not a word list.
@@ -57,12 +57,19 @@ fn close_paren(i: &str) -> R<'_, char> {
 fn di(i: &str) -> R<'_, (Style, u64, char)> {
     let (i, _) = tag("第")(i)?;
     let (i, n) = alt((cn_number, arabic_number))(i)?;
-    let (i, c) = alt((char('章'), char('节'), char('条'), |i| {
-        tag("部分")(i).map(|(r, _)| (r, '部'))
-    }))(i)?;
+    let (i, c) = alt((
+        char('章'),
+        char('节'),
+        char('条'),
+        char('编'),
+        |i| tag("分编")(i).map(|(r, _)| (r, '分')),
+        |i| tag("部分")(i).map(|(r, _)| (r, '部')),
+    ))(i)?;
     let style = match c {
         // 第一部分 is a chapter, as 第一章 is.
         '章' | '部' => Style::Zhang,
+        '编' => Style::Bian,
+        '分' => Style::FenBian,
         '节' => Style::Jie,
         _ => Style::Tiao,
     };
@@ -246,6 +253,8 @@ mod tests {
         assert_eq!(l("第一章　总　　则"), Some((Style::Zhang, 1, 9)));
         assert_eq!(l("第二十三条　x"), Some((Style::Tiao, 23, 15)));
         assert_eq!(l("第3节"), Some((Style::Jie, 3, 7)));
+        assert_eq!(l("第一编　总则"), Some((Style::Bian, 1, 9)));
+        assert_eq!(l("第二分编 合同"), Some((Style::FenBian, 2, 12)));
         assert_eq!(l("第二部分　重点任务"), Some((Style::Zhang, 2, 12)));
         assert_eq!(l("3．2020年底前开展"), Some((Style::ArabicDot, 3, 4)));
         assert!(parse_label("（一)x").unwrap().mismatched_brackets());

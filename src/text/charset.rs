@@ -165,19 +165,22 @@ enum Literals {
     Automaton(aho_corasick::AhoCorasick),
 }
 
-const BRACKETS_AND_BREAKS: [&str; 6] = ["(", ")", "（", "）", "\n", "\r"];
+const BRACKETS_AND_BREAKS: [&str; 16] = [
+    "(", ")", "（", "）", "〔", "〕", "[", "]", "［", "］", "【", "】", "〈", "〉", "\n", "\r",
+];
 
 static BRACKET_SEARCH: LazyLock<Literals> =
     LazyLock::new(
         || match aho_corasick::packed::Searcher::new(BRACKETS_AND_BREAKS) {
             Some(p) => Literals::Packed(p),
             None => Literals::Automaton(
-                aho_corasick::AhoCorasick::new(BRACKETS_AND_BREAKS).expect("six short literals"),
+                aho_corasick::AhoCorasick::new(BRACKETS_AND_BREAKS).expect("short literals"),
             ),
         },
     );
 
-/// Byte offsets of the `(` `)` `（` `）` `\n` and `\r` in `s`, in order.
+/// Byte offsets of the round brackets `(` `)` `（` `）`, the square ones `〔〕 [] ［］ 【】`,
+/// the angle ones `〈〉`, and of `\n` and `\r` in `s`, in order.
 pub(crate) fn brackets_and_breaks(s: &str) -> impl Iterator<Item = usize> + '_ {
     let search = &*BRACKET_SEARCH;
     let mut from = 0;
@@ -190,6 +193,28 @@ pub(crate) fn brackets_and_breaks(s: &str) -> impl Iterator<Item = usize> + '_ {
         from += m.end();
         Some(at)
     })
+}
+
+/// Which pair a bracket belongs to: round, square (`〔 [ ［ 【` close with `〕 ] ］ 】`,
+/// one mistyped for another) or angle; and whether it opens.
+pub(crate) fn bracket(c: char) -> Option<(Pair, bool)> {
+    Some(match c {
+        '(' | '（' => (Pair::Round, true),
+        ')' | '）' => (Pair::Round, false),
+        '〔' | '[' | '［' | '【' => (Pair::Square, true),
+        '〕' | ']' | '］' | '】' => (Pair::Square, false),
+        '〈' => (Pair::Angle, true),
+        '〉' => (Pair::Angle, false),
+        _ => return None,
+    })
+}
+
+/// See [`bracket`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Pair {
+    Round,
+    Square,
+    Angle,
 }
 
 #[cfg(test)]

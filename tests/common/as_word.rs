@@ -17,6 +17,8 @@ fn word_list(style: gongwen::Style) -> (&'static str, &'static str) {
         ArabicDot => ("decimal", "%1."),
         ArabicParen => ("decimal", "（%1）"),
         Circled => ("decimalEnclosedCircle", "%1"),
+        Bian => ("chineseCounting", "第%1编"),
+        FenBian => ("chineseCounting", "第%1分编"),
         Zhang => ("chineseCounting", "第%1章"),
         Jie => ("chineseCounting", "第%1节"),
         Tiao => ("chineseCounting", "第%1条"),

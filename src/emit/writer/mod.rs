@@ -313,6 +313,7 @@ impl<'a> Doc<'a, '_> {
             self.unit_json.insert(key, start..self.unit_store.len());
         }
         self.o.close(b']');
+        self.o.field(k!("form"), c.form.as_str());
         self.o.close(b'}');
     }
 
