@@ -209,7 +209,7 @@ fn parse_decoded(d: input::Decoded, doc_id: [u8; 32], options: &Options) -> Docu
     // goes with the checks' reports, in document order.
     let mut early = o.diagnostics;
     early.extend(extract::run(&mut doc, lex, options.lang));
-    doc.diagnostics = check::run(&doc, options.lang);
+    doc.diagnostics = check::run(&doc, lex, options.lang);
     if !early.is_empty() {
         doc.diagnostics.extend(early);
         doc.diagnostics.sort_by_key(|d| d.range.start);

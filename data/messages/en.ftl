@@ -67,6 +67,7 @@ note-more-unmatched = { $more } more closing brackets on this line close nothing
 doc-number-brackets = document number `{ $number }` puts its year in `{ $brackets }`; GB/T 9704-2012 prescribes `〔〕`
 missing-responsibility = { $node } has no responsibility clause, but { $with } of the { $all } { $kinds } of this document have one
 suggest-add-clause = add a clause such as `（省商务厅负责）` at the end of the item
+suggest-add-clause-like = name its owners as this document does elsewhere, as at line { $line }: `{ $example }`
 empty-heading = { $node } has no text after its label
 
 ## The document as a whole

@@ -65,6 +65,7 @@ note-more-unmatched = 本行另有 { $more } 个右括号也没有对应的左�
 doc-number-brackets = 发文字号“{ $number }”的年份用了“{ $brackets }”；GB/T 9704-2012 规定用六角括号“〔〕”
 missing-responsibility = { $node }没有写明责任单位，而本文 { $all } 个{ $kinds }中有 { $with } 个写明了
 suggest-add-clause = 在该条末尾写明责任单位，如“（省商务厅负责）”
+suggest-add-clause-like = 按本文其他条目的写法写明责任单位，如第 { $line } 行的“{ $example }”
 empty-heading = { $node }的编号后没有内容
 
 ## 整篇文档

@@ -3,6 +3,7 @@
 
 use super::report::{kind, name, Reports};
 use crate::lexicon::messages::say_args;
+use crate::lexicon::Lexicon;
 use crate::model::{Code, Diagnostic, Document, NodeId, Style};
 use rustc_hash::FxHashMap as HashMap;
 
@@ -210,15 +211,45 @@ pub(super) fn doc_number_brackets(doc: &Document, out: &mut Reports) {
 }
 
 /// A task without a responsibility clause where (nearly) all its siblings have one.
-pub(super) fn missing_responsibility(doc: &Document, sequences: &[Vec<NodeId>], out: &mut Reports) {
+pub(super) fn missing_responsibility(
+    doc: &Document,
+    sequences: &[Vec<NodeId>],
+    lex: &Lexicon,
+    out: &mut Reports,
+) {
     // Nodes of one style are compared with all others of that style (at least four of
     // them with clauses, and four in five of all); a node is reported only when a sibling
     // under the same parent has a clause, so a chapter of principles without owners is not.
+    // A node is covered by its own clause or by ones below it (a chapter whose sections
+    // or items each name theirs). Not by one above it: where its siblings name their own
+    // owners under a section that names a task force, the section's does not excuse it.
+    let mut down = vec![false; doc.nodes.len()];
+    for i in doc.node_ids().rev() {
+        let node = doc.node(i);
+        down[i.index()] |= !node.clauses.is_empty();
+        if let (Some(p), true) = (node.parent, down[i.index()]) {
+            down[p.index()] = true;
+        }
+    }
+    // A heading that states no task (`附则`, `总体要求`) expects no clause.
+    let untasked = |i: NodeId| {
+        let t: String = doc
+            .node(i)
+            .title(&doc.text)
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        lex.untasked_titles.suffix_of(&t).is_some()
+    };
+    // Own clauses show the document's convention; clauses below and untasked titles only
+    // excuse a node.
     let has = |i: NodeId| !doc.node(i).clauses.is_empty();
+    let excused = |i: NodeId| down[i.index()] || untasked(i);
     for ids in sequences {
         let with = ids.iter().filter(|&&i| has(i)).count();
+        let considered = ids.iter().filter(|&&i| has(i) || !excused(i)).count();
         let (num, den) = CLAUSE_SHARE;
-        if with < MIN_WITH_CLAUSE || with * den < ids.len() * num || with == ids.len() {
+        if with < MIN_WITH_CLAUSE || with * den < considered * num || with == considered {
             continue;
         }
         // Siblings in this sequence by parent: how many, and how many with a clause.
@@ -229,7 +260,7 @@ pub(super) fn missing_responsibility(doc: &Document, sequences: &[Vec<NodeId>], 
             e.0 += 1;
             e.1 += usize::from(has(j));
         }
-        for &i in ids.iter().filter(|&&i| !has(i)) {
+        for &i in ids.iter().filter(|&&i| !has(i) && !excused(i)) {
             let n = doc.node(i);
             // `i` itself has no clause: the others are one fewer, with as many clauses.
             let (all, sib_with) = by_parent[&n.parent];
@@ -240,6 +271,23 @@ pub(super) fn missing_responsibility(doc: &Document, sequences: &[Vec<NodeId>], 
                 out.left_out(Code::MissingResponsibility, n.label_range());
                 continue;
             }
+            // The suggestion shows a clause of this document: the nearest one before, else
+            // after, in the same sequence.
+            let k = ids.partition_point(|&j| j < i);
+            let example = ids[..k]
+                .iter()
+                .rev()
+                .chain(&ids[k..])
+                .find_map(|&j| doc.node(j).clauses.last());
+            let suggestion = match example {
+                Some(c) => say_args!(
+                    out.lang,
+                    "suggest-add-clause-like",
+                    example = shortened(doc.slice(&c.range)),
+                    line = doc.line(c.range.start),
+                ),
+                None => say_args!(out.lang, "suggest-add-clause"),
+            };
             out.push(
                 Diagnostic::new(
                     Code::MissingResponsibility,
@@ -249,15 +297,26 @@ pub(super) fn missing_responsibility(doc: &Document, sequences: &[Vec<NodeId>], 
                         "missing-responsibility",
                         node = name(doc, i, out.lang),
                         with = with,
-                        all = ids.len(),
+                        all = considered,
                         kinds = kind(doc, i, out.lang, true),
                     ),
                 )
-                .suggest(say_args!(out.lang, "suggest-add-clause")),
+                .suggest(suggestion),
             );
         }
     }
 }
+
+/// A clause shown as an example: at most [`EXAMPLE_CHARS`] characters of it.
+fn shortened(s: &str) -> String {
+    match s.char_indices().nth(EXAMPLE_CHARS) {
+        Some((at, _)) => format!("{}…", &s[..at]),
+        None => s.to_string(),
+    }
+}
+
+/// See [`shortened`].
+const EXAMPLE_CHARS: usize = 40;
 
 pub(super) fn empty_nodes(doc: &Document, out: &mut Reports) {
     for i in doc.node_ids() {

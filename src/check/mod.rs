@@ -11,6 +11,7 @@ mod numbering;
 mod report;
 
 use crate::lexicon::messages::say_args;
+use crate::lexicon::Lexicon;
 use crate::model::{Code, Diagnostic, Document, Lang};
 use crate::text::is_ws;
 use report::Reports;
@@ -18,7 +19,7 @@ use report::Reports;
 pub use report::MAX_PER_CODE;
 
 /// Runs every check on `doc`, its messages in `lang`.
-pub(crate) fn run(doc: &Document, lang: Lang) -> Vec<Diagnostic> {
+pub(crate) fn run(doc: &Document, lex: &Lexicon, lang: Lang) -> Vec<Diagnostic> {
     let mut out = Reports::new(lang);
     if doc.own_text().chars().all(is_ws) {
         out.push(Diagnostic::new(
@@ -45,7 +46,7 @@ pub(crate) fn run(doc: &Document, lang: Lang) -> Vec<Diagnostic> {
     form::label_styles(doc, &mut out);
     form::brackets(doc, &mut out);
     form::doc_number_brackets(doc, &mut out);
-    form::missing_responsibility(doc, &sequences, &mut out);
+    form::missing_responsibility(doc, &sequences, lex, &mut out);
     form::empty_nodes(doc, &mut out);
     form::dates(doc, &mut out);
     out.finish()

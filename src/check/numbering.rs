@@ -142,6 +142,11 @@ fn problems(doc: &Document, ids: &[NodeId], runs_on: bool, mut out: impl FnMut(P
     while k < ids.len() {
         let n = num(k);
         let new_parent = k == 0 || parent(k - 1) != parent(k);
+        // `…有下列情形之一的：` on a paragraph of its own, then `（一）` again: a new list
+        // under the same parent (the second paragraph of an article).
+        if !new_parent && n == 1 && opens_list(doc, ids[k - 1], ids[k]) {
+            expected = 1;
+        }
         if new_parent && k > 0 {
             let other = if runs_on { 1 } else { expected };
             expected = if runs_on { expected } else { 1 };
@@ -204,6 +209,29 @@ fn problems(doc: &Document, ids: &[NodeId], runs_on: bool, mut out: impl FnMut(P
         k += 1;
     }
 }
+
+/// Whether a line of its own stands between the first line of node `a` and node `b`,
+/// the next of its style, that opens a new list: one that ends with a colon
+/// (`…有下列情形之一的：`), or a short line with no punctuation, a heading without a
+/// label (`第三步：领卡`, `面向毕业生的扶持政策`).
+fn opens_list(doc: &Document, a: NodeId, b: NodeId) -> bool {
+    let between = &doc.text[doc.node(a).span.start..doc.node(b).span.start];
+    let mut lines = between
+        .lines()
+        .map(|l| l.trim_matches(crate::text::is_ws))
+        .filter(|l| !l.is_empty());
+    let first = lines.next();
+    let last = lines.last();
+    let heading = |l: &str| {
+        l.chars().count() <= UNLABELLED_HEADING
+            && !l.contains(['。', '，', '；', ',', ';', '、', '！', '？'])
+            && !l.ends_with(['）', ')'])
+    };
+    first.is_some() && last.is_some_and(|l| l.ends_with(['：', ':']) || heading(l))
+}
+
+/// A heading without a label is a short line (in characters).
+const UNLABELLED_HEADING: usize = 20;
 
 /// How many missing numbers a message lists.
 const MISSING_LISTED: usize = 5;

@@ -289,6 +289,7 @@ pub struct Lexicon {
     pub(crate) signature_suffixes: Words,
     pub(crate) note_words: Words,
     pub(crate) toc_headings: Words,
+    pub(crate) untasked_titles: Words,
     pub(crate) attachment_words: Words,
     pub(crate) reference_after: Words,
     // Metadata.
@@ -408,6 +409,10 @@ const BUILTIN: &[(&str, &str)] = &[
     (
         "toc_headings",
         include_str!("../../data/lexicon/toc_headings.txt"),
+    ),
+    (
+        "untasked_titles",
+        include_str!("../../data/lexicon/untasked_titles.txt"),
     ),
     (
         "attachment_words",
@@ -634,6 +639,7 @@ impl Lexicon {
             "signature_suffixes" => &mut self.signature_suffixes,
             "note_words" => &mut self.note_words,
             "toc_headings" => &mut self.toc_headings,
+            "untasked_titles" => &mut self.untasked_titles,
             "attachment_words" => &mut self.attachment_words,
             "reference_after" => &mut self.reference_after,
             "doc_types" => &mut self.doc_types,

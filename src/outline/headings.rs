@@ -5,7 +5,7 @@
 
 use crate::lexicon::Lexicon;
 use crate::model::{Label, Style};
-use crate::recognize::label::parse_label;
+use crate::recognize::label::{ambiguous_dot_label, parse_label};
 use crate::text::numeral::{cn_digit, digit_value};
 use crate::text::span::Lines;
 use crate::text::{is_han, is_ws, trim};
@@ -26,6 +26,9 @@ const RUN_ON_HEADING_CHARS: usize = 80;
 const LIST_OPENER_CHARS: usize = 4;
 /// …and the colon stands within this many bytes of the line start.
 const LIST_OPENER_BYTES: usize = 16;
+
+/// A line of a list of attachments or notes wrapped onto the next line is short.
+const WRAPPED_LIST_LINE: usize = 40;
 
 /// A document holds at most this many nodes, and one more for every
 /// [`BYTES_PER_NODE`] bytes of its text: more than any real document (the seed has one
@@ -177,6 +180,7 @@ pub(crate) fn find(
         },
     };
     let mut in_attachments: Option<u64> = None;
+    let mut ambiguous: Vec<Heading> = Vec::new();
     for r in lines.iter() {
         let r = &(r.start.max(body.start)..r.end.min(body.end));
         if r.is_empty() || toc.is_some_and(|t| t.contains(&r.start)) {
@@ -199,6 +203,14 @@ pub(crate) fn find(
                 continue;
             }
         }
+        // A title of the list wrapped onto the next line keeps the list going.
+        if line_label.is_none()
+            && in_attachments.is_some()
+            && s.chars().count() <= WRAPPED_LIST_LINE
+            && !s.contains('。')
+        {
+            continue;
+        }
         in_attachments = None;
         if let Some(l) = &line_label {
             let rest = &s[l.len as usize..];
@@ -208,11 +220,123 @@ pub(crate) fn find(
         }
         if let Some(l) = line_label {
             sc.push(t.start, l);
+        } else if let Some((l, rest)) = ambiguous_dot_label(s) {
+            if starts_with_quantity(rest, lex) {
+                ambiguous.push(Heading {
+                    at: t.start,
+                    label: l,
+                });
+            }
         }
         if flattened && t.len() > INLINE_SEARCH_LINE {
             let from = line_label.map_or(t.start, |l| t.start + l.len as usize);
             sc.inline(from..t.end);
         }
     }
+    let room = sc.left_out.max.saturating_sub(sc.headings.len());
+    let room = room.saturating_sub(in_sequence(&mut sc.headings, ambiguous, room));
+    fill_gaps(text, &mut sc.headings, lex, room);
     (sc.headings, sc.left_out)
+}
+
+/// `300家企业`, `100周岁`: digits, then a measure (万 and 亿 may come between).
+fn starts_with_quantity(rest: &str, lex: &Lexicon) -> bool {
+    let after = rest.trim_start_matches(|c: char| digit_value(c).is_some() || c == '.');
+    let after = after.trim_start_matches(['万', '亿']);
+    after.starts_with(['%', '％']) || lex.measures.at(after).next().is_some()
+}
+
+/// Adds the labels read two ways (`8.300家…`) that continue the sequence around them:
+/// the heading of their style before them (with no outer heading between) is one less,
+/// or the one after is one more. Gives how many were added (at most `room`).
+fn in_sequence(headings: &mut Vec<Heading>, ambiguous: Vec<Heading>, room: usize) -> usize {
+    let mut take = Vec::new();
+    for a in ambiguous {
+        if take.len() >= room {
+            break;
+        }
+        let k = headings.partition_point(|h| h.at < a.at);
+        let (style, rank) = (a.label.style, a.label.style.rank());
+        let prev = headings[..k]
+            .iter()
+            .rev()
+            .take_while(|h| h.label.style.rank() >= rank)
+            .find(|h| h.label.style == style);
+        let next = headings[k..]
+            .iter()
+            .take_while(|h| h.label.style.rank() >= rank)
+            .find(|h| h.label.style == style);
+        let n = a.label.number;
+        if prev.is_some_and(|p| p.label.number + 1 == n)
+            || next.is_some_and(|x| x.label.number == n + 1)
+        {
+            take.push(a);
+        }
+    }
+    let added = take.len();
+    if added > 0 {
+        headings.append(&mut take);
+        headings.sort_by_key(|h| h.at);
+    }
+    added
+}
+
+/// Characters after which a label run into the end of a paragraph may stand: a sentence
+/// end, or the bracket that closes a responsibility clause (`…〕2.优化…`).
+fn paragraph_end(c: char) -> bool {
+    sentence_end(c) || matches!(c, '〕' | ']' | '］' | '】')
+}
+
+/// Labels run into the end of the paragraph before (`…按期完成。（四）强化…`) in a document
+/// that otherwise has its line breaks. Only where the numbering has a gap: when the
+/// headings of one style under one parent go 3, 5, the text between them is searched
+/// for a `4` of that style after a sentence end, so that no label inside a sentence is
+/// ever taken and a numbering without gaps is never touched. At most `room` are added.
+fn fill_gaps(text: &str, headings: &mut Vec<Heading>, lex: &Lexicon, room: usize) {
+    let mut found: Vec<Heading> = Vec::new();
+    for (k, h) in headings.iter().enumerate() {
+        // The next heading of the same style with no outer heading between.
+        let rank = h.label.style.rank();
+        let Some(next) = headings[k + 1..]
+            .iter()
+            .take_while(|n| n.label.style.rank() >= rank)
+            .find(|n| n.label.style == h.label.style)
+        else {
+            continue;
+        };
+        let (from, to) = (h.label.number, next.label.number);
+        if to <= from + 1 || to - from > 3 {
+            continue;
+        }
+        let mut want = from + 1;
+        let at = h.at + h.label.len as usize;
+        let mut prev: Option<char> = None;
+        for (i, c) in text[at..next.at].char_indices() {
+            // The last character before, white space passed over (`。 3.在…`).
+            let p = prev;
+            if !is_ws(c) {
+                prev = Some(c);
+            }
+            if want >= to || found.len() >= room || !p.is_some_and(paragraph_end) {
+                continue;
+            }
+            let here = at + i;
+            let Some(l) = parse_label(&text[here..]) else {
+                continue;
+            };
+            if l.style == h.label.style
+                && l.number == want
+                && l.punct == h.label.punct
+                && l.open == h.label.open
+                && !reference_after(&text[here + l.len as usize..], lex)
+            {
+                found.push(Heading { at: here, label: l });
+                want += 1;
+            }
+        }
+    }
+    if !found.is_empty() {
+        headings.append(&mut found);
+        headings.sort_by_key(|h| h.at);
+    }
 }

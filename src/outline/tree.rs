@@ -10,7 +10,8 @@ use std::ops::Range;
 
 /// A title line that opens a new part is short and has no sentence in it.
 const LONGEST_PART_TITLE: usize = 40;
-/// An attachment's heading (`附件2`, `附件：`) is shorter still.
+/// An attachment's heading (`附件2`, `附件：`) is shorter still, unless it gives the
+/// attachment's title.
 const LONGEST_ATTACHMENT_LINE: usize = 12;
 
 /// The nodes of `headings`, each up to the next heading (or the end of the body), in
@@ -111,9 +112,10 @@ fn opening(text: &str, n: &Node, lex: &Lexicon) -> Option<Opening> {
     lines(own).into_iter().skip(1).find_map(|r| {
         let l = own[r].trim_matches(is_ws);
         let short = l.chars().count() <= LONGEST_PART_TITLE && !l.contains(['。', '，', '；']);
-        if lex.attachment_words.prefix_of(l).is_some()
-            && l.chars().count() <= LONGEST_ATTACHMENT_LINE
-        {
+        // `附件2`, `附件：`, or with its title: `附件1：《购房补贴相关细则》`.
+        let attachment_line = l.chars().count() <= LONGEST_ATTACHMENT_LINE
+            || (short && l.contains(['《', '：', ':']));
+        if lex.attachment_words.prefix_of(l).is_some() && attachment_line {
             Some(Opening::Attachment)
         } else if short && ends_with_doc_type(l, lex) {
             Some(Opening::Title)

@@ -208,6 +208,31 @@ pub(crate) fn parse_label(s: &str) -> Option<Label> {
     })
 }
 
+/// `8.300家企业入库`, `5. 100周岁及以上的`: an Arabic label followed by the digits that
+/// begin its heading, which [`parse_label`] reads as a decimal number. Gives the label
+/// and the rest after it; whether it is one is for the sequence around it to decide.
+pub(crate) fn ambiguous_dot_label(s: &str) -> Option<(Label, &str)> {
+    if parse_label(s).is_some() {
+        return None;
+    }
+    let (rest, (style, number, punct)) = arabic_dot(s).ok()?;
+    if punct == '、' || number == 0 || number > LARGEST_NUMBER {
+        return None;
+    }
+    let spaced = rest.trim_start_matches([' ', '\u{3000}']);
+    if !spaced.starts_with(|c: char| digit_value(c).is_some()) {
+        return None;
+    }
+    let label = Label {
+        style,
+        number,
+        len: (s.len() - rest.len()) as u32,
+        punct,
+        open: None,
+    };
+    Some((label, spaced))
+}
+
 /// After `N.`: a digit means decimal numbering (`1.1　编制目的`, `1.2.1`) or a
 /// decimal number (`1.5倍`), unless the digits are a year or a count that opens
 /// the item's text (`3．2020年底前…`).
