@@ -221,7 +221,7 @@ fn opens_list(doc: &Document, a: NodeId, b: NodeId) -> bool {
         .map(|l| l.trim_matches(crate::text::is_ws))
         .filter(|l| !l.is_empty());
     let first = lines.next();
-    let last = lines.last();
+    let last = lines.next_back();
     let heading = |l: &str| {
         l.chars().count() <= UNLABELLED_HEADING
             && !l.contains(['。', '，', '；', ',', ';', '、', '！', '？'])
