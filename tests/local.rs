@@ -139,7 +139,10 @@ fn a_second_list_inside_an_article_restarts_without_an_alarm() {
 
 fn owners_named_below_or_a_closing_chapter_raise_no_missing_clause() {
     let mut t = String::from("某市措施\n\n");
-    for (k, cn) in ["一", "二", "三", "四", "五", "六", "七"].iter().enumerate() {
+    for (k, cn) in ["一", "二", "三", "四", "五", "六", "七"]
+        .iter()
+        .enumerate()
+    {
         if k == 2 {
             // Chapter 三's owners are named by its items.
             t.push_str("三、加大信贷支持\n（一）调整公积金。提高额度。\n责任单位：市公积金中心\n（二）降低首付。\n责任单位：市金融办\n");
@@ -213,6 +216,54 @@ fn real_defects_are_still_found() {
         "{:?}",
         doc.diagnostics
     );
+}
+
+fn metadata_of_a_local_notice() {
+    let doc = parse(
+        "某市人民政府办公室关于印发某市促进消费若干措施的通知\n某政办发〔2023〕12号\n\n各县（市、区）人民政府，市政府各部门、各直属机构：\n现将《某市促进消费若干措施》印发给你们，请认真贯彻执行。\n\n附件：1.重点任务分工表\n2.政策兑现\n流程图\n3.联系人名单\n\n某市人民政府办公室\n2023年5月6日\n",
+    );
+    let m = &doc.meta;
+    assert_eq!(m.doc_type.as_deref(), Some("通知"));
+    assert_eq!(m.issuer.as_deref(), Some("某市人民政府办公室"));
+    assert_eq!(m.issuers, ["某市人民政府办公室"]);
+    assert_eq!(
+        m.recipients,
+        ["各县（市、区）人民政府", "市政府各部门", "各直属机构"]
+    );
+    let names: Vec<&str> = m.attachments.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["重点任务分工表", "政策兑现流程图", "联系人名单"]);
+    assert_eq!(m.date.as_deref(), Some("2023-05-06"));
+}
+
+fn a_decree_its_signatory_and_articles_run_together() {
+    let doc = parse(
+        "中华人民共和国国务院令第737号\n\n《某某条例》已经国务院常务会议通过，现予公布，自2021年3月1日起施行。\n\n总理　李克强\n2021年1月10日\n\n某某条例\n\n第一章　总则\n\n第一条　为了规范某事，制定本条例。第二条　本条例所称某事，是指……。依照第三条规定的除外。\n第三条　县级以上人民政府负责……。\n",
+    );
+    check_invariants(&doc);
+    let m = &doc.meta;
+    assert_eq!(m.title.as_deref(), Some("某某条例"));
+    assert_eq!(m.doc_type.as_deref(), Some("条例"));
+    assert_eq!(
+        m.doc_number.as_ref().map(|d| d.agency.as_str()),
+        Some("国务院令")
+    );
+    assert_eq!(m.issuer.as_deref(), Some("国务院"));
+    assert_eq!(m.signatory.as_deref(), Some("总理 李克强"));
+    let articles: Vec<u64> = doc
+        .node_ids()
+        .filter(|&i| doc.node(i).kind() == Kind::Article)
+        .map(|i| doc.node(i).number())
+        .collect();
+    assert_eq!(articles, [1, 2, 3], "{}", summary(&doc));
+}
+
+fn a_signature_run_into_the_text_and_joint_issuers() {
+    let doc = parse(
+        "广州市医疗保障局 广州市财政局关于某事的通知\n\n一、总体要求\n做好工作。\n二、工作安排\n各单位要抓好落实。广州市医疗保障局2020年11月1日\n",
+    );
+    let m = &doc.meta;
+    assert_eq!(m.date.as_deref(), Some("2020-11-01"));
+    assert_eq!(m.issuers, ["广州市医疗保障局", "广州市财政局"]);
 }
 
 /// The local corpus, as checked by hand.
@@ -344,6 +395,21 @@ fn main() {
             "real_defects_are_still_found",
             Needs::Nothing,
             real_defects_are_still_found,
+        ),
+        trial(
+            "metadata_of_a_local_notice",
+            Needs::Nothing,
+            metadata_of_a_local_notice,
+        ),
+        trial(
+            "a_decree_its_signatory_and_articles_run_together",
+            Needs::Nothing,
+            a_decree_its_signatory_and_articles_run_together,
+        ),
+        trial(
+            "a_signature_run_into_the_text_and_joint_issuers",
+            Needs::Nothing,
+            a_signature_run_into_the_text_and_joint_issuers,
         ),
         trial(
             "corpus_run_on_item_after_a_square_clause",

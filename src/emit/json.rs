@@ -90,6 +90,10 @@ impl<'a> Ctx<'a> {
                     name: &a.name,
                     href: a.href.as_deref(),
                 }),
+                doc_type: d.meta.doc_type.as_deref(),
+                issuers: &d.meta.issuers,
+                recipients: &d.meta.recipients,
+                signatory: d.meta.signatory.as_deref(),
             },
             preamble: d.preamble.as_ref().map(|p| JsonBlock {
                 text: d.slice(&p.range),
@@ -391,9 +395,17 @@ pub struct JsonMeta<'a> {
     pub subject: Option<&'a str>,
     /// When it was published (发布日期), as an ISO date.
     pub published: Option<&'a str>,
-    /// The attachments a web page links to.
+    /// The attachments a web page links to, else those the text lists (`附件：1.…`).
     #[schemars(with = "Vec<JsonAttachment<'a>>")]
     pub attachments: Seq<'a, Attachment, JsonAttachment<'a>>,
+    /// The document type (文种), the word the title ends with: 通知, 意见, 方案, 办法…
+    pub doc_type: Option<&'a str>,
+    /// Each issuing organ named by `issuer`, in order.
+    pub issuers: &'a [String],
+    /// The organs it is addressed to (主送机关).
+    pub recipients: &'a [String],
+    /// Who signed it: title and name (`总理 李克强`).
+    pub signatory: Option<&'a str>,
 }
 
 /// An attachment.

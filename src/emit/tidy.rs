@@ -68,6 +68,10 @@ pub const SHAPES: &[Shape] = &[
             ("issuer", Str),
             ("nodes", Int),
             ("diagnostics", Int),
+            ("doc_type", Str),
+            ("issuers", List),
+            ("recipients", List),
+            ("signatory", Str),
         ],
     },
     Shape {
@@ -106,6 +110,7 @@ pub const SHAPES: &[Shape] = &[
             ("start", Int),
             ("end", Int),
             ("line", Int),
+            ("form", Str),
         ],
     },
     Shape {
@@ -254,6 +259,7 @@ pub fn rows(doc: &Document) -> Vec<Vec<Vec<Value>>> {
             r.push(names(Role::Responsible));
             r.push(names(Role::Support));
             r.extend(span(view.span));
+            r.push(word(view.form));
             out[2].push(r);
             for u in &c.units {
                 let unit = doc.unit(u.unit);
@@ -320,6 +326,10 @@ pub fn rows(doc: &Document) -> Vec<Vec<Vec<Value>>> {
         meta.issuer.into(),
         Value::from(nodes),
         Value::from(doc.diagnostics.len()),
+        meta.doc_type.into(),
+        meta.issuers.iter().map(|s| Value::from(s.as_str())).collect(),
+        meta.recipients.iter().map(|s| Value::from(s.as_str())).collect(),
+        meta.signatory.into(),
     ]);
     out
 }

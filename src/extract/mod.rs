@@ -5,6 +5,7 @@
 //! quantities. Each extractor is a `fill(&mut Document, &Lexicon)`: adding one means
 //! writing it and calling it here.
 
+pub(crate) mod addressing;
 pub(crate) mod meta;
 pub(crate) mod quantity;
 pub(crate) mod responsibility;
@@ -17,6 +18,7 @@ use crate::model::{Diagnostic, Document, Lang};
 /// read the trimmed texts). Gives what the extractors report themselves.
 pub(crate) fn run(doc: &mut Document, lex: &Lexicon, lang: Lang) -> Vec<Diagnostic> {
     meta::fill(doc, lex);
+    addressing::fill(doc, lex);
     responsibility::fill(doc, lex);
     quantity::fill(doc, lex, lang).into_iter().collect()
 }

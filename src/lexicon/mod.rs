@@ -290,6 +290,7 @@ pub struct Lexicon {
     pub(crate) note_words: Words,
     pub(crate) toc_headings: Words,
     pub(crate) untasked_titles: Words,
+    pub(crate) signatory_titles: Words,
     pub(crate) attachment_words: Words,
     pub(crate) reference_after: Words,
     // Metadata.
@@ -413,6 +414,10 @@ const BUILTIN: &[(&str, &str)] = &[
     (
         "untasked_titles",
         include_str!("../../data/lexicon/untasked_titles.txt"),
+    ),
+    (
+        "signatory_titles",
+        include_str!("../../data/lexicon/signatory_titles.txt"),
     ),
     (
         "attachment_words",
@@ -640,6 +645,7 @@ impl Lexicon {
             "note_words" => &mut self.note_words,
             "toc_headings" => &mut self.toc_headings,
             "untasked_titles" => &mut self.untasked_titles,
+            "signatory_titles" => &mut self.signatory_titles,
             "attachment_words" => &mut self.attachment_words,
             "reference_after" => &mut self.reference_after,
             "doc_types" => &mut self.doc_types,

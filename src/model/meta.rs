@@ -23,8 +23,16 @@ pub struct Meta {
     pub subject: Option<String>,
     /// When it was published (发布日期), as an ISO date.
     pub published: Option<String>,
-    /// The attachments a web page links to.
+    /// The attachments a web page links to, else those the text lists (`附件：1.…`).
     pub attachments: Vec<Attachment>,
+    /// The document type (文种), the word its title ends with: 通知, 意见, 方案, 办法…
+    pub doc_type: Option<String>,
+    /// Each issuing organ of `issuer` (`财政部　税务总局` → two).
+    pub issuers: Vec<String>,
+    /// The organs it is addressed to (主送机关).
+    pub recipients: Vec<String>,
+    /// Who signed it (`总理 李克强`).
+    pub signatory: Option<String>,
 }
 
 /// An attachment of a document: its name and, on a web page, where it is.

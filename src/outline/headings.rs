@@ -235,8 +235,59 @@ pub(crate) fn find(
     }
     let room = sc.left_out.max.saturating_sub(sc.headings.len());
     let room = room.saturating_sub(in_sequence(&mut sc.headings, ambiguous, room));
-    fill_gaps(text, &mut sc.headings, lex, room);
+    let room = room.saturating_sub(fill_gaps(text, &mut sc.headings, lex, room));
+    run_on_articles(text, &mut sc.headings, body.end, lex, room);
     (sc.headings, sc.left_out)
+}
+
+/// `…制定本办法。第二条　本办法所称…`: articles run together inside a line, in a document
+/// that otherwise has its line breaks. After an article, a `第N条` that follows a full
+/// stop and is the next number is the next article (`第二条规定的` is a reference). At
+/// most `room` are added.
+fn run_on_articles(
+    text: &str,
+    headings: &mut Vec<Heading>,
+    body_end: usize,
+    lex: &Lexicon,
+    room: usize,
+) {
+    let mut found: Vec<Heading> = Vec::new();
+    for (k, h) in headings.iter().enumerate() {
+        if h.label.style != Style::Tiao {
+            continue;
+        }
+        let end = headings.get(k + 1).map_or(body_end, |n| n.at);
+        let mut want = h.label.number + 1;
+        // The next article written as its own heading ends the search.
+        if headings[k + 1..]
+            .iter()
+            .find(|n| n.label.style == Style::Tiao)
+            .is_some_and(|n| n.label.number == want && n.at == end)
+        {
+            continue;
+        }
+        let from = h.at + h.label.len as usize;
+        for (i, _) in text[from..end].match_indices("。第") {
+            let at = from + i + '。'.len_utf8();
+            if found.len() >= room {
+                break;
+            }
+            let Some(l) = parse_label(&text[at..]) else {
+                continue;
+            };
+            if l.style == Style::Tiao
+                && l.number == want
+                && !reference_after(&text[at + l.len as usize..], lex)
+            {
+                found.push(Heading { at, label: l });
+                want += 1;
+            }
+        }
+    }
+    if !found.is_empty() {
+        headings.append(&mut found);
+        headings.sort_by_key(|h| h.at);
+    }
 }
 
 /// `300家企业`, `100周岁`: digits, then a measure (万 and 亿 may come between).
@@ -291,8 +342,9 @@ fn paragraph_end(c: char) -> bool {
 /// that otherwise has its line breaks. Only where the numbering has a gap: when the
 /// headings of one style under one parent go 3, 5, the text between them is searched
 /// for a `4` of that style after a sentence end, so that no label inside a sentence is
-/// ever taken and a numbering without gaps is never touched. At most `room` are added.
-fn fill_gaps(text: &str, headings: &mut Vec<Heading>, lex: &Lexicon, room: usize) {
+/// ever taken and a numbering without gaps is never touched. At most `room` are added;
+/// gives how many were.
+fn fill_gaps(text: &str, headings: &mut Vec<Heading>, lex: &Lexicon, room: usize) -> usize {
     let mut found: Vec<Heading> = Vec::new();
     for (k, h) in headings.iter().enumerate() {
         // The next heading of the same style with no outer heading between.
@@ -335,8 +387,10 @@ fn fill_gaps(text: &str, headings: &mut Vec<Heading>, lex: &Lexicon, room: usize
             }
         }
     }
-    if !found.is_empty() {
+    let added = found.len();
+    if added > 0 {
         headings.append(&mut found);
         headings.sort_by_key(|h| h.at);
     }
+    added
 }

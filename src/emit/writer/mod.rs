@@ -12,7 +12,7 @@ mod token;
 use crate::model::{Clause, DocNumber, Document, NodeId, PartKind, Quantity, Role, UnitId};
 use std::io::{self, Write};
 use std::ops::Range;
-use token::{k, Out, FLUSH_AT};
+use token::{k, Key, Out, FLUSH_AT};
 
 /// Writes `doc` as `gongwen/1` JSON (and a newline) to `sink`.
 pub(crate) fn write_document(
@@ -173,8 +173,27 @@ impl<'a> Doc<'a, '_> {
             self.o.close(b'}');
         }
         self.o.close(b']');
+        self.o.field(k!("doc_type"), m.doc_type.as_deref());
+        self.strings(k!("issuers"), &m.issuers);
+        self.strings(k!("recipients"), &m.recipients);
+        self.o.field(k!("signatory"), m.signatory.as_deref());
         self.o.close(b'}');
         Ok(())
+    }
+
+    /// A key and a list of strings.
+    fn strings<const A: usize, const B: usize, const C: usize>(
+        &mut self,
+        key: Key<A, B, C>,
+        v: &[String],
+    ) {
+        self.o.key(key);
+        self.o.open(b'[');
+        for x in v {
+            self.o.entry();
+            self.o.str(x);
+        }
+        self.o.close(b']');
     }
 
     fn doc_number(&mut self, n: Option<&DocNumber>) {
