@@ -202,6 +202,7 @@ fn parse_decoded(d: input::Decoded, doc_id: [u8; 32], options: &Options) -> Docu
         generated_labels: d.generated,
         paragraphs: d.paragraphs,
         pages: d.pages,
+        tables: o.tables,
         doc_id,
         text,
     };

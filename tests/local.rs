@@ -16,6 +16,9 @@ fn codes(doc: &Document) -> Vec<&'static str> {
     warning_codes(doc)
 }
 
+/// A clause's form and its lead, responsible and supporting units.
+type Owners = (ClauseForm, Vec<String>, Vec<String>, Vec<String>);
+
 fn names(doc: &Document, c: &gongwen::Clause, role: Role) -> Vec<String> {
     doc.names(c, role).into_iter().map(String::from).collect()
 }
@@ -266,6 +269,112 @@ fn a_signature_run_into_the_text_and_joint_issuers() {
     assert_eq!(m.issuers, ["广州市医疗保障局", "广州市财政局"]);
 }
 
+fn duties_written_as_sentences() {
+    let doc = parse(
+        "某市粮食应急预案\n\n一、组织体系\n（一）市发展改革委负责粮食市场监测。市公安局负责维护粮食市场治安秩序。\n（二）由市商务局牵头，市财政局配合，做好储备调运。\n（三）市粮食局会同有关部门负责应急调度。\n（四）企业负责人要落实责任。建立市县人民政府牵头的协调机制。\n（五）做好宣传。（市委宣传部负责）\n",
+    );
+    check_invariants(&doc);
+    let of = |label: &str| -> Vec<Owners> {
+        node_by_label(&doc, label)
+            .clauses
+            .iter()
+            .map(|c| {
+                (
+                    c.form,
+                    names(&doc, c, Role::Lead),
+                    names(&doc, c, Role::Responsible),
+                    names(&doc, c, Role::Support),
+                )
+            })
+            .collect()
+    };
+    let s = ClauseForm::Sentence;
+    assert_eq!(
+        of("（一）"),
+        [
+            (s, v(&[]), v(&["市发展改革委"]), v(&[])),
+            (s, v(&[]), v(&["市公安局"]), v(&[]))
+        ]
+    );
+    assert_eq!(
+        of("（二）"),
+        [(s, v(&["市商务局"]), v(&[]), v(&["市财政局"]))]
+    );
+    assert_eq!(
+        of("（三）"),
+        [(s, v(&["市粮食局"]), v(&["有关部门"]), v(&[]))]
+    );
+    // A person (负责人) and a verb before the name (建立…) are no duty.
+    assert_eq!(of("（四）"), []);
+    // Explicit clauses are brackets, and sentences are not read beside them.
+    assert_eq!(
+        of("（五）"),
+        [(ClauseForm::Bracket, v(&[]), v(&["市委宣传部"]), v(&[]))]
+    );
+    // A duty in a sentence stays part of the title and text.
+    assert_eq!(
+        node_by_label(&doc, "（三）").title(&doc.text),
+        "市粮食局会同有关部门负责应急调度"
+    );
+}
+
+fn task_tables_in_both_layouts() {
+    let tabbed = "某县重点任务分工方案\n\n一、重点任务\n序号\t重点任务\t具体措施\t牵头单位\t配合单位\t完成时限\n1\t推进园区改造\t完成改造10个。\t县发展改革局\t县住建局、县财政局\t2024年底前\n2\t培育骨干企业\t培育规模以上企业20家。\t县工信局\t县税务局\t2025年6月底前\n二、保障措施\n加强领导。\n";
+    let cells = "某市任务分工\n\n序号\n重点任务\n牵头单位\n配合单位\n完成时限\n1\n推进园区改造\n县发展改革局\n县住建局、县财政局\n2024年底前\n2\n培育骨干企业\n县工信局\n县税务局\n2025年6月底前\n\n本方案自印发之日起施行。\n";
+    for t in [tabbed, cells] {
+        let doc = parse(t);
+        check_invariants(&doc);
+        let rows: Vec<NodeId> = doc
+            .node_ids()
+            .filter(|&i| doc.node(i).kind() == Kind::Row)
+            .collect();
+        assert_eq!(rows.len(), 2, "{}", summary(&doc));
+        let first = doc.node(rows[0]);
+        assert_eq!(first.title(&doc.text), "推进园区改造");
+        let c = first.responsibility().unwrap();
+        assert_eq!(c.form, ClauseForm::Table);
+        assert_eq!(names(&doc, c, Role::Lead), v(&["县发展改革局"]));
+        assert_eq!(names(&doc, c, Role::Support), v(&["县住建局", "县财政局"]));
+        let deadline = |n: &gongwen::Node| n.deadline.as_ref().map(|r| doc.slice(r).to_string());
+        assert_eq!(deadline(first).as_deref(), Some("2024年底前"));
+        assert_eq!(
+            deadline(doc.node(rows[1])).as_deref(),
+            Some("2025年6月底前")
+        );
+        let mut out = Vec::new();
+        gongwen::emit::json::write(&doc, false, &mut out).unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        let nodes = json_nodes(&json);
+        let row = nodes
+            .iter()
+            .find(|n| n["kind"] == "row" && n["number"] == 2)
+            .unwrap();
+        assert_eq!(row["deadline_date"], "2025-06-30");
+        assert_eq!(row["clauses"][0]["form"], "table");
+        assert_eq!(codes(&doc), Vec::<&str>::new(), "{:?}", doc.diagnostics);
+    }
+    // A table of figures is no task table: its rows stay text.
+    let doc = parse("某市方案\n\n一、目标\n序号\n指标\n2022年\n2027年\n1\n城镇化率\n73.4\n76\n");
+    assert!(doc.nodes.iter().all(|n| n.kind() != Kind::Row));
+}
+
+fn a_task_s_deadline_from_its_title_and_every_clause_in_the_ledger() {
+    let doc = parse(
+        "某市方案\n\n1.2022年底前建成平台。新建站点30个。（市发展改革委负责）做好宣传。（市委宣传部负责）\n2.开展培训。\n",
+    );
+    let n = node_by_label(&doc, "1.");
+    assert_eq!(
+        n.deadline.as_ref().map(|r| doc.slice(r)),
+        Some("2022年底前")
+    );
+    let rows = gongwen::emit::ledger::ledger_rows(&doc);
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0].responsible, v(&["市发展改革委", "市委宣传部"]));
+    assert_eq!(rows[0].deadline, v(&["2022年底前"]));
+    // The task without owners is a row too.
+    assert!(rows[1].responsible.is_empty());
+}
+
 /// The local corpus, as checked by hand.
 mod corpus {
     use super::*;
@@ -395,6 +504,21 @@ fn main() {
             "real_defects_are_still_found",
             Needs::Nothing,
             real_defects_are_still_found,
+        ),
+        trial(
+            "duties_written_as_sentences",
+            Needs::Nothing,
+            duties_written_as_sentences,
+        ),
+        trial(
+            "task_tables_in_both_layouts",
+            Needs::Nothing,
+            task_tables_in_both_layouts,
+        ),
+        trial(
+            "a_task_s_deadline_from_its_title_and_every_clause_in_the_ledger",
+            Needs::Nothing,
+            a_task_s_deadline_from_its_title_and_every_clause_in_the_ledger,
         ),
         trial(
             "metadata_of_a_local_notice",

@@ -65,6 +65,10 @@ fn promised_fields_are_required() {
             "date",
             "issuer",
             "citations",
+            "doc_type",
+            "issuers",
+            "recipients",
+            "signatory",
         ],
     );
     has(
@@ -86,11 +90,21 @@ fn promised_fields_are_required() {
             "clauses",
             "quantities",
             "children",
+            "deadline",
+            "deadline_date",
         ],
     );
     has(
         "clause",
-        &["text", "span", "lead", "responsible", "support", "units"],
+        &[
+            "text",
+            "span",
+            "lead",
+            "responsible",
+            "support",
+            "units",
+            "form",
+        ],
     );
     has("unit", &["name", "role", "canonical", "kind"]);
     has(
@@ -107,6 +121,7 @@ fn promised_fields_are_required() {
             "target",
             "deadline",
             "span",
+            "deadline_date",
         ],
     );
     assert!(

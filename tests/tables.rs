@@ -36,8 +36,27 @@ fn ledger_of_the_seed_has_66_rows_with_the_right_owners() {
         s.starts_with("\u{feff}path,number,title,lead,responsible,support,targets,deadline,line\n")
     );
     let rows = csv_rows(&s);
-    assert_eq!(rows.len(), 66);
-    for (row, e) in rows.iter().zip(expected_items()) {
+    // The 66 items, and the 8 sections and one chapter whose clause names a task force
+    // (`现代金融(金融业专班负责)`): every node with a clause is a task, as `departments`
+    // says.
+    assert_eq!(rows.len(), 75);
+    let item = |r: &&Vec<String>| {
+        r[0].rsplit('/')
+            .next()
+            .unwrap()
+            .chars()
+            .all(|c| c.is_ascii_digit())
+            && r[0].contains('/')
+    };
+    let sections: Vec<&Vec<String>> = rows.iter().filter(|r| !item(r)).collect();
+    assert_eq!(sections.len(), 9);
+    assert!(
+        sections.iter().all(|r| r[4].ends_with("专班")),
+        "{sections:?}"
+    );
+    let items: Vec<&Vec<String>> = rows.iter().filter(item).collect();
+    assert_eq!(items.len(), 66);
+    for (row, e) in items.iter().zip(expected_items()) {
         // number, title, lead, responsible, support, line
         assert_eq!(
             (&row[1], &row[2], &row[3], &row[4], &row[5], &row[8]),
@@ -58,14 +77,14 @@ fn ledger_headers_and_formats() {
         "{zh}"
     );
     let md = cli(&["ledger", SEED, "--format", "markdown"]);
-    assert_eq!(md.lines().count(), 68);
+    assert_eq!(md.lines().count(), 77);
     assert!(md.lines().nth(1).unwrap().starts_with("|---|"));
     let json: serde_json::Value =
         serde_json::from_str(&cli(&["ledger", SEED, "--format", "json"])).unwrap();
-    assert_eq!(json.as_array().unwrap().len(), 66);
+    assert_eq!(json.as_array().unwrap().len(), 75);
     assert_eq!(json[0]["path"], "二/1");
     let table = cli(&["ledger", SEED]);
-    assert_eq!(table.lines().count(), 68);
+    assert_eq!(table.lines().count(), 77);
 }
 
 fn ledger_of_a_document_without_items_lists_clause_carriers() {
@@ -110,6 +129,44 @@ fn departments_turn_the_ledger_around() {
     }
     // Units are canonical names; the seed writes each of its units one way only.
     assert_eq!(got, want);
+    // The ledger and the departments agree: each task a unit has is a row of the
+    // ledger, with that unit in the row's role.
+    let ledger: serde_json::Value =
+        serde_json::from_str(&cli(&["ledger", SEED, "--format", "json"])).unwrap();
+    let rows: BTreeMap<&str, &serde_json::Value> = ledger
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["path"].as_str().unwrap(), r))
+        .collect();
+    let mut pairs = 0;
+    for d in v.as_array().unwrap() {
+        for role in ["lead", "responsible", "support"] {
+            for t in d[role].as_array().unwrap() {
+                let row = rows
+                    .get(t["path"].as_str().unwrap())
+                    .unwrap_or_else(|| panic!("{} is no ledger row", t["path"]));
+                let names: Vec<&str> = d["names"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|n| n.as_str().unwrap())
+                    .collect();
+                assert!(
+                    row[role]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .any(|n| names.contains(&n.as_str().unwrap())),
+                    "{} {role} {}",
+                    d["unit"],
+                    t["path"]
+                );
+                pairs += 1;
+            }
+        }
+    }
+    assert!(pairs > 100, "{pairs}");
     let commerce = v
         .as_array()
         .unwrap()

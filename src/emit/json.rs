@@ -147,6 +147,8 @@ impl<'a> Ctx<'a> {
             attachment: part
                 .filter(|p| p.kind == PartKind::Attachment)
                 .map(|p| p.number),
+            deadline: n.deadline.as_ref().map(|r| self.doc.slice(r)),
+            deadline_date: self.deadline_date(n.deadline.as_ref()),
             responsibility: n.responsibility().map(|c| self.clause(c)),
             clauses: Seq::new(self, &n.clauses, Ctx::clause),
             quantities: Seq::new(self, &n.quantities, Ctx::quantity),
@@ -179,7 +181,13 @@ impl<'a> Ctx<'a> {
             role: u.role,
             canonical: &unit.canonical,
             kind: &unit.kind,
+            region: unit.region.as_deref(),
         }
+    }
+
+    /// The ISO date of a deadline written at `r`.
+    fn deadline_date(&self, r: Option<&Range<usize>>) -> Option<String> {
+        crate::recognize::date::deadline_date(self.doc.slice(r?), self.doc.year())
     }
 
     /// A quantity.
@@ -197,6 +205,7 @@ impl<'a> Ctx<'a> {
             target: q.target,
             deadline: q.deadline.as_ref().map(|r| self.doc.slice(r)),
             span: self.span(&q.range),
+            deadline_date: self.deadline_date(q.deadline.as_ref()),
         }
     }
 
@@ -498,6 +507,12 @@ pub struct JsonNode<'a> {
     pub part: PartKind,
     /// Which attachment, from 1, when `part` is `attachment`; else null.
     pub attachment: Option<u32>,
+    /// The task's deadline as written: a task table's time column, else the first one
+    /// its title or text writes (`2020年底前`); null when none.
+    pub deadline: Option<&'a str>,
+    /// The last day that deadline allows, as an ISO date (`2020年底前` → `2020-12-31`;
+    /// `年底前` from the document's year); null when it names no day.
+    pub deadline_date: Option<String>,
     /// The node's last clause, or null.
     pub responsibility: Option<JsonClause<'a>>,
     /// Every clause of the node, in order.
@@ -548,6 +563,8 @@ pub struct JsonUnit<'a> {
     pub canonical: &'a str,
     /// Its kind (`provincial_department`, …, `unknown`).
     pub kind: &'a str,
+    /// The place it belongs to (`柳州市`), kept apart from its name; null when unknown.
+    pub region: Option<&'a str>,
 }
 
 /// Writes a whole number without a fraction (`30000`, not `30000.0`).
@@ -613,6 +630,8 @@ pub struct JsonQuantity<'a> {
     pub deadline: Option<&'a str>,
     /// Where it is.
     pub span: Span,
+    /// The last day the deadline allows, as an ISO date (`2021年6月底前` → `2021-06-30`).
+    pub deadline_date: Option<String>,
 }
 
 /// Text set aside as not body.

@@ -25,18 +25,17 @@ pub fn ledger_headers(zh: bool) -> Vec<&'static str> {
         .collect()
 }
 
-/// The nodes that are tasks: items and subitems; in a document without items, every
-/// node that carries a responsibility clause (State Council documents put tasks at （一）).
+/// The nodes that are tasks: every node that carries a responsibility clause (State
+/// Council documents put tasks at （一）, task-division plans at sections and items, task
+/// tables at rows), and every item, subitem and table row even without one, so that a
+/// task without owners shows. `departments` lists the owners of the same nodes.
 pub fn tasks(doc: &Document) -> Vec<NodeId> {
-    let has_items = doc.nodes.iter().any(|n| n.kind() == Kind::Item);
     doc.node_ids()
         .filter(|&i| {
             let n = doc.node(i);
-            if has_items {
-                matches!(n.kind(), Kind::Item | Kind::Subitem) && !n.style().is_decimal()
-            } else {
-                !n.clauses.is_empty()
-            }
+            !n.clauses.is_empty()
+                || (matches!(n.kind(), Kind::Item | Kind::Subitem | Kind::Row)
+                    && !n.style().is_decimal())
         })
         .collect()
 }
@@ -70,14 +69,25 @@ pub fn ledger_rows(doc: &Document) -> Vec<LedgerRow> {
         .into_iter()
         .map(|i| {
             let n = doc.node(i);
+            // The owners of every clause of the task, each once, in order.
             let owners = |role| {
-                n.responsibility()
-                    .map(|c| doc.names(c, role).iter().map(|s| s.to_string()).collect())
-                    .unwrap_or_default()
+                let mut out: Vec<String> = Vec::new();
+                for c in n.clauses.iter() {
+                    for name in doc.names(c, role) {
+                        if !out.iter().any(|x| x == name) {
+                            out.push(name.to_string());
+                        }
+                    }
+                }
+                out
             };
             let targets: Vec<&Quantity> = n.quantities.iter().filter(|q| q.target).collect();
             let mut deadline: Vec<String> = Vec::new();
-            for d in targets.iter().filter_map(|q| q.deadline.as_ref()) {
+            let own = n.deadline.as_ref();
+            for d in own
+                .into_iter()
+                .chain(targets.iter().filter_map(|q| q.deadline.as_ref()))
+            {
                 let d = doc.slice(d);
                 if !deadline.iter().any(|x| x == d) {
                     deadline.push(d.to_string());
@@ -182,6 +192,9 @@ pub struct Department {
     pub unit: String,
     /// Its kind.
     pub kind: String,
+    /// The place it belongs to (`柳州市`), when known: the same canonical name of two
+    /// places is two units.
+    pub region: Option<String>,
     /// The names it was written under.
     pub names: Vec<String>,
     /// The tasks it leads.
@@ -195,24 +208,25 @@ pub struct Department {
 /// For each unit (canonical name), the nodes it leads, is responsible for and supports,
 /// in the order the units first appear.
 pub fn departments(doc: &Document) -> Vec<Department> {
-    let mut by: BTreeMap<&str, Department> = BTreeMap::new();
-    let mut order: Vec<&str> = Vec::new();
+    let mut by: BTreeMap<(&str, Option<&str>), Department> = BTreeMap::new();
+    let mut order: Vec<(&str, Option<&str>)> = Vec::new();
     for i in doc.node_ids() {
         let n = doc.node(i);
-        let mut seen: Vec<(&str, Role)> = Vec::new();
+        let mut seen: Vec<((&str, Option<&str>), Role)> = Vec::new();
         for c in n.clauses.iter() {
             for u in c.units.iter() {
                 let unit = doc.unit(u.unit);
-                let canonical = &*unit.canonical;
-                if seen.contains(&(canonical, u.role)) {
+                let key = (&*unit.canonical, unit.region.as_deref());
+                if seen.contains(&(key, u.role)) {
                     continue;
                 }
-                seen.push((canonical, u.role));
-                let d = by.entry(canonical).or_insert_with(|| {
-                    order.push(canonical);
+                seen.push((key, u.role));
+                let d = by.entry(key).or_insert_with(|| {
+                    order.push(key);
                     Department {
-                        unit: canonical.to_string(),
+                        unit: key.0.to_string(),
                         kind: unit.kind.to_string(),
+                        region: key.1.map(String::from),
                         names: Vec::new(),
                         lead: Vec::new(),
                         responsible: Vec::new(),
@@ -236,12 +250,14 @@ pub fn departments(doc: &Document) -> Vec<Department> {
             }
         }
     }
-    order.into_iter().filter_map(|u| by.remove(u)).collect()
+    order.into_iter().filter_map(|u| by.remove(&u)).collect()
 }
 
 /// The departments as a flat table: one row per (unit, role, task).
 pub fn departments_table(deps: &[Department]) -> Table {
-    let mut t = Table::new(&["unit", "kind", "role", "path", "number", "title", "line"]);
+    let mut t = Table::new(&[
+        "unit", "kind", "role", "path", "number", "title", "line", "region",
+    ]);
     for d in deps {
         for (role, list) in [
             (Role::Lead, &d.lead),
@@ -257,6 +273,7 @@ pub fn departments_table(deps: &[Department]) -> Table {
                     r.number.to_string(),
                     r.title.clone(),
                     r.line.to_string(),
+                    d.region.clone().unwrap_or_default(),
                 ]);
             }
         }

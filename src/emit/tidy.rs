@@ -124,6 +124,7 @@ pub const SHAPES: &[Shape] = &[
             ("role", Str),
             ("canonical", Str),
             ("kind", Str),
+            ("region", Str),
         ],
     },
     Shape {
@@ -272,6 +273,7 @@ pub fn rows(doc: &Document) -> Vec<Vec<Vec<Value>>> {
                     word(u.role),
                     Value::from(&*unit.canonical),
                     Value::from(&*unit.kind),
+                    unit.region.as_deref().into(),
                 ]);
             }
         }
@@ -327,8 +329,14 @@ pub fn rows(doc: &Document) -> Vec<Vec<Vec<Value>>> {
         Value::from(nodes),
         Value::from(doc.diagnostics.len()),
         meta.doc_type.into(),
-        meta.issuers.iter().map(|s| Value::from(s.as_str())).collect(),
-        meta.recipients.iter().map(|s| Value::from(s.as_str())).collect(),
+        meta.issuers
+            .iter()
+            .map(|s| Value::from(s.as_str()))
+            .collect(),
+        meta.recipients
+            .iter()
+            .map(|s| Value::from(s.as_str()))
+            .collect(),
         meta.signatory.into(),
     ]);
     out

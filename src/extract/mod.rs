@@ -20,5 +20,34 @@ pub(crate) fn run(doc: &mut Document, lex: &Lexicon, lang: Lang) -> Vec<Diagnost
     meta::fill(doc, lex);
     addressing::fill(doc, lex);
     responsibility::fill(doc, lex);
-    quantity::fill(doc, lex, lang).into_iter().collect()
+    let out = quantity::fill(doc, lex, lang).into_iter().collect();
+    deadlines(doc);
+    out
+}
+
+/// Each task's deadline: a task table's time column (set with the row), else the first
+/// deadline its title writes (`2020年底前开展…`), else its text's; a target without a
+/// deadline of its own sentence takes its task's.
+fn deadlines(doc: &mut Document) {
+    use crate::recognize::date::deadlines as found;
+    let text = doc.text.as_str();
+    for n in doc.nodes.iter_mut() {
+        if n.deadline.is_none() {
+            let first = |r: &std::ops::Range<usize>| {
+                found(&text[r.clone()])
+                    .next()
+                    .map(|d| r.start + d.start..r.start + d.end)
+            };
+            n.deadline = first(&n.title_range).or_else(|| first(&n.text_range));
+        }
+        if let Some(d) = &n.deadline {
+            for q in n
+                .quantities
+                .iter_mut()
+                .filter(|q| q.target && q.deadline.is_none())
+            {
+                q.deadline = Some(d.clone());
+            }
+        }
+    }
 }

@@ -662,7 +662,14 @@ fn judge_target(s: &str, ends: &Ends, q: &mut Quantity, lex: &Lexicon, cues: &mu
             v
         }
     };
-    let descriptive = s[..q.range.start].ends_with('等') || before.ends_with("的") || not_target;
+    // `3年内培育200名…`: a period that opens its clause frames the commitment; it is not
+    // one.
+    let period = q.qualifier == Qualifier::AtMost
+        && lex.durations.is(&q.unit)
+        && s[..q.range.end].ends_with('内')
+        && before.trim_matches(crate::text::is_ws).is_empty();
+    let descriptive =
+        s[..q.range.start].ends_with('等') || before.ends_with("的") || not_target || period;
     q.target = !descriptive
         && (q.qualifier == Qualifier::Change
             || *cues

@@ -10,7 +10,9 @@
 //! node is taken out of the node's title and text.
 
 use crate::lexicon::Lexicon;
-use crate::model::{Clause, ClauseForm, ClauseUnit, Document, Role, Unit, UnitId};
+use crate::model::{
+    Clause, ClauseForm, ClauseUnit, Column, Document, Node, Role, Style, TaskTable, Unit, UnitId,
+};
 use crate::text::charset::{bracket, Pair};
 use crate::text::{ceil_boundary, is_han, is_ws, line_break, squeezed, trim};
 use rustc_hash::FxHashMap as HashMap;
@@ -38,6 +40,8 @@ pub(crate) fn fill(doc: &mut Document, lex: &Lexicon) {
         nodes,
         preamble,
         units,
+        tables,
+        meta,
         ..
     } = doc;
     let text = text.as_str();
@@ -57,6 +61,14 @@ pub(crate) fn fill(doc: &mut Document, lex: &Lexicon) {
             && declares_first_leads(&text[r.clone()], lex)
         {
             state.first_listed_leads = true;
+        }
+        if n.style() == Style::Row {
+            if let Some(t) = tables.iter().find(|t| t.range.contains(&n.span.start)) {
+                if let Some(cl) = table_row(text, n, t, &mut state) {
+                    n.clauses = Box::new([cl]);
+                    continue;
+                }
+            }
         }
         n.clauses = crate::model::exact(find(text, own, &mut state));
         // A clause at the very end is not part of the node's text or title.
@@ -82,9 +94,304 @@ pub(crate) fn fill(doc: &mut Document, lex: &Lexicon) {
             }
             n.title_squeezed = squeezed(&text[n.title_range.clone()]);
         }
+        // A task that names no owners in brackets or on label lines may name them in
+        // its sentences (`公安部负责维护…`); such clauses stay part of the text.
+        if n.clauses.is_empty() {
+            n.clauses =
+                crate::model::exact(sentence_duties(text, n.text_range.clone(), &mut state));
+        }
     }
     *units = state.units;
+    let home = meta
+        .issuers
+        .iter()
+        .find_map(|i| place_of(i, lex, true))
+        .or_else(|| meta.title.as_deref().and_then(|t| place_of(t, lex, false)));
+    for u in units.iter_mut() {
+        u.region = region(&u.name, home, lex).map(Into::into);
+        // `柳州市税务局`: the place apart, the name is the level's (`市税务局`).
+        if &*u.kind == UNKNOWN {
+            if let Some(p) = place_of(&u.name, lex, true) {
+                let level = p.chars().next_back().map(String::from).unwrap_or_default();
+                let local = format!("{level}{}", &u.name[p.len()..]);
+                let (canonical, kind) = lex.units.resolve(&local);
+                if kind != UNKNOWN {
+                    (u.canonical, u.kind) = (canonical.into(), kind.into());
+                }
+            }
+        }
+    }
 }
+
+/// The kind of a unit the lexicon does not know.
+const UNKNOWN: &str = "unknown";
+
+/// The place a name starts with: at least two characters and a place word (`柳州市`),
+/// at most [`LONGEST_PLACE`] characters; for a unit's name (`strict`) only when a unit's
+/// name follows (`柳州市税务局`, not `苏州市` alone).
+fn place_of<'s>(s: &'s str, lex: &Lexicon, strict: bool) -> Option<&'s str> {
+    if s.starts_with([COLLECTIVE, '全', '本']) {
+        return None;
+    }
+    s.char_indices()
+        .skip(2)
+        .take(LONGEST_PLACE - 2)
+        .find_map(|(k, _)| {
+            let w = lex.place_suffixes.prefix_of(&s[k..])?;
+            let end = k + w.len();
+            let rest = &s[end..];
+            let ok = !strict
+                || (rest.chars().count() >= 2 && lex.unit_suffixes.suffix_of(rest).is_some());
+            // A place holds no organ's word (`中国人民银行柳州` is none) and is no common
+            // noun (`试点城市`).
+            let place = &s[..end];
+            let organ = place
+                .chars()
+                .any(|c| lex.unit_suffixes.is(c.encode_utf8(&mut [0; 4])));
+            (ok && place.chars().all(is_han) && !organ && !place.ends_with("城市")).then_some(place)
+        })
+}
+
+/// A place name has at most this many characters (`黔东南苗族侗族自治州` is 10).
+const LONGEST_PLACE: usize = 10;
+
+/// A unit's region: the place its name starts with, else the document's place when the
+/// name starts with that place's level word (`市财政局` in a document of `宁国市`).
+fn region<'a>(name: &'a str, home: Option<&'a str>, lex: &Lexicon) -> Option<&'a str> {
+    if let Some(p) = place_of(name, lex, true) {
+        return Some(p);
+    }
+    let home = home?;
+    let level = name.chars().next()?;
+    (lex.place_suffixes.is(&level.to_string()) && home.ends_with(level)).then_some(home)
+}
+
+/// The cells of a task table's row after its number, as ranges of `text`.
+fn row_cells(text: &str, n: &Node, table: &TaskTable) -> Vec<Range<usize>> {
+    let from = n.label_range().end;
+    let s = &text[from..n.span.end];
+    let mut cells = Vec::new();
+    if table.tabbed {
+        let line = line_break(s).map_or(s, |e| &s[..e]);
+        let mut at = from;
+        for cell in line.split('\t').skip(1) {
+            let start = at + '\t'.len_utf8();
+            cells.push(trim(text, start..start + cell.len()));
+            at = start + cell.len();
+        }
+    } else {
+        // The lines of the row inside the table (text after the table's last row
+        // stays the row's, but is no cell).
+        for l in crate::text::lines(s) {
+            let r = trim(text, from + l.start..from + l.end);
+            if !r.is_empty() && r.end <= table.range.end {
+                cells.push(r);
+            }
+        }
+    }
+    cells
+}
+
+/// A task table's row: its task cell becomes the node's title, its unit columns one
+/// clause (form `table`), its time column the node's deadline. `None` when no unit
+/// column names a unit (the row's text is then read as any node's).
+fn table_row(text: &str, n: &mut Node, table: &TaskTable, state: &mut State) -> Option<Clause> {
+    let cells = row_cells(text, n, table);
+    let columns = &table.columns[1..];
+    // Cells in their columns only when every column has its cell (an empty cell of a
+    // one-cell-a-line table is no line, and then none can be placed but the first).
+    let placed = cells.len() == columns.len();
+    let column = |k: usize| {
+        if placed || k == 0 {
+            columns.get(k).copied()
+        } else {
+            None
+        }
+    };
+    if let Some(k) = (0..cells.len()).find(|&k| column(k) == Some(Column::Task)) {
+        n.title_range = cells[k].clone();
+        n.title_squeezed = squeezed(&text[cells[k].clone()]);
+    }
+    n.deadline = (0..cells.len())
+        .find(|&k| column(k) == Some(Column::Deadline) && !cells[k].is_empty())
+        .map(|k| cells[k].clone());
+    let mut cl = state.draft();
+    let mut span: Option<Range<usize>> = None;
+    let mut units: Vec<Cow<str>> = Vec::new();
+    for (k, cell) in cells.iter().enumerate() {
+        let role = match column(k) {
+            Some(Column::Lead) => Role::Lead,
+            Some(Column::Responsible) => Role::Responsible,
+            Some(Column::Support) => Role::Support,
+            _ => continue,
+        };
+        units.clear();
+        for g in split_groups(&text[cell.clone()], is_group_sep) {
+            split_units_into(g, state.lex, &mut units);
+        }
+        units.retain(|u| unit_ok(u, state.lex));
+        if units.is_empty() {
+            continue;
+        }
+        push(&mut cl, role, &units, state);
+        span = Some(span.map_or(cell.clone(), |s| s.start..cell.end));
+    }
+    let Some(range) = span else {
+        state.spare = cl.units;
+        return None;
+    };
+    apply_first_leads(&mut cl, state);
+    Some(cl.into_clause(range, ClauseForm::Table, state))
+}
+
+/// Ends of the sentences a duty may open.
+fn sentence_break(c: char) -> bool {
+    matches!(c, '。' | '；' | ';' | '！' | '？' | '\n' | '\r')
+}
+
+/// Duties written as sentences in `range`: a sentence that opens with units' names and
+/// a duty word (`公安部负责维护…`, `县级以上人民政府民政部门负责…`), or with `由`
+/// (`由省商务厅牵头，省财政厅配合`), with `会同` between a lead and others
+/// (`国家发展改革委会同有关部门负责`). Each is a clause of form `sentence` from the first
+/// name to the last duty word.
+fn sentence_duties(text: &str, range: Range<usize>, state: &mut State) -> Vec<Clause> {
+    let s = &text[range.clone()];
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (k, c) in s
+        .char_indices()
+        .filter(|&(_, c)| sentence_break(c))
+        .chain(std::iter::once((s.len(), '。')))
+    {
+        let sentence = &s[start..k];
+        let skip = sentence.len() - sentence.trim_start_matches(is_ws).len();
+        let at = start + skip;
+        start = k + c.len_utf8();
+        if let Some((len, cl)) = read_duty(&s[at..k], state) {
+            let r = range.start + at..range.start + at + len;
+            out.push(cl.into_clause(r, ClauseForm::Sentence, state));
+        }
+    }
+    out
+}
+
+/// A duty at the start of `s`: how far it reaches and its draft, or `None`.
+fn read_duty(s: &str, state: &mut State) -> Option<(usize, Draft)> {
+    let lex = state.lex;
+    let by = s.strip_prefix('由');
+    let body = by.unwrap_or(s);
+    let offset = s.len() - body.len();
+    // Only a short head can hold names; one look at it rules most sentences out.
+    let head = &body[..crate::text::floor_boundary(body, LONGEST_UNIT * 3 * 2)];
+    if !lex.derived.duty_firsts.any_in(head) {
+        return None;
+    }
+    let mut cl = state.draft();
+    let mut end = 0;
+    let mut units: Vec<Cow<str>> = Vec::new();
+    let mut from = 0;
+    for (g, group) in split_groups(body, |c| matches!(c, '，' | ','))
+        .take(2)
+        .enumerate()
+    {
+        let Some((k, word, role)) = group.char_indices().find_map(|(k, c)| {
+            if !lex.derived.duty_firsts.contains(c) {
+                return None;
+            }
+            lex.duty_words
+                .prefix_of(&group[k..])
+                .map(|(w, r)| (k, w, r))
+        }) else {
+            break;
+        };
+        let after = &group[k + word.len()..];
+        // `负责人`, `负责同志`: a person, not a duty.
+        if after.starts_with(['人', '同']) {
+            break;
+        }
+        // After the first group only `省财政厅配合` alone: names and the word.
+        if g > 0 && !after.trim_matches(is_ws).is_empty() {
+            break;
+        }
+        // `本办法由国家知识产权局负责解释`: the unit is the one after 由.
+        let names = &group[..k];
+        let names = names
+            .rfind('由')
+            .map_or(names, |b| &names[b + '由'.len_utf8()..]);
+        if g == 0 && lex.duty_not_starts.prefix_of(names).is_some() {
+            break;
+        }
+        let (leads, names) = match lex.lead_joiners.iter().find_map(|j| names.split_once(j)) {
+            Some((a, b)) => (Some(a), b),
+            None => (None, names),
+        };
+        if let Some(a) = leads {
+            if !duty_units(a, Role::Lead, &mut cl, &mut units, state) {
+                break;
+            }
+        }
+        if !duty_units(names, role, &mut cl, &mut units, state) {
+            break;
+        }
+        end = from + k + word.len();
+        from += group.len() + '，'.len_utf8();
+    }
+    if cl.units.is_empty() {
+        state.spare = cl.units;
+        return None;
+    }
+    Some((offset + end, cl))
+}
+
+/// The units named by `part` into `cl` in `role`, when each is a unit's name.
+fn duty_units<'s>(
+    part: &'s str,
+    role: Role,
+    cl: &mut Draft,
+    units: &mut Vec<Cow<'s, str>>,
+    state: &mut State,
+) -> bool {
+    units.clear();
+    split_units_into(part, state.lex, units);
+    // `国家发展改革委及国家粮食局`, `国家食品药品监督管理局和海关总署`: two units, when both
+    // halves are units' names (`住房和城乡建设部` is one).
+    let mut k = 0;
+    while k < units.len() {
+        let u = units[k].clone();
+        let cut = ['及', '和', '与'].iter().find_map(|&j| {
+            let (a, b) = u.split_once(j)?;
+            (duty_unit_ok(a, state.lex) && duty_unit_ok(b, state.lex))
+                .then(|| (a.to_string(), b.to_string()))
+        });
+        match cut {
+            Some((a, b)) => {
+                units[k] = Cow::Owned(a);
+                units.insert(k + 1, Cow::Owned(b));
+                k += 2;
+            }
+            None => k += 1,
+        }
+    }
+    let ok = !units.is_empty() && units.iter().all(|u| duty_unit_ok(u, state.lex));
+    if ok {
+        push(cl, role, units, state);
+    }
+    ok
+}
+
+/// A unit named in a sentence: a plausible name that ends as units' names do
+/// (`…部`, `…局`, `…人民政府`, `…部门`) and is not a bare word (`企业`).
+fn duty_unit_ok(u: &str, lex: &Lexicon) -> bool {
+    unit_ok(u, lex)
+        && u.chars().count() >= SHORTEST_DUTY_UNIT
+        && u.chars()
+            .all(|c| is_han(c) || matches!(c, '（' | '）' | '(' | ')'))
+        && !u.contains(['的', '或'])
+        && lex.unit_suffixes.suffix_of(u).is_some()
+}
+
+/// A unit named in a sentence has at least this many characters (`公安部`).
+const SHORTEST_DUTY_UNIT: usize = 3;
 
 /// A clause being read: its units with their roles, in the order written.
 struct Draft {
@@ -164,6 +471,7 @@ impl<'l> State<'l> {
             name: name.into(),
             canonical: canonical.into(),
             kind: kind.into(),
+            region: None,
         });
         self.ids.insert(name.into(), id);
         id

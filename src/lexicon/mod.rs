@@ -14,7 +14,7 @@
 pub(crate) mod messages;
 mod units;
 
-use crate::model::{Error, Qualifier, Role};
+use crate::model::{Column, Error, Qualifier, Role};
 use crate::text::charset::CharSet;
 use regex::Regex;
 use rustc_hash::FxHashMap as HashMap;
@@ -291,6 +291,8 @@ pub struct Lexicon {
     pub(crate) toc_headings: Words,
     pub(crate) untasked_titles: Words,
     pub(crate) signatory_titles: Words,
+    pub(crate) duty_not_starts: Words,
+    pub(crate) place_suffixes: Words,
     pub(crate) attachment_words: Words,
     pub(crate) reference_after: Words,
     // Metadata.
@@ -300,6 +302,8 @@ pub struct Lexicon {
     pub(crate) agency_prefixes: Words,
     // Responsibility.
     pub(crate) role_words: Table<Role>,
+    pub(crate) duty_words: Table<Role>,
+    pub(crate) table_columns: Table<Column>,
     pub(crate) role_labels: Table<Role>,
     pub(crate) marked_roles: Table<Role>,
     pub(crate) first_listed: Words,
@@ -346,6 +350,8 @@ pub(crate) struct Derived {
     pub(crate) role_word_lasts: CharSet,
     /// The first characters of the role labels.
     pub(crate) role_label_firsts: CharSet,
+    /// The first characters of the duty words.
+    pub(crate) duty_firsts: CharSet,
     /// The first characters of the unit joins.
     pub(crate) join_firsts: CharSet,
     /// The first characters of the lead joiners (会同).
@@ -376,6 +382,7 @@ impl Default for Derived {
             first_listed_firsts: CharSet::default(),
             role_word_lasts: CharSet::default(),
             role_label_firsts: CharSet::default(),
+            duty_firsts: CharSet::default(),
             join_firsts: CharSet::default(),
             joiner_firsts: CharSet::default(),
             unit_not_starts: CharSet::default(),
@@ -420,6 +427,14 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../data/lexicon/signatory_titles.txt"),
     ),
     (
+        "duty_not_starts",
+        include_str!("../../data/lexicon/duty_not_starts.txt"),
+    ),
+    (
+        "place_suffixes",
+        include_str!("../../data/lexicon/place_suffixes.txt"),
+    ),
+    (
         "attachment_words",
         include_str!("../../data/lexicon/attachment_words.txt"),
     ),
@@ -446,6 +461,14 @@ const BUILTIN: &[(&str, &str)] = &[
     (
         "role_words",
         include_str!("../../data/lexicon/role_words.tsv"),
+    ),
+    (
+        "duty_words",
+        include_str!("../../data/lexicon/duty_words.tsv"),
+    ),
+    (
+        "table_columns",
+        include_str!("../../data/lexicon/table_columns.tsv"),
     ),
     (
         "role_labels",
@@ -484,6 +507,14 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../data/lexicon/unit_joins.txt"),
     ),
     ("units", include_str!("../../data/lexicon/units.tsv")),
+    (
+        "departments",
+        include_str!("../../data/lexicon/departments.tsv"),
+    ),
+    (
+        "unit_levels",
+        include_str!("../../data/lexicon/unit_levels.tsv"),
+    ),
     (
         "unit_kinds",
         include_str!("../../data/lexicon/unit_kinds.tsv"),
@@ -646,6 +677,8 @@ impl Lexicon {
             "toc_headings" => &mut self.toc_headings,
             "untasked_titles" => &mut self.untasked_titles,
             "signatory_titles" => &mut self.signatory_titles,
+            "duty_not_starts" => &mut self.duty_not_starts,
+            "place_suffixes" => &mut self.place_suffixes,
             "attachment_words" => &mut self.attachment_words,
             "reference_after" => &mut self.reference_after,
             "doc_types" => &mut self.doc_types,
@@ -674,6 +707,21 @@ impl Lexicon {
             "role_labels" => {
                 let r = role(column(1)?)?;
                 self.role_labels.push(word, r);
+                return Ok(());
+            }
+            "duty_words" => {
+                let r = role(column(1)?)?;
+                self.duty_words.push(word, r);
+                return Ok(());
+            }
+            "table_columns" => {
+                let c = column(1)?;
+                let c = Column::ALL
+                    .iter()
+                    .copied()
+                    .find(|k| k.as_str() == c)
+                    .ok_or_else(|| format!("unknown column `{c}`"))?;
+                self.table_columns.push(word, c);
                 return Ok(());
             }
             "marked_roles" => {
@@ -717,6 +765,8 @@ impl Lexicon {
             "attachment_extensions" => &mut self.attachment_extensions,
             "site_words" => &mut self.site_words,
             "units" => return self.units.add_unit(f),
+            "departments" => return self.units.add_department(f),
+            "unit_levels" => return self.units.add_level(f),
             "unit_kinds" => return self.units.add_kind(word, column(1)?, check),
             _ => {
                 let names: Vec<&str> = list_names().collect();
@@ -741,6 +791,7 @@ impl Lexicon {
             first_listed_firsts: self.first_listed.firsts(),
             role_word_lasts: last_chars(&self.role_words),
             role_label_firsts: first_chars(&self.role_labels),
+            duty_firsts: first_chars(&self.duty_words),
             join_firsts: self.unit_joins.firsts(),
             joiner_firsts: self.lead_joiners.firsts(),
             unit_not_starts: self.unit_not_starts.firsts(),

@@ -12,6 +12,10 @@ use std::sync::OnceLock;
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Units {
     alias: HashMap<String, (String, String)>,
+    /// Departments without their level word: canonical and aliases (`data/lexicon/departments.tsv`).
+    departments: Vec<(String, Vec<String>)>,
+    /// Level words and the kind of their departments (`data/lexicon/unit_levels.tsv`).
+    levels: Vec<(String, String)>,
     /// Kinds and their patterns, tried in order.
     kinds: Vec<(String, String)>,
     /// Kinds added since the tables were last finished: they are tried first.
@@ -57,9 +61,54 @@ impl Units {
         Ok(())
     }
 
+    /// A line `canonical<TAB>alias|alias` of a department named without its level.
+    pub(crate) fn add_department(&mut self, fields: &[&str]) -> Result<(), String> {
+        let canonical = fields
+            .first()
+            .filter(|c| !c.is_empty())
+            .ok_or("expected `canonical<TAB>aliases`")?;
+        let aliases = fields
+            .get(1)
+            .into_iter()
+            .flat_map(|a| a.split('|'))
+            .filter(|a| !a.is_empty())
+            .map(String::from)
+            .collect();
+        self.departments.push((canonical.to_string(), aliases));
+        Ok(())
+    }
+
+    /// A line `level<TAB>kind`.
+    pub(crate) fn add_level(&mut self, fields: &[&str]) -> Result<(), String> {
+        match (fields.first(), fields.get(1)) {
+            (Some(l), Some(k)) if !l.is_empty() && !k.is_empty() => {
+                self.levels.push((l.to_string(), k.to_string()));
+                Ok(())
+            }
+            _ => Err("expected `level<TAB>kind`".into()),
+        }
+    }
+
+    /// Every level word before every department's names, as aliases of the level's
+    /// canonical name (`区发改局` → `区发展改革委`, district_department). A name listed in
+    /// units.tsv, or by the user, keeps its entry.
+    fn level_names(&mut self) {
+        for (level, kind) in &self.levels {
+            for (canonical, aliases) in &self.departments {
+                let v = (format!("{level}{canonical}"), kind.clone());
+                for a in std::iter::once(canonical).chain(aliases) {
+                    self.alias
+                        .entry(format!("{level}{a}"))
+                        .or_insert_with(|| v.clone());
+                }
+            }
+        }
+    }
+
     /// Puts the kinds added last in front; the search of all patterns is made again
     /// when next used.
     pub(crate) fn finish(&mut self) {
+        self.level_names();
         if self.pending.is_empty() {
             return;
         }
@@ -104,6 +153,19 @@ mod tests {
         );
         assert_eq!(u.resolve("金融业专班").1, "task_force");
         assert_eq!(u.resolve("某某").1, "unknown");
+        assert_eq!(
+            u.resolve("区发改局"),
+            ("区发展改革委", "district_department")
+        );
+        assert_eq!(
+            u.resolve("县住房和城乡建设局"),
+            ("县住房城乡建设局", "county_department")
+        );
+        assert_eq!(
+            u.resolve("市市场监督管理局"),
+            ("市市场监管局", "municipal_department")
+        );
+        assert_eq!(u.resolve("市市场监管局").1, "municipal_department");
         let mut lex = (*lex).clone();
         lex.add_units("甲单位\tother\t甲").unwrap();
         assert_eq!(lex.units.resolve("甲"), ("甲单位", "other"));

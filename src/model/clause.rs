@@ -51,6 +51,11 @@ pub struct Unit {
     pub canonical: Box<str>,
     /// Its kind (`provincial_department`, …, `unknown`): an open set, which users extend.
     pub kind: Box<str>,
+    /// The place it belongs to, kept apart from its name: the place its name starts with
+    /// (`柳州市税务局` → 柳州市), else, for a name that starts with a level word (`市财政局`),
+    /// the issuing place of the document when it is of that level (`宁国市人民政府` →
+    /// 宁国市). Two provinces' `省发展改革委` differ by it.
+    pub region: Option<Box<str>>,
 }
 
 /// A unit in a clause, in its role.

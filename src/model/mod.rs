@@ -12,6 +12,7 @@ mod lang;
 mod meta;
 mod node;
 mod quantity;
+mod table;
 
 pub use clause::{Clause, ClauseForm, ClauseUnit, Role, Unit, UnitId};
 pub use diagnostic::{Code, Diagnostic, Severity};
@@ -20,6 +21,7 @@ pub use lang::Lang;
 pub use meta::{Attachment, Citation, DocNumber, Meta, PageMeta};
 pub use node::{Kind, Label, Node, NodeId, Style};
 pub use quantity::{Qualifier, Quantity};
+pub use table::{Column, TaskTable};
 
 use crate::text::LineIndex;
 use closed::closed_set;
@@ -83,6 +85,8 @@ pub struct Document {
     /// Where each page of an OFD or PDF file starts, in order (empty for other formats):
     /// see [`Document::page_of`].
     pub pages: Vec<usize>,
+    /// The task tables of the body (序号 / 重点任务 / 牵头单位…), whose rows are nodes.
+    pub tables: Vec<TaskTable>,
     /// The SHA-256 of the input's bytes (of the text's UTF-8, for text given as text): the
     /// same file has the same id wherever and whenever it is read.
     pub doc_id: [u8; 32],
@@ -313,6 +317,17 @@ impl Document {
     /// The 1-based line a byte offset is on.
     pub fn line(&self, byte: usize) -> usize {
         self.index.line(byte)
+    }
+
+    /// The document's own year: of its date, else of its number. Deadlines such as
+    /// `年底前` count from it.
+    pub fn year(&self) -> Option<i32> {
+        self.meta
+            .date
+            .as_deref()
+            .and_then(|d| d.get(..4))
+            .and_then(|y| y.parse().ok())
+            .or_else(|| self.meta.doc_number.as_ref().and_then(|n| n.year))
     }
 }
 

@@ -48,6 +48,8 @@ closed_set! {
         Subitem => "subitem",
         /// 第一条.
         Article => "article",
+        /// A row of a task table (序号, 重点任务, 牵头单位…), its label the row's number.
+        Row => "row",
     }
 }
 
@@ -82,6 +84,8 @@ pub enum Style {
     ArabicParen,
     /// ①
     Circled,
+    /// The number in the first column of a task table's row.
+    Row,
 }
 
 impl Style {
@@ -112,6 +116,7 @@ impl Style {
             Style::Tiao => Kind::Article,
             Style::ArabicDot | Style::Dec3 => Kind::Item,
             Style::ArabicParen | Style::Circled | Style::Dec4 => Kind::Subitem,
+            Style::Row => Kind::Row,
         }
     }
 
@@ -127,7 +132,7 @@ impl Style {
             Style::CnDun => format!("{cn}、"),
             Style::CnParen => format!("({cn})"),
             Style::ArabicDot => format!("{n}."),
-            Style::Dec1 | Style::Dec2 | Style::Dec3 | Style::Dec4 => format!("{n}"),
+            Style::Dec1 | Style::Dec2 | Style::Dec3 | Style::Dec4 | Style::Row => format!("{n}"),
             Style::ArabicParen => format!("({n})"),
             Style::Circled => char::from_u32('①' as u32 + n as u32 - 1)
                 .map(String::from)
@@ -185,6 +190,8 @@ pub struct Node {
     pub clauses: Box<[Clause]>,
     /// Quantities in the node's own text, in reading order.
     pub quantities: Box<[Quantity]>,
+    /// Where its deadline is written apart from its text: a task table's time column.
+    pub deadline: Option<Range<usize>>,
     /// The nearest earlier node of an outer style.
     pub parent: Option<NodeId>,
     /// The nodes whose parent this is, in document order.

@@ -8,12 +8,15 @@
 //! nothing from `extract`: what the outline needs to recognise is in `recognize`.
 
 mod headings;
+mod tables;
 mod tree;
 mod zones;
 
 use crate::lexicon::messages::say_args;
 use crate::lexicon::Lexicon;
-use crate::model::{Code, Diagnostic, HeaderLine, Lang, Node, NodeId, Part, SkipReason, Skipped};
+use crate::model::{
+    Code, Diagnostic, HeaderLine, Lang, Node, NodeId, Part, SkipReason, Skipped, TaskTable,
+};
 use crate::text::{trim, LineIndex};
 use std::ops::Range;
 pub(crate) use zones::is_org_line;
@@ -34,6 +37,8 @@ pub(crate) struct Outline {
     pub(crate) skipped: Vec<Skipped>,
     /// What the outline itself reports: headings past the cap on nodes.
     pub(crate) diagnostics: Vec<Diagnostic>,
+    /// The task tables, whose rows are nodes.
+    pub(crate) tables: Vec<TaskTable>,
 }
 
 /// Finds the outline of `text`, whose lines `index` knows.
@@ -49,7 +54,11 @@ pub(crate) fn parse(text: &str, index: &LineIndex, lex: &Lexicon, lang: Lang) ->
             reason: SkipReason::Toc,
         });
     }
-    let (headings, left_out) = headings::find(text, &lines, &body, toc.as_ref(), lex);
+    let (mut headings, left_out) = headings::find(text, &lines, &body, toc.as_ref(), lex);
+    let (tables, rows) = tables::find(text, &lines, &body, lex);
+    if !tables.is_empty() {
+        headings = tables::merge(headings, &tables, rows);
+    }
     let diagnostics = (left_out.count > 0)
         .then(|| too_many_nodes(text, left_out, lang))
         .into_iter()
@@ -67,6 +76,7 @@ pub(crate) fn parse(text: &str, index: &LineIndex, lex: &Lexicon, lang: Lang) ->
         parts,
         skipped,
         diagnostics,
+        tables,
     }
 }
 

@@ -68,6 +68,7 @@ pub(crate) fn build(
             part: 0,
             clauses: Box::default(),
             quantities: Box::default(),
+            deadline: None,
             parent,
             children: Box::default(),
         });

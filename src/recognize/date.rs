@@ -107,12 +107,72 @@ pub(crate) fn is_date_line(line: &str) -> bool {
 
 /// The deadlines written in `s` (`到2025年`, `2022年底前`, `年内`), as byte ranges.
 pub(crate) fn deadlines(s: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
-    DEADLINE.find_iter(s).map(|m| m.range())
+    DEADLINE.find_iter(s).map(|m| m.range()).filter(move |r| {
+        // `3年内`, `两年内`: a period, not this year.
+        let counted = s[..r.start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit() || crate::text::numeral::is_cn_numeral_char(c));
+        !(counted && s[r.start..].starts_with('年'))
+    })
+}
+
+static DEADLINE_PARTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:19|20)\d{2})年(?:(\d{1,2})月)?(底前|末前|底|末|前|上半年|下半年|内)?|(年底前|年内|全年|年底|当年|今年|明年)")
+        .expect("a valid pattern")
+});
+
+/// The last day a deadline as written allows, as an ISO date: `2020年底前` → 2020-12-31,
+/// `2021年6月底前` → 2021-06-30, `2022年上半年` → 2022-06-30; `年底前`, `今年` and `明年`
+/// count from `year` (the document's). `2025年前` says only "before 2025": no date.
+pub(crate) fn deadline_date(s: &str, year: Option<i32>) -> Option<String> {
+    let c = DEADLINE_PARTS.captures(s)?;
+    let (y, month, tail) = match (c.get(1), c.get(4)) {
+        (Some(y), _) => (
+            y.as_str().parse::<i32>().ok()?,
+            c.get(2).and_then(|m| m.as_str().parse::<u32>().ok()),
+            c.get(3).map_or("", |t| t.as_str()),
+        ),
+        (None, Some(w)) => {
+            let y = year?;
+            let y = if w.as_str().starts_with('明') {
+                y + 1
+            } else {
+                y
+            };
+            (y, None, "")
+        }
+        _ => return None,
+    };
+    if tail == "前" {
+        return None;
+    }
+    let (m, d) = match (month, tail) {
+        (Some(m), _) => (m, days_in_month(u32::try_from(y).ok()?, m)?),
+        (None, "上半年") => (6, 30),
+        _ => (12, 31),
+    };
+    Some(format!("{y:04}-{m:02}-{d:02}"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn deadline_dates() {
+        let d = |s| deadline_date(s, Some(2022));
+        assert_eq!(d("2020年底前").as_deref(), Some("2020-12-31"));
+        assert_eq!(d("2021年6月底前").as_deref(), Some("2021-06-30"));
+        assert_eq!(d("至2024年2月").as_deref(), Some("2024-02-29"));
+        assert_eq!(d("2022年上半年").as_deref(), Some("2022-06-30"));
+        assert_eq!(d("到2025年").as_deref(), Some("2025-12-31"));
+        assert_eq!(d("年底前").as_deref(), Some("2022-12-31"));
+        assert_eq!(d("明年").as_deref(), Some("2023-12-31"));
+        assert_eq!(deadline_date("年内", None), None);
+        assert_eq!(d("2025年前"), None);
+        assert_eq!(d("2022年13月"), None);
+    }
 
     #[test]
     fn dates() {

@@ -23,6 +23,8 @@ fn word_list(style: gongwen::Style) -> (&'static str, &'static str) {
         Jie => ("chineseCounting", "第%1节"),
         Tiao => ("chineseCounting", "第%1条"),
         Dec1 | Dec2 | Dec3 | Dec4 => ("decimal", ""),
+        // A table row's number is a cell, never Word's numbering.
+        Row => ("decimal", "%1"),
     }
 }
 

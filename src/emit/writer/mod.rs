@@ -36,6 +36,7 @@ pub(crate) fn write_document(
         },
         path: String::new(),
         line: 1,
+        year: doc.year(),
     };
     d.document()?;
     d.o.flush_if_full()?;
@@ -57,6 +58,8 @@ struct Doc<'a, 'w> {
     path: String,
     /// The line of the last span written.
     line: usize,
+    /// The document's year, for deadlines such as `年底前`.
+    year: Option<i32>,
 }
 
 impl<'a> Doc<'a, '_> {
@@ -181,6 +184,14 @@ impl<'a> Doc<'a, '_> {
         Ok(())
     }
 
+    /// A node's `deadline` and `deadline_date`.
+    fn deadline(&mut self, r: Option<&Range<usize>>) {
+        let d = r.map(|r| &self.doc.text[r.clone()]);
+        self.o.field(k!("deadline"), d);
+        let date = d.and_then(|d| crate::recognize::date::deadline_date(d, self.year));
+        self.o.field(k!("deadline_date"), date.as_deref());
+    }
+
     /// A key and a list of strings.
     fn strings<const A: usize, const B: usize, const C: usize>(
         &mut self,
@@ -252,6 +263,7 @@ impl<'a> Doc<'a, '_> {
             part.filter(|p| p.kind == PartKind::Attachment)
                 .map(|p| p.number as usize),
         );
+        self.deadline(n.deadline.as_ref());
         self.o.key(k!("responsibility"));
         let at = self.o.buf.len();
         match n.clauses.last() {
@@ -326,6 +338,7 @@ impl<'a> Doc<'a, '_> {
             o.field(k!("role"), u.role.as_str());
             o.field(k!("canonical"), &*unit.canonical);
             o.field(k!("kind"), &*unit.kind);
+            o.field(k!("region"), unit.region.as_deref());
             o.close(b'}');
             let start = self.unit_store.len();
             self.unit_store.extend_from_slice(&o.buf[at..]);
@@ -373,6 +386,8 @@ impl<'a> Doc<'a, '_> {
         o.field(k!("deadline"), deadline);
         o.key(k!("span"));
         self.span(&q.range);
+        let date = deadline.and_then(|d| crate::recognize::date::deadline_date(d, self.year));
+        self.o.field(k!("deadline_date"), date.as_deref());
         self.o.close(b'}');
     }
 

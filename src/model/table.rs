@@ -1,0 +1,35 @@
+//! Task tables: a table of tasks flattened into the text, whose rows are nodes.
+
+use super::closed::closed_set;
+use std::ops::Range;
+
+/// A task table: what each column holds, and where its rows are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaskTable {
+    /// From its header to the end of its last row.
+    pub range: Range<usize>,
+    /// The columns, in order (the first is the row's number).
+    pub columns: Vec<Column>,
+    /// Whether its cells are separated by tabs (one row a line), or stand one a line.
+    pub tabbed: bool,
+}
+
+closed_set! {
+    /// What a column of a task table holds, told by its heading.
+    pub enum Column {
+        /// 序号.
+        Number => "number",
+        /// 重点任务, 具体措施, 工作任务…
+        Task => "task",
+        /// 牵头单位.
+        Lead => "lead",
+        /// 责任单位.
+        Responsible => "responsible",
+        /// 配合单位.
+        Support => "support",
+        /// 完成时限, 时间节点…
+        Deadline => "deadline",
+        /// Any other column.
+        Other => "other",
+    }
+}
