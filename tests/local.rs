@@ -375,6 +375,56 @@ fn a_task_s_deadline_from_its_title_and_every_clause_in_the_ledger() {
     assert!(rows[1].responsible.is_empty());
 }
 
+fn quantities_of_local_plans() {
+    let text = "3年内培育200名技术人才，每年认定10个示范项目，提高2个百分点，年发电量100万千瓦时，接待游客50万人次，新增装备30台套，实施三大行动，2022年底前建成10个站点。不得同时在两个以上单位任职。工作满5年的人员可以申请。两个以上省份出现疫情时启动。给予每户补贴2000元。";
+    let qs = gongwen::quantities(text, &gongwen::Options::default());
+    let got: Vec<(String, f64, String, bool)> = qs
+        .iter()
+        .map(|q| {
+            (
+                text[q.range.clone()].to_string(),
+                q.value,
+                q.unit.to_string(),
+                q.target,
+            )
+        })
+        .collect();
+    let want: Vec<(&str, f64, &str, bool)> = vec![
+        ("3年内", 3.0, "年", false),
+        ("200名", 200.0, "名", true),
+        ("10个", 10.0, "个", true),
+        ("2个百分点", 2.0, "百分点", true),
+        ("100万千瓦时", 1e6, "千瓦时", true),
+        ("50万人次", 5e5, "人次", true),
+        ("30台套", 30.0, "台套", true),
+        ("三大", 3.0, "大", false),
+        ("10个", 10.0, "个", true),
+        ("两个以上", 2.0, "个", false),
+        ("5年", 5.0, "年", false),
+        ("两个以上", 2.0, "个", false),
+        ("2000元", 2000.0, "元", false),
+    ];
+    let want: Vec<(String, f64, String, bool)> = want
+        .into_iter()
+        .map(|(t, v, u, g)| (t.to_string(), v, u.to_string(), g))
+        .collect();
+    assert_eq!(got, want);
+}
+
+fn a_table_row_with_empty_cells_and_an_annex_of_parts() {
+    // A row whose other cells are empty is no decimal heading `4　…`.
+    let doc = parse(
+        "某市通告\n\n一、参保对象\n序列\t人群\t办理方式\n1\t学生\t学校代办。\n2\t居民\t社区代办。\n3\t老人\t社区代办。\n4\t其他城乡居民\n5\t困难人员\t救助资助。\n二、缴费\n按时缴费。\n",
+    );
+    assert_eq!(codes(&doc), Vec::<&str>::new(), "{}", summary(&doc));
+    // The body's 一、二、, then an annex whose 第一部分 and 第二部分 number their 一、
+    // on: one list of its own, no restart expected.
+    let doc = parse(
+        "某市通知\n\n一、甲\n做好。\n二、乙\n做好。\n三、丙\n做好。\n第一部分 一类病种\n一、高血压\n标准。\n二、糖尿病\n标准。\n第二部分 二类病种\n三、精神分裂症\n标准。\n四、肺结核\n标准。\n",
+    );
+    assert_eq!(codes(&doc), Vec::<&str>::new(), "{:?}", doc.diagnostics);
+}
+
 /// The local corpus, as checked by hand.
 mod corpus {
     use super::*;
@@ -519,6 +569,16 @@ fn main() {
             "a_task_s_deadline_from_its_title_and_every_clause_in_the_ledger",
             Needs::Nothing,
             a_task_s_deadline_from_its_title_and_every_clause_in_the_ledger,
+        ),
+        trial(
+            "quantities_of_local_plans",
+            Needs::Nothing,
+            quantities_of_local_plans,
+        ),
+        trial(
+            "a_table_row_with_empty_cells_and_an_annex_of_parts",
+            Needs::Nothing,
+            a_table_row_with_empty_cells_and_an_annex_of_parts,
         ),
         trial(
             "metadata_of_a_local_notice",

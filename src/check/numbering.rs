@@ -78,7 +78,9 @@ fn runs_on(doc: &Document, ids: &[NodeId]) -> bool {
     let (mut restart, mut run_on) = (0, 0);
     for w in ids.windows(2) {
         let (a, b) = (doc.node(w[0]), doc.node(w[1]));
-        if a.parent != b.parent {
+        // From top-level nodes to the children of a heading is no evidence either way:
+        // a list of its own begins (the annex under `第一部分` after the body's 一、…).
+        if a.parent != b.parent && a.parent.is_some() {
             if b.number() == 1 {
                 restart += 1;
             } else if b.number() == a.number().saturating_add(1) {
@@ -147,7 +149,10 @@ fn problems(doc: &Document, ids: &[NodeId], runs_on: bool, mut out: impl FnMut(P
         if !new_parent && n == 1 && opens_list(doc, ids[k - 1], ids[k]) {
             expected = 1;
         }
-        if new_parent && k > 0 {
+        if new_parent && k > 0 && parent(k - 1).is_none() {
+            // Top-level nodes, then the children of a heading: a list of its own.
+            expected = 1;
+        } else if new_parent && k > 0 {
             let other = if runs_on { 1 } else { expected };
             expected = if runs_on { expected } else { 1 };
             if n != expected && n == other {

@@ -233,6 +233,7 @@ pub(crate) fn find(
             sc.inline(from..t.end);
         }
     }
+    drop_table_cells(text, lines, &mut sc.headings);
     let room = sc.left_out.max.saturating_sub(sc.headings.len());
     let room = room.saturating_sub(in_sequence(&mut sc.headings, ambiguous, room));
     let room = room.saturating_sub(fill_gaps(text, &mut sc.headings, lex, room));
@@ -288,6 +289,29 @@ fn run_on_articles(
         headings.append(&mut found);
         headings.sort_by_key(|h| h.at);
     }
+}
+
+/// `4\t以个人身份参保的其他城乡居民` between `3\t…\t…` and `5\t…\t…`: a table's row whose
+/// other cells are empty reads like a one-level decimal heading (`1　总则`); a line next
+/// to it that is a row of cells (a number, a tab, and another tab) says it is a row too.
+fn drop_table_cells(text: &str, lines: &Lines, headings: &mut Vec<Heading>) {
+    let row = |r: Range<usize>| {
+        let s = &text[r];
+        let digits = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        digits > 0 && s[digits..].starts_with('\t') && s[digits + 1..].contains('\t')
+    };
+    headings.retain(|h| {
+        if !(h.label.style == Style::Dec1 && h.label.punct == '\t') {
+            return true;
+        }
+        let k = lines.index_of(h.at);
+        let near = [k.checked_sub(1), Some(k + 1)]
+            .into_iter()
+            .flatten()
+            .filter(|&j| j < lines.len())
+            .any(|j| row(lines.get(j)));
+        !near
+    });
 }
 
 /// `300家企业`, `100周岁`: digits, then a measure (万 and 亿 may come between).

@@ -66,6 +66,13 @@ impl<'a> Lines<'a> {
         start..end
     }
 
+    /// The line (0-based) that byte `at` is on.
+    pub(crate) fn index_of(&self, at: usize) -> usize {
+        self.starts
+            .partition_point(|&s| s as usize <= at)
+            .saturating_sub(1)
+    }
+
     /// Every line, in order (or in reverse).
     pub(crate) fn iter(
         &self,
