@@ -139,6 +139,13 @@ fn differences(path: &Path, answer: &Value) -> BTreeMap<&'static str, String> {
     for i in doc.node_ids() {
         let n = doc.node(i);
         let inside_article = enclosing(&doc, i, Style::Tiao).is_some();
+        assert_eq!(
+            doc.is_enumeration(n),
+            inside_article,
+            "{}: enumeration {}",
+            path.display(),
+            doc.path(i)
+        );
         if let (true, Some(name)) = (inside_article, style_name(n.style())) {
             *styles.entry(name.to_string()).or_default() += 1;
         }

@@ -92,6 +92,8 @@ fn promised_fields_are_required() {
             "children",
             "deadline",
             "deadline_date",
+            "style",
+            "enumeration",
         ],
     );
     has(

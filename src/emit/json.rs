@@ -149,6 +149,8 @@ impl<'a> Ctx<'a> {
                 .map(|p| p.number),
             deadline: n.deadline.as_ref().map(|r| self.doc.slice(r)),
             deadline_date: self.deadline_date(n.deadline.as_ref()),
+            style: n.style().as_str(),
+            enumeration: doc.is_enumeration(n),
             responsibility: n.responsibility().map(|c| self.clause(c)),
             clauses: Seq::new(self, &n.clauses, Ctx::clause),
             quantities: Seq::new(self, &n.quantities, Ctx::quantity),
@@ -513,6 +515,12 @@ pub struct JsonNode<'a> {
     /// The last day that deadline allows, as an ISO date (`2020年底前` → `2020-12-31`;
     /// `年底前` from the document's year); null when it names no day.
     pub deadline_date: Option<String>,
+    /// The label's style: bian, fen_bian, zhang, jie, tiao, decimal_1…decimal_4, cn_dun,
+    /// cn_paren, arabic_dot, arabic_paren, circled, row.
+    pub style: &'static str,
+    /// Whether it is an enumeration inside an article (`（一）` in `第八条`), not a section
+    /// of the outline.
+    pub enumeration: bool,
     /// The node's last clause, or null.
     pub responsibility: Option<JsonClause<'a>>,
     /// Every clause of the node, in order.

@@ -94,6 +94,10 @@ pub const SHAPES: &[Shape] = &[
             ("end", Int),
             ("line", Int),
             ("page", Int),
+            ("style", Str),
+            ("enumeration", Bool),
+            ("deadline", Str),
+            ("deadline_date", Date),
         ],
     },
     Shape {
@@ -246,6 +250,10 @@ pub fn rows(doc: &Document) -> Vec<Vec<Vec<Value>>> {
         ];
         r.extend(span(n.span));
         r.push(opt(n.page));
+        r.push(n.style.into());
+        r.push(n.enumeration.into());
+        r.push(n.deadline.into());
+        r.push(n.deadline_date.clone().into());
         out[1].push(r);
         for (k, c) in model.clauses.iter().enumerate() {
             let view = ctx.clause(c);

@@ -10,6 +10,7 @@ use crate::lexicon::Lexicon;
 use crate::model::{Attachment, Document, SkipReason};
 use crate::outline::is_org_line;
 use crate::recognize::date::parse_date;
+use crate::recognize::doc_number::ends_with_doc_type;
 use crate::text::{is_han, is_ws, lines, squeeze, without_ws};
 use std::ops::Range;
 
@@ -39,6 +40,12 @@ pub(crate) fn fill(doc: &mut Document, lex: &Lexicon) {
         .flat_map(|s| nonblank_lines(text, &s.range))
         .collect();
     let mut meta = std::mem::take(&mut doc.meta);
+    if meta.title.is_none() {
+        if let Some(r) = issued_title(text, &preamble, lex) {
+            meta.title = Some(squeeze(&text[r.clone()]));
+            meta.title_range = Some(r);
+        }
+    }
     meta.doc_type = meta.title.as_deref().and_then(|t| doc_type(t, lex));
     if meta.issuer.is_none() {
         meta.issuer = meta.title.as_deref().and_then(|t| title_issuer(t, lex));
@@ -87,6 +94,35 @@ fn nonblank_lines(text: &str, r: &Range<usize>) -> Vec<Range<usize>> {
         .filter(|l| !l.is_empty())
         .collect()
 }
+
+/// A document without a title line (it begins with its recipients, or with the covering
+/// notice's text): the title of the document it issues, `现将《…》印发给你们`, else a
+/// short line of the preamble that ends with a document type (the plan's own title).
+fn issued_title(text: &str, preamble: &[Range<usize>], lex: &Lexicon) -> Option<Range<usize>> {
+    for l in preamble {
+        let s = &text[l.clone()];
+        let Some(close) = s.find('》') else { continue };
+        let after = s[close + '》'.len_utf8()..].trim_start_matches(is_ws);
+        if lex.issued_to.prefix_of(after).is_none() {
+            continue;
+        }
+        let open = s[..close].rfind('《')?;
+        let r = l.start + open + '《'.len_utf8()..l.start + close;
+        return (!r.is_empty() && ends_with_doc_type(&text[r.clone()], lex)).then_some(r);
+    }
+    preamble
+        .iter()
+        .find(|l| {
+            let s = &text[(*l).clone()];
+            s.chars().count() <= LONGEST_OWN_TITLE
+                && !s.contains(['。', '，', '；', ',', ';', '：', ':'])
+                && ends_with_doc_type(s, lex)
+        })
+        .cloned()
+}
+
+/// A plan's own title line in a preamble is short.
+const LONGEST_OWN_TITLE: usize = 40;
 
 /// The word a title ends with (通知, 意见, 方案…), a trailing `（征求意见稿）` passed over.
 fn doc_type(title: &str, lex: &Lexicon) -> Option<String> {

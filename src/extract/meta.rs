@@ -179,7 +179,13 @@ fn header(doc: &Document, lex: &Lexicon, skipped: &mut Vec<Skipped>) -> Meta {
             }
             HeaderKind::DecreeSerial(_) | HeaderKind::Text => {}
         }
-        let title_like = !s.contains('。') && s.chars().count() <= LONGEST_TITLE_LINE;
+        // A line that ends with a comma or a colon goes on into a sentence (`12月17日,`) or
+        // addresses someone (`各区人民政府：`): no title.
+        let open_ended = s
+            .trim_end_matches(is_ws)
+            .ends_with(['，', ',', '；', ';', '：', ':', '、']);
+        let title_like =
+            !s.contains('。') && !open_ended && s.chars().count() <= LONGEST_TITLE_LINE;
         let continues = !title_done
             && title_parts.last().is_some_and(|last| {
                 !ends_with_doc_type(&squeeze(&text[last.clone()]), lex)

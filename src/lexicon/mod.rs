@@ -293,6 +293,7 @@ pub struct Lexicon {
     pub(crate) signatory_titles: Words,
     pub(crate) duty_not_starts: Words,
     pub(crate) place_suffixes: Words,
+    pub(crate) issued_to: Words,
     pub(crate) attachment_words: Words,
     pub(crate) reference_after: Words,
     // Metadata.
@@ -433,6 +434,10 @@ const BUILTIN: &[(&str, &str)] = &[
     (
         "place_suffixes",
         include_str!("../../data/lexicon/place_suffixes.txt"),
+    ),
+    (
+        "issued_to",
+        include_str!("../../data/lexicon/issued_to.txt"),
     ),
     (
         "attachment_words",
@@ -679,6 +684,7 @@ impl Lexicon {
             "signatory_titles" => &mut self.signatory_titles,
             "duty_not_starts" => &mut self.duty_not_starts,
             "place_suffixes" => &mut self.place_suffixes,
+            "issued_to" => &mut self.issued_to,
             "attachment_words" => &mut self.attachment_words,
             "reference_after" => &mut self.reference_after,
             "doc_types" => &mut self.doc_types,

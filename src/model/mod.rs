@@ -319,6 +319,22 @@ impl Document {
         self.index.line(byte)
     }
 
+    /// Whether a node is an enumeration inside an article (`第八条 …有下列情形之一的：`
+    /// then `（一）…`): a list within a provision, not a section of the outline.
+    pub fn is_enumeration(&self, node: &Node) -> bool {
+        if node.style().is_di() || node.style() == Style::Row {
+            return false;
+        }
+        let mut at = node.parent;
+        while let Some(p) = at {
+            if self.nodes[p.index()].style() == Style::Tiao {
+                return true;
+            }
+            at = self.nodes[p.index()].parent;
+        }
+        false
+    }
+
     /// The document's own year: of its date, else of its number. Deadlines such as
     /// `年底前` count from it.
     pub fn year(&self) -> Option<i32> {

@@ -102,6 +102,27 @@ impl Style {
         )
     }
 
+    /// The style's name as the JSON writes it (`cn_paren` for （一）).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Style::Bian => "bian",
+            Style::FenBian => "fen_bian",
+            Style::Zhang => "zhang",
+            Style::Jie => "jie",
+            Style::Tiao => "tiao",
+            Style::Dec1 => "decimal_1",
+            Style::Dec2 => "decimal_2",
+            Style::Dec3 => "decimal_3",
+            Style::Dec4 => "decimal_4",
+            Style::CnDun => "cn_dun",
+            Style::CnParen => "cn_paren",
+            Style::ArabicDot => "arabic_dot",
+            Style::ArabicParen => "arabic_paren",
+            Style::Circled => "circled",
+            Style::Row => "row",
+        }
+    }
+
     /// The decimal numbering of emergency plans (`1.2.1`).
     pub fn is_decimal(self) -> bool {
         matches!(self, Style::Dec1 | Style::Dec2 | Style::Dec3 | Style::Dec4)

@@ -264,6 +264,8 @@ impl<'a> Doc<'a, '_> {
                 .map(|p| p.number as usize),
         );
         self.deadline(n.deadline.as_ref());
+        self.o.field(k!("style"), n.style().as_str());
+        self.o.field(k!("enumeration"), doc.is_enumeration(n));
         self.o.key(k!("responsibility"));
         let at = self.o.buf.len();
         match n.clauses.last() {
