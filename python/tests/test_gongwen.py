@@ -119,9 +119,11 @@ def test_rows_of_one_document_are_the_rows_of_tables():
         assert t[name].column_names == [c for c, _ in columns]
         want = [r for rows in by_file for r in rows[name]]
         got = t[name].to_pylist()
+        dates = [c for c, kind in columns if kind == "date"]
         for r in got:
-            if "date" in r and r["date"] is not None and name == "documents":
-                r["date"] = r["date"].isoformat()
+            for c in dates:
+                if r[c] is not None:
+                    r[c] = r[c].isoformat()
         assert got == want, name
     seed = by_file[0]["documents"][0]
     assert (seed["source"], seed["date"]) == (str(SEED), "2022-04-22")

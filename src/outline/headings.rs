@@ -285,10 +285,7 @@ fn run_on_articles(
             }
         }
     }
-    if !found.is_empty() {
-        headings.append(&mut found);
-        headings.sort_by_key(|h| h.at);
-    }
+    add(headings, found);
 }
 
 /// `4\t以个人身份参保的其他城乡居民` between `3\t…\t…` and `5\t…\t…`: a table's row whose
@@ -312,6 +309,17 @@ fn drop_table_cells(text: &str, lines: &Lines, headings: &mut Vec<Heading>) {
             .any(|j| row(lines.get(j)));
         !near
     });
+}
+
+/// Puts headings found after the line pass among the others, in document order; gives
+/// how many.
+fn add(headings: &mut Vec<Heading>, mut found: Vec<Heading>) -> usize {
+    let added = found.len();
+    if added > 0 {
+        headings.append(&mut found);
+        headings.sort_by_key(|h| h.at);
+    }
+    added
 }
 
 /// `300家企业`, `100周岁`: digits, then a measure (万 and 亿 may come between).
@@ -348,12 +356,7 @@ fn in_sequence(headings: &mut Vec<Heading>, ambiguous: Vec<Heading>, room: usize
             take.push(a);
         }
     }
-    let added = take.len();
-    if added > 0 {
-        headings.append(&mut take);
-        headings.sort_by_key(|h| h.at);
-    }
-    added
+    add(headings, take)
 }
 
 /// Characters after which a label run into the end of a paragraph may stand: a sentence
@@ -411,10 +414,5 @@ fn fill_gaps(text: &str, headings: &mut Vec<Heading>, lex: &Lexicon, room: usize
             }
         }
     }
-    let added = found.len();
-    if added > 0 {
-        headings.append(&mut found);
-        headings.sort_by_key(|h| h.at);
-    }
-    added
+    add(headings, found)
 }

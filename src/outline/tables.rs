@@ -150,16 +150,7 @@ fn tabbed(
         }
         j += 1;
     }
-    (next > 1).then(|| {
-        (
-            TaskTable {
-                range: ls[k].start..end,
-                columns,
-                tabbed: true,
-            },
-            j,
-        )
-    })
+    made(next, ls[k].start..end, columns, true, j)
 }
 
 /// A table whose header starts at line `k` (`序号`), one cell a line: the headings up to
@@ -215,16 +206,24 @@ fn one_cell_a_line(
             break;
         }
     }
-    (next > 1).then(|| {
-        (
-            TaskTable {
-                range: ls[k].start..end,
-                columns,
-                tabbed: false,
-            },
-            j,
-        )
-    })
+    made(next, ls[k].start..end, columns, false, j)
+}
+
+/// The table read, when it had a row (`next` is the number its next row would have), and
+/// the line after it.
+fn made(
+    next: u64,
+    range: Range<usize>,
+    columns: Vec<Column>,
+    tabbed: bool,
+    after: usize,
+) -> Option<(TaskTable, usize)> {
+    let table = TaskTable {
+        range,
+        columns,
+        tabbed,
+    };
+    (next > 1).then_some((table, after))
 }
 
 /// The headings with the tables' rows in: a label inside a table's cell (`1.` in a
