@@ -114,7 +114,8 @@ pub(super) fn brackets(doc: &Document, out: &mut Reports) {
     let mut unmatched: Option<(usize, char, usize)> = None;
     let mut line_begin = 0;
     // Only brackets and line breaks matter.
-    let events = crate::text::charset::brackets_and_breaks(text).chain(std::iter::once(text.len()));
+    let events =
+        crate::text::charset::round_brackets_and_breaks(text).chain(std::iter::once(text.len()));
     for at in events {
         let c = text[at..].chars().next().unwrap_or('\n');
         match c {
@@ -142,8 +143,6 @@ pub(super) fn brackets(doc: &Document, out: &mut Reports) {
                     None => unmatched = Some((at, c, 0)),
                 },
             },
-            // Square and angle brackets are not checked here.
-            c if c != '\n' && c != '\r' => {}
             _ => {
                 // The end of a line (`\r\n` ends it at the `\r`; its `\n` ends an empty piece).
                 let line = line_begin..at;
@@ -232,14 +231,13 @@ pub(super) fn missing_responsibility(
         }
     }
     // A heading that states no task (`附则`, `总体要求`) expects no clause.
+    // (A title's inner white space is already squeezed out: `附　则` reads `附则`.)
     let untasked = |i: NodeId| {
-        let t: String = doc
+        let t = doc
             .node(i)
             .title(&doc.text)
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect();
-        lex.untasked_titles.suffix_of(&t).is_some()
+            .trim_end_matches(crate::text::is_ws);
+        lex.untasked_titles.suffix_of(t).is_some()
     };
     // Own clauses show the document's convention; clauses below and untasked titles only
     // excuse a node.

@@ -260,6 +260,13 @@ fn run_in_signature(text: &str, body: Range<usize>, lex: &Lexicon) -> Option<(St
 /// The attachments the text lists: `附件：1.…` and the numbered lines after it, or
 /// `附件：…` alone; else the title under each `附件1` heading.
 fn listed_attachments(text: &str, lex: &Lexicon) -> Vec<Attachment> {
+    if !lex
+        .attachment_words
+        .iter()
+        .any(|w| memchr::memmem::find(text.as_bytes(), w.as_bytes()).is_some())
+    {
+        return Vec::new();
+    }
     let ls: Vec<&str> = lines(text)
         .into_iter()
         .map(|r| text[r].trim_matches(is_ws))

@@ -26,19 +26,18 @@ pub(crate) fn run(doc: &mut Document, lex: &Lexicon, lang: Lang) -> Vec<Diagnost
 }
 
 /// Each task's deadline: a task table's time column (set with the row), else the first
-/// deadline its title writes (`2020年底前开展…`), else its text's; a target without a
-/// deadline of its own sentence takes its task's.
+/// deadline its title writes (`2020年底前开展…`), else its first target's; a target
+/// without a deadline of its own sentence takes its task's.
 fn deadlines(doc: &mut Document) {
     use crate::recognize::date::deadlines as found;
     let text = doc.text.as_str();
     for n in doc.nodes.iter_mut() {
         if n.deadline.is_none() {
-            let first = |r: &std::ops::Range<usize>| {
-                found(&text[r.clone()])
-                    .next()
-                    .map(|d| r.start + d.start..r.start + d.end)
-            };
-            n.deadline = first(&n.title_range).or_else(|| first(&n.text_range));
+            let r = &n.title_range;
+            n.deadline = found(&text[r.clone()])
+                .next()
+                .map(|d| r.start + d.start..r.start + d.end)
+                .or_else(|| n.quantities.iter().find_map(|q| q.deadline.clone()));
         }
         if let Some(d) = &n.deadline {
             for q in n

@@ -257,23 +257,38 @@ fn sentence_break(c: char) -> bool {
 fn sentence_duties(text: &str, range: Range<usize>, state: &mut State) -> Vec<Clause> {
     let s = &text[range.clone()];
     let mut out = Vec::new();
-    let mut start = 0;
-    for (k, c) in s
-        .char_indices()
-        .filter(|&(_, c)| sentence_break(c))
-        .chain(std::iter::once((s.len(), '。')))
-    {
-        let sentence = &s[start..k];
-        let skip = sentence.len() - sentence.trim_start_matches(is_ws).len();
-        let at = start + skip;
-        start = k + c.len_utf8();
-        if let Some((len, cl)) = read_duty(&s[at..k], state) {
+    // Only sentences with a duty word are read: each such word is found by one search,
+    // its sentence start looked for a bounded way back.
+    let mut last = None;
+    let lex = state.lex;
+    for m in lex.duty_re().find_iter(s) {
+        let k = m.start();
+        let back = crate::text::floor_boundary(s, k.saturating_sub(DUTY_HEAD));
+        let start = match s[back..k].rfind(sentence_break) {
+            Some(b) => back + b + s[back + b..].chars().next().map_or(1, char::len_utf8),
+            // No sentence start near: the names before the word would be too long.
+            None if back > 0 => continue,
+            None => 0,
+        };
+        let at = start + (s[start..].len() - s[start..].trim_start_matches(is_ws).len());
+        if last == Some(at) || at > k {
+            continue;
+        }
+        last = Some(at);
+        let ahead = crate::text::ceil_boundary(s, k + DUTY_TAIL);
+        let end = s[k..ahead].find(sentence_break).map_or(ahead, |e| k + e);
+        if let Some((len, cl)) = read_duty(&s[at..end], state) {
             let r = range.start + at..range.start + at + len;
             out.push(cl.into_clause(r, ClauseForm::Sentence, state));
         }
     }
     out
 }
+
+/// A duty's names stand within this many bytes before its word…
+const DUTY_HEAD: usize = LONGEST_UNIT * 3 * 2;
+/// …and the groups it reads (`由A牵头，B配合`) within this many after it.
+const DUTY_TAIL: usize = 600;
 
 /// A duty at the start of `s`: how far it reaches and its draft, or `None`.
 fn read_duty(s: &str, state: &mut State) -> Option<(usize, Draft)> {

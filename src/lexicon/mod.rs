@@ -345,6 +345,7 @@ pub(crate) struct Derived {
     target_cue: OnceLock<Regex>,
     not_target_cue: OnceLock<Regex>,
     first_listed: OnceLock<Regex>,
+    duty: OnceLock<Regex>,
     /// The first characters of the first-listed words: a text without one holds none.
     pub(crate) first_listed_firsts: CharSet,
     /// The last characters of the role words.
@@ -380,6 +381,7 @@ impl Default for Derived {
             target_cue: OnceLock::new(),
             not_target_cue: OnceLock::new(),
             first_listed: OnceLock::new(),
+            duty: OnceLock::new(),
             first_listed_firsts: CharSet::default(),
             role_word_lasts: CharSet::default(),
             role_label_firsts: CharSet::default(),
@@ -826,6 +828,13 @@ impl Lexicon {
         self.derived
             .first_listed
             .get_or_init(|| any_of(&self.first_listed))
+    }
+
+    /// A search for the duty words (负责, 牵头…), which opens every sentence duty.
+    pub(crate) fn duty_re(&self) -> &Regex {
+        self.derived
+            .duty
+            .get_or_init(|| any_of(&self.duty_words.words))
     }
 }
 

@@ -20,6 +20,8 @@ use std::ops::Range;
 const MAX_COLUMNS: usize = 12;
 /// …each headed by a short heading (in characters).
 const LONGEST_HEADING: usize = 12;
+/// The heading of a number column (`序号`, `序　号`) is a few bytes.
+const NUMBER_HEADING_BYTES: usize = 16;
 /// A one-cell-a-line row whose cells do not fit is read no further than this many lines
 /// past its expected end before the table is taken to have ended.
 const ROW_SLACK: usize = 4;
@@ -72,6 +74,16 @@ pub(crate) fn find(
     body: &Range<usize>,
     lex: &Lexicon,
 ) -> (Vec<TaskTable>, Vec<Heading>) {
+    // No heading of a number column, no table: one search rules most documents out.
+    let b = text[body.clone()].as_bytes();
+    if !lex
+        .table_columns
+        .iter()
+        .filter(|(_, c)| *c == Column::Number)
+        .any(|(w, _)| memchr::memmem::find(b, w.as_bytes()).is_some())
+    {
+        return (Vec::new(), Vec::new());
+    }
     // The body's non-blank lines, trimmed.
     let ls: Vec<Range<usize>> = (0..lines.len())
         .map(|k| lines.get(k))
@@ -85,6 +97,12 @@ pub(crate) fn find(
     let mut k = 0;
     while k < ls.len() {
         let s = &text[ls[k].clone()];
+        // A header starts with its number column's heading: `序号`, a short line or cell.
+        let first = s.split('\t').next().unwrap_or("");
+        if first.len() > NUMBER_HEADING_BYTES || column(first, lex) != Some(Column::Number) {
+            k += 1;
+            continue;
+        }
         let found = if s.contains('\t') {
             tabbed(text, &ls, k, lex, &mut rows)
         } else if column(s, lex) == Some(Column::Number) {
