@@ -475,6 +475,22 @@ fn enumerations_inside_articles_are_marked_apart() {
     assert!(!plan.is_enumeration(plan.node(NodeId(1))));
 }
 
+fn the_last_label_of_a_list_run_into_the_paragraph_before() {
+    let doc = parse(
+        "某市方案\n\n一、重点任务\n（一）推进改造。完成改造10个。\n（二）培育企业。培育企业20家。\n（三）优化服务。做好服务，按期完成。（四）强化保障。加强资金支持。\n二、保障措施\n（一）加强领导。\n",
+    );
+    check_invariants(&doc);
+    assert_eq!(node_by_label(&doc, "（四）").title(&doc.text), "强化保障");
+    // Not inside a sentence, not a reference, not a long sentence.
+    for t in [
+        "某市方案\n\n一、甲\n（一）子。\n（二）丑。依照第（三）项规定办理。\n二、乙\n",
+        "某市方案\n\n一、甲\n（一）子。\n（二）丑。（三）项所列情形，按照有关规定从严从重处理并及时报告。\n二、乙\n",
+    ] {
+        let doc = parse(t);
+        assert_eq!(doc.nodes.len(), 4, "{}", summary(&doc));
+    }
+}
+
 /// The local corpus, as checked by hand.
 mod corpus {
     use super::*;
@@ -668,6 +684,11 @@ fn main() {
             "enumerations_inside_articles_are_marked_apart",
             Needs::Nothing,
             enumerations_inside_articles_are_marked_apart,
+        ),
+        trial(
+            "the_last_label_of_a_list_run_into_the_paragraph_before",
+            Needs::Nothing,
+            the_last_label_of_a_list_run_into_the_paragraph_before,
         ),
         trial(
             "metadata_of_a_local_notice",

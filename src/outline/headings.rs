@@ -237,6 +237,7 @@ pub(crate) fn find(
     let room = sc.left_out.max.saturating_sub(sc.headings.len());
     let room = room.saturating_sub(in_sequence(&mut sc.headings, ambiguous, room));
     let room = room.saturating_sub(fill_gaps(text, &mut sc.headings, lex, room));
+    let room = room.saturating_sub(last_run_in(text, &mut sc.headings, body.end, lex, room));
     run_on_articles(text, &mut sc.headings, body.end, lex, room);
     (sc.headings, sc.left_out)
 }
@@ -310,6 +311,66 @@ fn drop_table_cells(text: &str, lines: &Lines, headings: &mut Vec<Heading>) {
         !near
     });
 }
+
+/// `…按期完成。（四）强化组织保障。…`: the last label of a list run into the paragraph of
+/// the one before, where no gap shows it. Taken only after the label before it (same
+/// style, same parent, one less) ended a list, after a full stop, with the same
+/// punctuation, and only when a short heading sentence follows it (no comma, at most
+/// [`RUN_IN_TITLE_CHARS`] characters to its `。`). At most `room` are added.
+fn last_run_in(
+    text: &str,
+    headings: &mut Vec<Heading>,
+    body_end: usize,
+    lex: &Lexicon,
+    room: usize,
+) -> usize {
+    let mut found: Vec<Heading> = Vec::new();
+    for (k, h) in headings.iter().enumerate() {
+        let style = h.label.style;
+        if style.is_di() || style.is_decimal() || style == Style::Row || found.len() >= room {
+            continue;
+        }
+        let rank = style.rank();
+        let same_after = headings[k + 1..]
+            .iter()
+            .take_while(|n| n.label.style.rank() >= rank)
+            .any(|n| n.label.style == style);
+        let before = headings[..k]
+            .iter()
+            .rev()
+            .take_while(|n| n.label.style.rank() >= rank)
+            .find(|n| n.label.style == style);
+        if same_after || before.is_none_or(|b| b.label.number + 1 != h.label.number) {
+            continue;
+        }
+        let end = headings.get(k + 1).map_or(body_end, |n| n.at);
+        let from = h.at + h.label.len as usize;
+        for (i, _) in text[from..end].match_indices('。') {
+            let at = from + i + '。'.len_utf8();
+            let Some(l) = parse_label(&text[at..end]) else {
+                continue;
+            };
+            let rest = &text[at + l.len as usize..end];
+            let title = rest.split('。').next().unwrap_or(rest);
+            if l.style == style
+                && l.number == h.label.number + 1
+                && l.punct == h.label.punct
+                && l.open == h.label.open
+                && rest.contains('。')
+                && title.chars().count() <= RUN_IN_TITLE_CHARS
+                && !title.contains(['，', ',', '；', '：', '\n'])
+                && !reference_after(rest, lex)
+            {
+                found.push(Heading { at, label: l });
+                break;
+            }
+        }
+    }
+    add(headings, found)
+}
+
+/// See [`last_run_in`].
+const RUN_IN_TITLE_CHARS: usize = 30;
 
 /// Puts headings found after the line pass among the others, in document order; gives
 /// how many.
