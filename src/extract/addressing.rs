@@ -6,11 +6,12 @@
 //! trailer; fills the fields of [`Meta`](crate::model::Meta) those left open. Reads only
 //! short lines and the end of the body: linear in the text.
 
+use super::meta::trimmed_lines;
 use crate::lexicon::Lexicon;
 use crate::model::{Attachment, Document, SkipReason};
 use crate::outline::is_org_line;
 use crate::recognize::date::parse_date;
-use crate::recognize::doc_number::ends_with_doc_type;
+use crate::recognize::doc_number::{doc_type, ends_with_doc_type};
 use crate::text::{is_han, is_ws, lines, squeeze, without_ws};
 use std::ops::Range;
 
@@ -32,12 +33,12 @@ pub(crate) fn fill(doc: &mut Document, lex: &Lexicon) {
     let preamble: Vec<Range<usize>> = doc
         .preamble
         .as_ref()
-        .map_or_else(Vec::new, |p| nonblank_lines(text, &p.range));
+        .map_or_else(Vec::new, |p| trimmed_lines(text, &p.range));
     let trailer: Vec<Range<usize>> = doc
         .skipped
         .iter()
         .filter(|s| s.reason == SkipReason::Signature)
-        .flat_map(|s| nonblank_lines(text, &s.range))
+        .flat_map(|s| trimmed_lines(text, &s.range))
         .collect();
     let mut meta = std::mem::take(&mut doc.meta);
     if meta.title.is_none() {
@@ -46,7 +47,11 @@ pub(crate) fn fill(doc: &mut Document, lex: &Lexicon) {
             meta.title_range = Some(r);
         }
     }
-    meta.doc_type = meta.title.as_deref().and_then(|t| doc_type(t, lex));
+    meta.doc_type = meta
+        .title
+        .as_deref()
+        .and_then(|t| doc_type(t, lex))
+        .map(String::from);
     if meta.issuer.is_none() {
         meta.issuer = meta.title.as_deref().and_then(|t| title_issuer(t, lex));
     }
@@ -87,14 +92,6 @@ pub(crate) fn fill(doc: &mut Document, lex: &Lexicon) {
     doc.meta = meta;
 }
 
-fn nonblank_lines(text: &str, r: &Range<usize>) -> Vec<Range<usize>> {
-    lines(&text[r.clone()])
-        .into_iter()
-        .map(|l| crate::text::trim(text, r.start + l.start..r.start + l.end))
-        .filter(|l| !l.is_empty())
-        .collect()
-}
-
 /// A document without a title line (it begins with its recipients, or with the covering
 /// notice's text): the title of the document it issues, `现将《…》印发给你们`, else a
 /// short line of the preamble that ends with a document type (the plan's own title).
@@ -124,19 +121,6 @@ fn issued_title(text: &str, preamble: &[Range<usize>], lex: &Lexicon) -> Option<
 /// A plan's own title line in a preamble is short.
 const LONGEST_OWN_TITLE: usize = 40;
 
-/// The word a title ends with (通知, 意见, 方案…), a trailing `（征求意见稿）` passed over.
-fn doc_type(title: &str, lex: &Lexicon) -> Option<String> {
-    let t = title.trim_end_matches(is_ws);
-    let t = match t
-        .strip_suffix(['）', ')'])
-        .and_then(|b| b.rfind(['（', '(']).map(|k| &b[..k]))
-    {
-        Some(head) if !head.is_empty() => head,
-        _ => t,
-    };
-    lex.doc_types.suffix_of(t).map(String::from)
-}
-
 /// `国务院办公厅关于…的通知`: the issuing organs before `关于` (GB/T 9704's title is
 /// 发文机关 + 关于 + 事由 + 文种), when each is an organisation's name.
 fn title_issuer(title: &str, lex: &Lexicon) -> Option<String> {
@@ -163,16 +147,13 @@ fn split_issuers(s: &str, lex: &Lexicon) -> Vec<String> {
 }
 
 /// `广州市医疗保障局广州市财政局`: names of one place written together, cut where the
-/// place (`广州市`, the first name's words up to its first 省/市/州/县/区) begins again,
-/// when every piece is an organisation's name.
+/// place the first name starts with (`广州市`, [`Lexicon::place_of`]) begins again, when
+/// every piece is an organisation's name.
 fn joined_names(s: &str, lex: &Lexicon) -> Vec<String> {
     let one = || vec![s.to_string()];
-    let Some(end) = s.char_indices().skip(1).take(6).find_map(|(k, c)| {
-        matches!(c, '省' | '市' | '州' | '县' | '区').then_some(k + c.len_utf8())
-    }) else {
+    let Some(place) = lex.place_of(s, true) else {
         return one();
     };
-    let place = &s[..end];
     let mut starts: Vec<usize> = s.match_indices(place).map(|(k, _)| k).collect();
     if starts.len() < 2 {
         return one();
@@ -353,12 +334,9 @@ mod tests {
     #[test]
     fn types_issuers_recipients_signatories() {
         let lex = Lexicon::builtin();
+        assert_eq!(doc_type("关于印发某某方案的通知", &lex), Some("通知"));
         assert_eq!(
-            doc_type("关于印发某某方案的通知", &lex).as_deref(),
-            Some("通知")
-        );
-        assert_eq!(
-            doc_type("关于促进发展的若干措施(征求意见稿)", &lex).as_deref(),
+            doc_type("关于促进发展的若干措施(征求意见稿)", &lex),
             Some("措施")
         );
         assert_eq!(

@@ -219,7 +219,7 @@ fn header(doc: &Document, lex: &Lexicon, skipped: &mut Vec<Skipped>) -> Meta {
 }
 
 /// The lines of `range`, trimmed, without the empty ones.
-fn trimmed_lines(text: &str, range: &Range<usize>) -> Vec<Range<usize>> {
+pub(super) fn trimmed_lines(text: &str, range: &Range<usize>) -> Vec<Range<usize>> {
     lines(&text[range.clone()])
         .into_iter()
         .map(|l| trim(text, range.start + l.start..range.start + l.end))

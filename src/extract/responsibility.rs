@@ -105,13 +105,13 @@ pub(crate) fn fill(doc: &mut Document, lex: &Lexicon) {
     let home = meta
         .issuers
         .iter()
-        .find_map(|i| place_of(i, lex, true))
-        .or_else(|| meta.title.as_deref().and_then(|t| place_of(t, lex, false)));
+        .find_map(|i| lex.place_of(i, true))
+        .or_else(|| meta.title.as_deref().and_then(|t| lex.place_of(t, false)));
     for u in units.iter_mut() {
         u.region = region(&u.name, home, lex).map(Into::into);
         // `柳州市税务局`: the place apart, the name is the level's (`市税务局`).
         if &*u.kind == UNKNOWN {
-            if let Some(p) = place_of(&u.name, lex, true) {
+            if let Some(p) = lex.place_of(&u.name, true) {
                 let level = p.chars().next_back().map(String::from).unwrap_or_default();
                 let local = format!("{level}{}", &u.name[p.len()..]);
                 let (canonical, kind) = lex.units.resolve(&local);
@@ -126,39 +126,10 @@ pub(crate) fn fill(doc: &mut Document, lex: &Lexicon) {
 /// The kind of a unit the lexicon does not know.
 const UNKNOWN: &str = "unknown";
 
-/// The place a name starts with: at least two characters and a place word (`柳州市`),
-/// at most [`LONGEST_PLACE`] characters; for a unit's name (`strict`) only when a unit's
-/// name follows (`柳州市税务局`, not `苏州市` alone).
-fn place_of<'s>(s: &'s str, lex: &Lexicon, strict: bool) -> Option<&'s str> {
-    if s.starts_with([COLLECTIVE, '全', '本']) {
-        return None;
-    }
-    s.char_indices()
-        .skip(2)
-        .take(LONGEST_PLACE - 2)
-        .find_map(|(k, _)| {
-            let w = lex.place_suffixes.prefix_of(&s[k..])?;
-            let end = k + w.len();
-            let rest = &s[end..];
-            let ok = !strict
-                || (rest.chars().count() >= 2 && lex.unit_suffixes.suffix_of(rest).is_some());
-            // A place holds no organ's word (`中国人民银行柳州` is none) and is no common
-            // noun (`试点城市`).
-            let place = &s[..end];
-            let organ = place
-                .chars()
-                .any(|c| lex.unit_suffixes.is(c.encode_utf8(&mut [0; 4])));
-            (ok && place.chars().all(is_han) && !organ && !place.ends_with("城市")).then_some(place)
-        })
-}
-
-/// A place name has at most this many characters (`黔东南苗族侗族自治州` is 10).
-const LONGEST_PLACE: usize = 10;
-
 /// A unit's region: the place its name starts with, else the document's place when the
 /// name starts with that place's level word (`市财政局` in a document of `宁国市`).
 fn region<'a>(name: &'a str, home: Option<&'a str>, lex: &Lexicon) -> Option<&'a str> {
-    if let Some(p) = place_of(name, lex, true) {
+    if let Some(p) = lex.place_of(name, true) {
         return Some(p);
     }
     let home = home?;

@@ -366,6 +366,9 @@ pub(crate) struct Derived {
     pub(crate) ratio: Arc<str>,
 }
 
+/// A place name has at most this many characters (`黔东南苗族侗族自治州` is 10).
+const LONGEST_PLACE: usize = 10;
+
 /// A search for any of `words`; one that finds nothing when there are none.
 fn any_of(words: &Words) -> Regex {
     let alternatives: Vec<String> = words.iter().map(regex::escape).collect();
@@ -828,6 +831,35 @@ impl Lexicon {
         self.derived
             .first_listed
             .get_or_init(|| any_of(&self.first_listed))
+    }
+
+    /// The place a name starts with: at least two characters and a place word
+    /// (`柳州市`), at most [`LONGEST_PLACE`] characters; with `organ`, only when an
+    /// organisation's name follows (`柳州市税务局`, not `苏州市` alone). A place holds no
+    /// organ's word (`中国人民银行柳州` is none) and is no common noun (`试点城市`); a
+    /// collective (`各市`, `全市`, `本市`) names none.
+    pub(crate) fn place_of<'s>(&self, s: &'s str, organ: bool) -> Option<&'s str> {
+        if s.starts_with(['各', '全', '本']) {
+            return None;
+        }
+        s.char_indices()
+            .skip(2)
+            .take(LONGEST_PLACE - 2)
+            .find_map(|(k, _)| {
+                let w = self.place_suffixes.prefix_of(&s[k..])?;
+                let end = k + w.len();
+                let rest = &s[end..];
+                let ok = !organ
+                    || (rest.chars().count() >= 2 && self.unit_suffixes.suffix_of(rest).is_some());
+                let place = &s[..end];
+                let organ_word = place
+                    .chars()
+                    .any(|c| self.unit_suffixes.is(c.encode_utf8(&mut [0; 4])));
+                (ok && place.chars().all(crate::text::is_han)
+                    && !organ_word
+                    && !place.ends_with("城市"))
+                .then_some(place)
+            })
     }
 
     /// A search for the duty words (负责, 牵头…), which opens every sentence duty.

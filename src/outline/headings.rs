@@ -330,16 +330,8 @@ fn last_run_in(
         if style.is_di() || style.is_decimal() || style == Style::Row || found.len() >= room {
             continue;
         }
-        let rank = style.rank();
-        let same_after = headings[k + 1..]
-            .iter()
-            .take_while(|n| n.label.style.rank() >= rank)
-            .any(|n| n.label.style == style);
-        let before = headings[..k]
-            .iter()
-            .rev()
-            .take_while(|n| n.label.style.rank() >= rank)
-            .find(|n| n.label.style == style);
+        let same_after = sibling(headings[k + 1..].iter(), style).is_some();
+        let before = sibling(headings[..k].iter().rev(), style);
         if same_after || before.is_none_or(|b| b.label.number + 1 != h.label.number) {
             continue;
         }
@@ -372,6 +364,14 @@ fn last_run_in(
 /// See [`last_run_in`].
 const RUN_IN_TITLE_CHARS: usize = 30;
 
+/// The nearest heading of `style` in `hs` (headings after one, or before it in reverse)
+/// with no heading of an outer style between: its next or previous sibling.
+fn sibling<'h>(hs: impl Iterator<Item = &'h Heading>, style: Style) -> Option<&'h Heading> {
+    let rank = style.rank();
+    hs.take_while(|h| h.label.style.rank() >= rank)
+        .find(|h| h.label.style == style)
+}
+
 /// Puts headings found after the line pass among the others, in document order; gives
 /// how many.
 fn add(headings: &mut Vec<Heading>, mut found: Vec<Heading>) -> usize {
@@ -400,16 +400,9 @@ fn in_sequence(headings: &mut Vec<Heading>, ambiguous: Vec<Heading>, room: usize
             break;
         }
         let k = headings.partition_point(|h| h.at < a.at);
-        let (style, rank) = (a.label.style, a.label.style.rank());
-        let prev = headings[..k]
-            .iter()
-            .rev()
-            .take_while(|h| h.label.style.rank() >= rank)
-            .find(|h| h.label.style == style);
-        let next = headings[k..]
-            .iter()
-            .take_while(|h| h.label.style.rank() >= rank)
-            .find(|h| h.label.style == style);
+        let style = a.label.style;
+        let prev = sibling(headings[..k].iter().rev(), style);
+        let next = sibling(headings[k..].iter(), style);
         let n = a.label.number;
         if prev.is_some_and(|p| p.label.number + 1 == n)
             || next.is_some_and(|x| x.label.number == n + 1)
@@ -435,13 +428,7 @@ fn paragraph_end(c: char) -> bool {
 fn fill_gaps(text: &str, headings: &mut Vec<Heading>, lex: &Lexicon, room: usize) -> usize {
     let mut found: Vec<Heading> = Vec::new();
     for (k, h) in headings.iter().enumerate() {
-        // The next heading of the same style with no outer heading between.
-        let rank = h.label.style.rank();
-        let Some(next) = headings[k + 1..]
-            .iter()
-            .take_while(|n| n.label.style.rank() >= rank)
-            .find(|n| n.label.style == h.label.style)
-        else {
+        let Some(next) = sibling(headings[k + 1..].iter(), h.label.style) else {
             continue;
         };
         let (from, to) = (h.label.number, next.label.number);

@@ -95,6 +95,11 @@ pub(crate) fn decree_serial(squeezed: &str) -> Option<u64> {
 /// Whether a title ends with a document type (`…的通知`); a bracket after the type
 /// does not hide it (`…管理办法（试行）`, `…规划（2021—2025年）`).
 pub(crate) fn ends_with_doc_type(s: &str, lex: &Lexicon) -> bool {
+    doc_type(s, lex).is_some()
+}
+
+/// The document type a title ends with (通知, 办法…), a bracket after it passed over.
+pub(crate) fn doc_type<'l>(s: &str, lex: &'l Lexicon) -> Option<&'l str> {
     let s = s.trim_end_matches(crate::text::is_ws);
     let s = match s
         .strip_suffix(['）', ')'])
@@ -103,7 +108,7 @@ pub(crate) fn ends_with_doc_type(s: &str, lex: &Lexicon) -> bool {
         Some(head) if !head.is_empty() => head,
         _ => s,
     };
-    lex.doc_types.suffix_of(s).is_some()
+    lex.doc_types.suffix_of(s)
 }
 
 #[cfg(test)]
