@@ -126,7 +126,7 @@ proptest! {
         walk(&doc.text, &json["nodes"]);
                 let csv = gongwen::emit::ledger::ledger(&doc, false).render(gongwen::emit::table::Format::Csv { bom: true });
         prop_assert!(csv.starts_with('\u{feff}'), "CSV starts with a BOM");
-        let html = gongwen::emit::report::render(&doc);
+        let html = gongwen::emit::report::render(&doc, gongwen::Lang::Zh);
         prop_assert!(html.ends_with("</html>\n"), "whole page");
     }
 

@@ -121,3 +121,84 @@ note-month-days = { $month }/{ $year } has { $days } days
 note-day-zero = there is no day 0
 note-no-such-month = there is no month { $month }
 suggest-check-date = check the date against the decision or the calendar, and write it again
+
+## The HTML report (`gongwen report`)
+
+report-title = gongwen report
+report-count = { $what ->
+    [chapters] { $n } chapters
+    [sections] { $n } sections
+    [items] { $n } items
+    [articles] { $n } articles
+    [tasks] { $n } tasks
+    [units] { $n } units
+    [targets] { $n } targets
+    [errors] { $n ->
+        [one] 1 error
+       *[other] { $n } errors
+     }
+   *[warnings] { $n ->
+        [one] 1 warning
+       *[other] { $n } warnings
+     }
+ }
+report-problems = Numbering and form
+report-no-problems = No numbering or form problems were found.
+report-line = line { $line }
+report-severity = { $severity ->
+    [error] error
+    [warning] warning
+   *[info] note
+ }
+report-who = Who does what
+report-no-units = No responsible units were found in this document.
+report-unit = Unit
+report-role = { $role ->
+    [lead] Leads (牵头)
+    [responsible] Responsible (负责)
+   *[support] Supports (配合)
+ }
+report-targets = Targets
+report-no-targets = No quantified targets were found in this document.
+report-target-text = As written
+report-value = Value
+report-measure = Unit
+report-qualifier = Bound
+qualifier = { $qualifier ->
+    [exact] exactly
+    [at_least] at least (the number included)
+    [more_than] more than
+    [at_most] at most (the number included)
+    [less_than] less than
+    [about] about
+    [range] range
+    [change] change
+   *[ratio] ratio
+ }
+report-deadline = Deadline
+report-task = Task
+report-preamble = (before the first heading)
+report-document = The document
+report-legend-target = target
+report-legend-problem = problem
+report-clause = responsibility clause
+report-skipped = skipped: { $reason }
+report-outline = Outline
+report-index = { $count ->
+    [one] 1 document
+   *[other] { $count } documents
+ }
+report-file = File
+report-doc-title = Title
+report-problem-count = Problems
+report-unreadable = could not be read: { $reason }
+report-column = { $what ->
+    [tasks] Tasks
+    [units] Units
+   *[targets] Targets
+ }
+report-severity-head = { $severity ->
+    [error] error:{" "}
+    [warning] warning:{" "}
+   *[info] note:{" "}
+ }

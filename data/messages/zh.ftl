@@ -110,3 +110,75 @@ note-month-days = { $year }年{ $month }月只有 { $days } 天
 note-day-zero = 没有 0 日
 note-no-such-month = 没有 { $month } 月
 suggest-check-date = 请对照原件或日历核对日期后重写
+
+## HTML 报告（`gongwen report`）
+
+report-title = gongwen 公文检查报告
+report-count = { $what ->
+    [chapters] 一级标题 { $n } 个
+    [sections] 二级标题 { $n } 个
+    [items] 三级标题 { $n } 个
+    [articles] 条文 { $n } 条
+    [tasks] 任务 { $n } 项
+    [units] 单位 { $n } 个
+    [targets] 量化指标 { $n } 项
+    [errors] 错误 { $n } 处
+   *[warnings] 警告 { $n } 处
+ }
+report-problems = 编号与格式问题
+report-no-problems = 未发现编号或格式问题。
+report-line = 第 { $line } 行
+report-severity = { $severity ->
+    [error] 错误
+    [warning] 警告
+   *[info] 提示
+ }
+report-who = 责任分工
+report-no-units = 本文未找到责任单位。
+report-unit = 单位
+report-role = { $role ->
+    [lead] 牵头
+    [responsible] 负责
+   *[support] 配合
+ }
+report-targets = 量化指标
+report-no-targets = 本文未找到量化指标。
+report-target-text = 原文
+report-value = 数值
+report-measure = 计量单位
+report-qualifier = 限定
+qualifier = { $qualifier ->
+    [exact] 确数
+    [at_least] 不少于（含本数）
+    [more_than] 超过（不含本数）
+    [at_most] 不超过（含本数）
+    [less_than] 低于（不含本数）
+    [about] 约
+    [range] 区间
+    [change] 由……到……
+   *[ratio] 比例
+ }
+report-deadline = 完成时限
+report-task = 所属任务
+report-preamble = （正文第一个标题之前）
+report-document = 正文
+report-legend-target = 量化指标
+report-legend-problem = 问题
+report-clause = 责任分工
+report-skipped = 未解析：{ $reason }
+report-outline = 目录
+report-index = 共 { $count } 份文件
+report-file = 文件
+report-doc-title = 标题
+report-problem-count = 问题
+report-unreadable = 无法读取：{ $reason }
+report-column = { $what ->
+    [tasks] 任务
+    [units] 单位
+   *[targets] 量化指标
+ }
+report-severity-head = { $severity ->
+    [error] 错误：
+    [warning] 警告：
+   *[info] 提示：
+ }

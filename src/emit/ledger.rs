@@ -183,6 +183,9 @@ pub struct TaskRef {
     pub title: String,
     /// The line of its label.
     pub line: usize,
+    /// The node.
+    #[serde(skip)]
+    pub node: NodeId,
 }
 
 /// A unit and the tasks it leads, is responsible for and supports.
@@ -241,6 +244,7 @@ pub fn departments(doc: &Document) -> Vec<Department> {
                     number: n.number(),
                     title: n.title(&doc.text).to_string(),
                     line: doc.line(n.span.start),
+                    node: i,
                 };
                 match u.role {
                     Role::Lead => d.lead.push(r),

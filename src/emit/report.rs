@@ -1,9 +1,16 @@
-//! A self-contained HTML report: the document with an outline to navigate by, each
-//! clause's units coloured by role, targets with their normalized value on hover,
-//! each diagnostic marked where it is, and a summary on top. No network: styles and
-//! the one small script are inline; every piece of document text is escaped.
+//! A self-contained HTML report for the people who check a draft, answering three
+//! questions at a glance: the numbering and form problems (linked to their places), who
+//! does what (each unit's tasks by role, the data of `departments`), and which targets are
+//! set (value, unit, bound, deadline and task, in a table that a phone and a printout show
+//! as well as a screen). Below them the document itself, with an outline to navigate by,
+//! owners coloured by role and targets marked. Every word the page says is in the
+//! catalogues (`data/messages/`), in the language asked for; no network (styles and the
+//! one small script are inline); every piece of document text is escaped. The page names
+//! the input by its file name, never by a local absolute path.
 
-use crate::model::{Document, Kind, NodeId, Quantity, Role, Severity};
+use super::ledger;
+use crate::lexicon::messages::say_args;
+use crate::model::{Document, Kind, Lang, NodeId, Qualifier, Quantity, Role, Severity};
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
@@ -23,16 +30,36 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// A marked range of the text: CSS classes, a hover text, an anchor.
+/// A marked range of the text: CSS classes, a hover text.
 struct Mark {
     range: std::ops::Range<usize>,
     class: &'static str,
     title: String,
 }
 
+/// A place the text can be linked to; `block` starts a new line on the page when the
+/// text has none there (a heading run into the line before, a document on one line).
+struct Anchor {
+    at: usize,
+    id: String,
+    block: bool,
+}
+
+/// A value for people: whole numbers with their thousands grouped (`100,000,000,000`).
 fn fmt_value(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 9e15 {
-        format!("{}", v as i64)
+        let digits = (v as i64).unsigned_abs().to_string();
+        let mut out = String::new();
+        for (k, c) in digits.chars().enumerate() {
+            if k > 0 && (digits.len() - k).is_multiple_of(3) {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        if v < 0.0 {
+            out.insert(0, '-');
+        }
+        out
     } else {
         format!("{v}")
     }
@@ -44,10 +71,26 @@ const STYLE: &str = r#"
 body{margin:0;font:16px/1.7 "Noto Serif CJK SC","Source Han Serif SC","Songti SC",SimSun,serif;color:var(--fg);background:var(--bg)}
 header{padding:1rem 1.25rem;border-bottom:1px solid #ddd}
 header h1{font-size:1.35rem;margin:.2rem 0}
+h2{font-size:1.1rem;margin:1.2rem 0 .4rem}
 .meta{color:var(--muted);font-size:.9rem}
 .summary{display:flex;flex-wrap:wrap;gap:.5rem;margin:.6rem 0 0;padding:0;list-style:none}
 .summary li{border:1px solid #ddd;border-radius:6px;padding:.15rem .55rem;font-size:.9rem}
+.summary .bad{border-color:#d93025;color:#b3261e}
 .legend span{margin-right:.8rem}
+.answers{padding:0 1.25rem 1rem;border-bottom:1px solid #ddd}
+.answers section{max-width:64rem}
+.problems{margin:.25rem 0;padding-left:1.2rem}
+.problems .error{color:#b3261e}
+.problems .warning{color:#b06000}
+.problems .fix{color:var(--muted)}
+.none{color:var(--muted)}
+table.data{border-collapse:collapse;width:100%;font-size:.92rem}
+table.data th,table.data td{border:1px solid #ddd;padding:.3rem .45rem;text-align:left;vertical-align:top}
+table.data th{background:#f5f5f5;font-weight:bold}
+table.data td.num{white-space:nowrap}
+table.data ul{margin:0;padding-left:1.1rem}
+table.data a{color:inherit}
+.tasklabel{font-weight:bold;white-space:nowrap}
 .layout{display:grid;grid-template-columns:minmax(14rem,22rem) 1fr}
 nav{position:sticky;top:0;align-self:start;max-height:100vh;overflow:auto;padding:1rem;border-right:1px solid #eee;font-size:.9rem}
 nav ul{list-style:none;margin:0;padding-left:.9rem}
@@ -58,7 +101,6 @@ nav .chapter>a{font-weight:bold}
 main{padding:1rem 1.25rem;max-width:52rem}
 .text{white-space:pre-wrap;word-break:break-word}
 .label{font-weight:bold}
-.kind-chapter{font-size:1.12em}
 .lead{color:var(--lead);font-weight:bold;border-bottom:2px solid var(--lead)}
 .responsible{color:var(--resp);border-bottom:2px solid var(--resp)}
 .support{color:var(--sup);border-bottom:2px dotted var(--sup)}
@@ -69,30 +111,95 @@ main{padding:1rem 1.25rem;max-width:52rem}
 .diag.warning{outline-color:#e37400;background:#fef7e0}
 .diag.info{outline-color:#9aa0a6;background:#f1f3f4}
 .skipped{color:#9aa0a6}
-.diagnostics{margin:.75rem 0 0;padding-left:1.2rem;font-size:.9rem}
-.diagnostics .error{color:#b3261e}
-.diagnostics .warning{color:#b06000}
-@media (max-width:760px){.layout{grid-template-columns:1fr}nav{position:static;max-height:none;border-right:0;border-bottom:1px solid #eee}}
-@media print{nav{display:none}.layout{display:block}main{max-width:none}a{color:inherit;text-decoration:none}.target{background:none;text-decoration:underline}}
+@media (max-width:760px){.layout{grid-template-columns:1fr}nav{position:static;max-height:none;border-right:0;border-bottom:1px solid #eee}
+table.data,table.data tbody,table.data tr,table.data td{display:block;width:100%}
+table.data thead{display:none}
+table.data tr{border:1px solid #ddd;border-radius:6px;margin:.5rem 0;padding:.25rem .4rem}
+table.data td{border:0;padding:.15rem 0}
+table.data td:empty{display:none}
+table.data td::before{content:attr(data-label) "：";color:var(--muted);font-weight:normal}}
+@media print{nav{display:none}.layout{display:block}main{max-width:none}a{color:inherit;text-decoration:none}.target{background:none;text-decoration:underline}
+table.data tr{break-inside:avoid}.answers{border:0}}
 "#;
 
-/// The report of `doc` as one HTML page.
-pub fn render(doc: &Document) -> String {
-    let (marks, anchors) = marks(doc);
+/// Says a message of the catalogues in `lang`.
+macro_rules! t {
+    ($lang:expr, $id:literal $(, $k:ident = $v:expr)* $(,)?) => {
+        escape(&say_args!($lang, $id $(, $k = $v)*))
+    };
+}
+
+/// The report of `doc` as one HTML page, in `lang`.
+pub fn render(doc: &Document, lang: Lang) -> String {
+    let (marks, anchors) = marks(doc, lang);
     let body = marked_text(&doc.text, marks, anchors);
     let mut outline = String::new();
     nav(doc, &doc.roots, &mut outline);
-    page(doc, &summary(doc), &diagnostic_list(doc), &outline, &body)
+    let answers = format!(
+        "{}{}{}",
+        problems(doc, lang),
+        who_does_what(doc, lang),
+        targets_table(doc, lang)
+    );
+    let title = escape(&title_of(doc, lang));
+    let mut meta = Vec::new();
+    if let Some(d) = &doc.meta.doc_number {
+        meta.push(escape(&d.text));
+    }
+    if let Some(d) = &doc.meta.date {
+        meta.push(escape(d));
+    }
+    if let Some(p) = file_name(doc) {
+        meta.push(escape(&p));
+    }
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{html_lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"gongwen {version}\">\n<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header>\n<h1>{title}</h1>\n<div class=\"meta\">{meta}</div>\n<ul class=\"summary\" id=\"summary\">{summary}</ul>\n</header>\n<div class=\"answers\">{answers}</div>\n<div class=\"layout\">\n<nav aria-label=\"{outline_word}\">{outline}</nav>\n<main><h2 id=\"document\">{document}</h2>\n<p class=\"legend meta\"><span class=\"lead\">{lead}</span><span class=\"responsible\">{resp}</span><span class=\"support\">{sup}</span><span class=\"target\">{target}</span><span class=\"diag error\">{problem}</span></p>\n<div class=\"text\">{body}</div></main>\n</div>\n<script>{SCRIPT}</script>\n</body>\n</html>\n",
+        html_lang = if lang == Lang::Zh { "zh-CN" } else { "en" },
+        version = env!("CARGO_PKG_VERSION"),
+        meta = meta.join(" · "),
+        summary = summary(doc, lang),
+        outline_word = t!(lang, "report-outline"),
+        document = t!(lang, "report-document"),
+        lead = t!(lang, "report-role", role = "lead"),
+        resp = t!(lang, "report-role", role = "responsible"),
+        sup = t!(lang, "report-role", role = "support"),
+        target = t!(lang, "report-legend-target"),
+        problem = t!(lang, "report-legend-problem"),
+    )
+}
+
+/// What the page counts for its tests and for scripts: what the browser built.
+const SCRIPT: &str = "(function(){var b=document.body.dataset,q=function(s){return document.querySelectorAll(s).length};b.chapters=q('nav li.chapter');b.items=q('nav li.item');b.diagnostics=q('main .text .diag');b.problems=q('#problems li');b.units=q('#who tbody tr');b.targets=q('#targets tbody tr');})();";
+
+/// The input's file name (never the directory it was read from), if it has one.
+fn file_name(doc: &Document) -> Option<String> {
+    let p = doc.source.path.as_deref()?;
+    let name = std::path::Path::new(p).file_name()?.to_string_lossy();
+    (name != "-").then(|| name.into_owned())
+}
+
+/// The page's title: the document's, else its file name, else the report's.
+fn title_of(doc: &Document, lang: Lang) -> String {
+    doc.meta
+        .title
+        .clone()
+        .or_else(|| file_name(doc))
+        .unwrap_or_else(|| say_args!(lang, "report-title"))
 }
 
 /// What the text is marked with: labels, clauses and their units by role, quantities,
 /// diagnostics and skipped text; and the anchors of nodes and diagnostics.
-fn marks(doc: &Document) -> (Vec<Mark>, Vec<(usize, String)>) {
+fn marks(doc: &Document, lang: Lang) -> (Vec<Mark>, Vec<Anchor>) {
     let text = &doc.text;
     let mut marks: Vec<Mark> = Vec::new();
-    let mut anchors: Vec<(usize, String)> = Vec::new();
+    let mut anchors: Vec<Anchor> = Vec::new();
+    let clause_word = say_args!(lang, "report-clause");
     for (i, n) in doc.nodes.iter().enumerate() {
-        anchors.push((n.span.start, format!("n{i}")));
+        anchors.push(Anchor {
+            at: n.span.start,
+            id: format!("n{i}"),
+            block: n.span.start > 0 && !text[..n.span.start].ends_with('\n'),
+        });
         marks.push(Mark {
             range: n.label_range(),
             class: "label",
@@ -102,7 +209,7 @@ fn marks(doc: &Document) -> (Vec<Mark>, Vec<(usize, String)>) {
             marks.push(Mark {
                 range: c.range.clone(),
                 class: "clause",
-                title: "responsibility clause".into(),
+                title: clause_word.clone(),
             });
             // Each unit, found in the clause text in document order.
             let mut from = c.range.start;
@@ -115,15 +222,10 @@ fn marks(doc: &Document) -> (Vec<Mark>, Vec<(usize, String)>) {
             for (role, name) in units {
                 if let Some(k) = text[from..c.range.end].find(name) {
                     let start = from + k;
-                    let (class, word) = match role {
-                        Role::Lead => ("lead", "lead (牵头)"),
-                        Role::Responsible => ("responsible", "responsible (负责)"),
-                        Role::Support => ("support", "support (配合)"),
-                    };
                     marks.push(Mark {
                         range: start..start + name.len(),
-                        class,
-                        title: word.into(),
+                        class: role.as_str(),
+                        title: say_args!(lang, "report-role", role = role.as_str()),
                     });
                     from = start + name.len();
                 }
@@ -133,7 +235,7 @@ fn marks(doc: &Document) -> (Vec<Mark>, Vec<(usize, String)>) {
             marks.push(Mark {
                 range: q.range.clone(),
                 class: if q.target { "target" } else { "quantity" },
-                title: quantity_title(doc, q),
+                title: quantity_title(doc, q, lang),
             });
         }
     }
@@ -156,41 +258,85 @@ fn marks(doc: &Document) -> (Vec<Mark>, Vec<(usize, String)>) {
         marks.push(Mark {
             range: r,
             class,
-            title: format!("{}[{}]: {}", d.severity, d.code, d.message),
+            title: format!(
+                "{}[{}]: {}",
+                say_args!(lang, "report-severity", severity = d.severity.as_str()),
+                d.code,
+                d.message
+            ),
         });
-        anchors.push((d.range.start, format!("d{k}")));
+        anchors.push(Anchor {
+            at: d.range.start,
+            id: format!("d{k}"),
+            block: false,
+        });
     }
     for s in &doc.skipped {
         marks.push(Mark {
             range: s.range.clone(),
             class: "skipped",
-            title: format!("skipped: {}", s.reason),
+            title: say_args!(lang, "report-skipped", reason = s.reason.as_str()),
         });
     }
     (marks, anchors)
 }
 
-/// What hovering over a quantity shows: its normalized value, bounds and deadline.
-fn quantity_title(doc: &Document, q: &Quantity) -> String {
-    let mut title = format!("{} {} ({})", fmt_value(q.value), q.unit, q.qualifier);
-    if let (Some(a), Some(b)) = (q.min, q.max) {
-        let _ = write!(title, " {}–{}", fmt_value(a), fmt_value(b));
+/// A quantity's normalized value as a person reads it: `30000`, `3–5`, `36 → 24`,
+/// `2:2:4:2`.
+fn value_text(q: &Quantity) -> String {
+    match q.qualifier {
+        Qualifier::Ratio if !q.parts.is_empty() => q
+            .parts
+            .iter()
+            .map(|&p| fmt_value(p))
+            .collect::<Vec<_>>()
+            .join(":"),
+        Qualifier::Range => match (q.min, q.max) {
+            (Some(a), Some(b)) => format!("{}–{}", fmt_value(a), fmt_value(b)),
+            _ => fmt_value(q.value),
+        },
+        Qualifier::Change => match (q.from, q.to) {
+            (Some(a), Some(b)) => format!("{} → {}", fmt_value(a), fmt_value(b)),
+            _ => fmt_value(q.value),
+        },
+        _ => fmt_value(q.value),
     }
-    if let (Some(a), Some(b)) = (q.from, q.to) {
-        let _ = write!(title, " from {} to {}", fmt_value(a), fmt_value(b));
+}
+
+/// A quantity's deadline: as written, with its date when one is known.
+fn deadline_text(doc: &Document, q: &Quantity) -> String {
+    let Some(d) = &q.deadline else {
+        return String::new();
+    };
+    let written = doc.slice(d);
+    match crate::recognize::date::deadline_date(written, doc.year()) {
+        Some(date) => format!("{written}（{date}）"),
+        None => written.to_string(),
     }
-    if let Some(d) = &q.deadline {
-        let _ = write!(title, ", by {}", doc.slice(d));
+}
+
+/// What hovering over a quantity shows: its normalized value, bound and deadline (the
+/// targets table shows the same without hovering).
+fn quantity_title(doc: &Document, q: &Quantity, lang: Lang) -> String {
+    let mut title = format!(
+        "{} {} ({})",
+        value_text(q),
+        q.unit,
+        say_args!(lang, "qualifier", qualifier = q.qualifier.as_str())
+    );
+    let d = deadline_text(doc, q);
+    if !d.is_empty() {
+        let _ = write!(title, " · {d}");
     }
     if q.target {
-        title.insert_str(0, "target: ");
+        title = format!("{}: {title}", say_args!(lang, "report-legend-target"));
     }
     title
 }
 
 /// The text as HTML, split at every boundary of a mark or an anchor; each piece carries
 /// the marks that cover it.
-fn marked_text(text: &str, mut marks: Vec<Mark>, mut anchors: Vec<(usize, String)>) -> String {
+fn marked_text(text: &str, mut marks: Vec<Mark>, mut anchors: Vec<Anchor>) -> String {
     let mut cuts: BTreeSet<usize> = BTreeSet::new();
     cuts.insert(0);
     cuts.insert(text.len());
@@ -198,23 +344,29 @@ fn marked_text(text: &str, mut marks: Vec<Mark>, mut anchors: Vec<(usize, String
         cuts.insert(m.range.start.min(text.len()));
         cuts.insert(m.range.end.min(text.len()));
     }
-    for (a, _) in &anchors {
-        cuts.insert(*a);
+    for a in &anchors {
+        cuts.insert(a.at.min(text.len()));
     }
     let cuts: Vec<usize> = cuts
         .into_iter()
         .filter(|&c| text.is_char_boundary(c))
         .collect();
     marks.sort_by_key(|m| m.range.start);
-    anchors.sort();
+    anchors.sort_by_key(|a| a.at);
     let mut body = String::with_capacity(text.len() * 2);
     let mut active: Vec<usize> = Vec::new();
     let mut next_mark = 0;
     let mut next_anchor = 0;
+    let put_anchor = |body: &mut String, a: &Anchor| {
+        if a.block {
+            body.push('\n');
+        }
+        let _ = write!(body, "<a id=\"{}\"></a>", a.id);
+    };
     for w in cuts.windows(2) {
         let (a, b) = (w[0], w[1]);
-        while next_anchor < anchors.len() && anchors[next_anchor].0 <= a {
-            let _ = write!(body, "<a id=\"{}\"></a>", anchors[next_anchor].1);
+        while next_anchor < anchors.len() && anchors[next_anchor].at <= a {
+            put_anchor(&mut body, &anchors[next_anchor]);
             next_anchor += 1;
         }
         while next_mark < marks.len() && marks[next_mark].range.start <= a {
@@ -247,7 +399,7 @@ fn marked_text(text: &str, mut marks: Vec<Mark>, mut anchors: Vec<(usize, String
         }
     }
     while next_anchor < anchors.len() {
-        let _ = write!(body, "<a id=\"{}\"></a>", anchors[next_anchor].1);
+        put_anchor(&mut body, &anchors[next_anchor]);
         next_anchor += 1;
     }
     body
@@ -274,78 +426,318 @@ fn nav(doc: &Document, ids: &[NodeId], out: &mut String) {
     out.push_str("</ul>");
 }
 
-/// The counts at the top of the page.
-fn summary(doc: &Document) -> String {
-    let count = |k: Kind| doc.nodes.iter().filter(|n| n.kind() == k).count();
-    let units: BTreeSet<&str> = doc
-        .nodes
-        .iter()
-        .flat_map(|n| n.clauses.iter().flat_map(|c| c.units.iter()))
-        .map(|u| &*doc.unit(u.unit).name)
-        .collect();
-    let targets = doc
-        .nodes
-        .iter()
-        .flat_map(|n| n.quantities.iter())
-        .filter(|q| q.target)
-        .count();
+/// The targets of a document with the node each is in (None: the preamble), in order.
+fn targets(doc: &Document) -> Vec<(Option<NodeId>, &Quantity)> {
+    let preamble = doc.preamble.iter().flat_map(|p| p.quantities.iter());
+    preamble
+        .map(|q| (None, q))
+        .chain(
+            doc.node_ids()
+                .flat_map(|i| doc.node(i).quantities.iter().map(move |q| (Some(i), q))),
+        )
+        .filter(|(_, q)| q.target)
+        .collect()
+}
+
+/// What one document counts: for the summary on its page and its row of an index.
+struct Counts {
+    errors: usize,
+    warnings: usize,
+    tasks: usize,
+    units: usize,
+    targets: usize,
+}
+
+fn counts(doc: &Document) -> Counts {
     let severity = |s: Severity| doc.diagnostics.iter().filter(|d| d.severity == s).count();
+    Counts {
+        errors: severity(Severity::Error),
+        warnings: severity(Severity::Warning),
+        tasks: ledger::tasks(doc).len(),
+        units: ledger::departments(doc).len(),
+        targets: targets(doc).len(),
+    }
+}
+
+/// The counts at the top of the page.
+fn summary(doc: &Document, lang: Lang) -> String {
+    let count = |k: Kind| doc.nodes.iter().filter(|n| n.kind() == k).count();
+    let c = counts(doc);
+    let mut out = String::new();
+    for (what, n) in [
+        ("chapters", count(Kind::Chapter)),
+        ("sections", count(Kind::Section)),
+        ("items", count(Kind::Item)),
+        ("articles", count(Kind::Article)),
+    ] {
+        if n > 0 {
+            let _ = write!(
+                out,
+                "<li>{}</li>",
+                t!(lang, "report-count", what = what, n = n)
+            );
+        }
+    }
+    for (what, n, href) in [
+        ("tasks", c.tasks, "#who"),
+        ("units", c.units, "#who"),
+        ("targets", c.targets, "#targets"),
+        ("errors", c.errors, "#problems"),
+        ("warnings", c.warnings, "#problems"),
+    ] {
+        let bad = matches!(what, "errors" | "warnings") && n > 0;
+        let _ = write!(
+            out,
+            "<li{}><a href=\"{href}\">{}</a></li>",
+            if bad { " class=\"bad\"" } else { "" },
+            t!(lang, "report-count", what = what, n = n)
+        );
+    }
+    out
+}
+
+/// The numbering and form problems, each linked to its place.
+fn problems(doc: &Document, lang: Lang) -> String {
+    let mut out = format!(
+        "<section id=\"problems\"><h2>{}</h2>",
+        t!(lang, "report-problems")
+    );
+    if doc.diagnostics.is_empty() {
+        let _ = write!(
+            out,
+            "<p class=\"none\">{}</p>",
+            t!(lang, "report-no-problems")
+        );
+    } else {
+        out.push_str("<ol class=\"problems\">");
+        for (k, d) in doc.diagnostics.iter().enumerate() {
+            let _ = write!(
+                out,
+                "<li class=\"{sev}\"><a href=\"#d{k}\">{line}</a> {word}{message}{fix} <code>{code}</code></li>",
+                sev = d.severity,
+                line = t!(lang, "report-line", line = doc.line(d.range.start)),
+                word = t!(lang, "report-severity-head", severity = d.severity.as_str()),
+                message = escape(&d.message),
+                fix = d
+                    .suggestion
+                    .as_deref()
+                    .map(|s| format!(" <span class=\"fix\">— {}</span>", escape(s)))
+                    .unwrap_or_default(),
+                code = d.code,
+            );
+        }
+        out.push_str("</ol>");
+    }
+    out.push_str("</section>");
+    out
+}
+
+/// A task as a link to its place: its label path and (a short form of) its title.
+fn task_link(doc: &Document, i: NodeId) -> String {
+    let n = doc.node(i);
+    let title: String = {
+        let t = n.title(&doc.text);
+        let mut s: String = t.chars().take(40).collect();
+        if t.chars().count() > 40 {
+            s.push('…');
+        }
+        s
+    };
     format!(
-        "<li>{} chapters</li><li>{} sections</li><li>{} items</li><li>{} articles</li><li>{} units</li><li>{targets} targets</li><li>{} errors</li><li>{} warnings</li>",
-        count(Kind::Chapter),
-        count(Kind::Section),
-        count(Kind::Item),
-        count(Kind::Article),
-        units.len(),
-        severity(Severity::Error),
-        severity(Severity::Warning),
+        "<a href=\"#n{}\"><span class=\"tasklabel\">{}</span> {}</a>",
+        i.index(),
+        escape(&doc.path(i)),
+        escape(&title)
     )
 }
 
-/// The diagnostics listed under the summary, each linked to its place.
-fn diagnostic_list(doc: &Document) -> String {
-    let mut list = String::new();
-    for (k, d) in doc.diagnostics.iter().enumerate() {
+/// Each unit with the tasks it leads, is responsible for and supports.
+fn who_does_what(doc: &Document, lang: Lang) -> String {
+    let deps = ledger::departments(doc);
+    let mut out = format!("<section id=\"who\"><h2>{}</h2>", t!(lang, "report-who"));
+    if deps.is_empty() {
         let _ = write!(
-            list,
-            "<li class=\"{}\"><a href=\"#d{k}\">line {}</a>: {}[{}] {}{}</li>",
-            d.severity,
-            doc.line(d.range.start),
-            d.severity,
-            d.code,
-            escape(&d.message),
-            d.suggestion
-                .as_deref()
-                .map(|s| format!(" — {}", escape(s)))
-                .unwrap_or_default()
+            out,
+            "<p class=\"none\">{}</p></section>",
+            t!(lang, "report-no-units")
         );
+        return out;
     }
-    list
+    let unit = t!(lang, "report-unit");
+    let roles = [Role::Lead, Role::Responsible, Role::Support]
+        .map(|r| t!(lang, "report-role", role = r.as_str()));
+    let _ = write!(
+        out,
+        "<table class=\"data\"><thead><tr><th>{unit}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+        roles[0], roles[1], roles[2]
+    );
+    for d in &deps {
+        // The canonical name; below it the place and the names it was written under.
+        let mut name = escape(&d.unit);
+        let below: Vec<&str> = d
+            .region
+            .iter()
+            .chain(d.names.iter().filter(|n| **n != d.unit))
+            .map(String::as_str)
+            .collect();
+        if !below.is_empty() {
+            let _ = write!(
+                name,
+                "<br><span class=\"meta\">{}</span>",
+                escape(&below.join(" · "))
+            );
+        }
+        let _ = write!(out, "<tr><td data-label=\"{unit}\">{name}</td>");
+        for (k, list) in [&d.lead, &d.responsible, &d.support]
+            .into_iter()
+            .enumerate()
+        {
+            let _ = write!(out, "<td data-label=\"{}\">", roles[k]);
+            if !list.is_empty() {
+                out.push_str("<ul>");
+                for r in list {
+                    let _ = write!(out, "<li>{}</li>", task_link(doc, r.node));
+                }
+                out.push_str("</ul>");
+            }
+            out.push_str("</td>");
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table></section>");
+    out
 }
 
-/// The page around its parts.
-fn page(doc: &Document, summary: &str, diag_list: &str, outline: &str, body: &str) -> String {
-    let title = doc.meta.title.clone().unwrap_or_else(|| {
-        doc.source
-            .path
-            .clone()
-            .unwrap_or_else(|| "gongwen report".into())
-    });
-    let mut meta = Vec::new();
-    if let Some(d) = &doc.meta.doc_number {
-        meta.push(escape(&d.text));
+/// The targets with their normalized values, bounds, deadlines and tasks.
+fn targets_table(doc: &Document, lang: Lang) -> String {
+    let list = targets(doc);
+    let mut out = format!(
+        "<section id=\"targets\"><h2>{}</h2>",
+        t!(lang, "report-targets")
+    );
+    if list.is_empty() {
+        let _ = write!(
+            out,
+            "<p class=\"none\">{}</p></section>",
+            t!(lang, "report-no-targets")
+        );
+        return out;
     }
-    if let Some(d) = &doc.meta.date {
-        meta.push(escape(d));
+    let heads = [
+        t!(lang, "report-target-text"),
+        t!(lang, "report-value"),
+        t!(lang, "report-measure"),
+        t!(lang, "report-qualifier"),
+        t!(lang, "report-deadline"),
+        t!(lang, "report-task"),
+    ];
+    out.push_str("<table class=\"data\"><thead><tr>");
+    for h in &heads {
+        let _ = write!(out, "<th>{h}</th>");
     }
-    if let Some(p) = &doc.source.path {
-        meta.push(escape(p));
+    out.push_str("</tr></thead><tbody>");
+    for (node, q) in list {
+        let task = match node {
+            Some(i) => task_link(doc, i),
+            None => t!(lang, "report-preamble"),
+        };
+        let cells = [
+            escape(doc.slice(&q.range)),
+            escape(&value_text(q)),
+            escape(&q.unit),
+            t!(lang, "qualifier", qualifier = q.qualifier.as_str()),
+            escape(&deadline_text(doc, q)),
+            task,
+        ];
+        out.push_str("<tr>");
+        for (k, (h, c)) in heads.iter().zip(cells).enumerate() {
+            let class = if k == 1 { " class=\"num\"" } else { "" };
+            let _ = write!(out, "<td{class} data-label=\"{h}\">{c}</td>");
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table></section>");
+    out
+}
+
+/// A document of an index: the page it is on (relative to the index), the name it is
+/// shown by, and the document or why it could not be read.
+pub struct Entry<'a> {
+    /// The document's page, relative to the index page.
+    pub href: String,
+    /// The name it is shown by (its path as given, relative to the folder read).
+    pub name: String,
+    /// The document, or the reason it could not be read.
+    pub doc: Result<&'a Document, String>,
+}
+
+/// The index page of a folder's reports: one row per document with its problems, tasks,
+/// units and targets, linked to its page.
+pub fn index(entries: &[Entry], lang: Lang) -> String {
+    let title = t!(lang, "report-title");
+    let heads = [
+        t!(lang, "report-file"),
+        t!(lang, "report-doc-title"),
+        t!(lang, "report-problem-count"),
+        t!(lang, "report-column", what = "tasks"),
+        t!(lang, "report-column", what = "units"),
+        t!(lang, "report-column", what = "targets"),
+    ];
+    let mut rows = String::new();
+    for e in entries {
+        let _ = write!(
+            rows,
+            "<tr><td data-label=\"{}\"><a href=\"{}\">{}</a></td>",
+            heads[0],
+            escape(&e.href),
+            escape(&e.name)
+        );
+        match &e.doc {
+            Ok(doc) => {
+                let c = counts(doc);
+                let problems = if c.errors + c.warnings == 0 {
+                    "0".to_string()
+                } else {
+                    format!(
+                        "<a href=\"{}#problems\">{}、{}</a>",
+                        escape(&e.href),
+                        t!(lang, "report-count", what = "errors", n = c.errors),
+                        t!(lang, "report-count", what = "warnings", n = c.warnings)
+                    )
+                };
+                let cells = [
+                    doc.meta
+                        .title
+                        .as_deref()
+                        .map_or_else(|| "<span class=\"none\">—</span>".into(), escape),
+                    problems,
+                    c.tasks.to_string(),
+                    c.units.to_string(),
+                    c.targets.to_string(),
+                ];
+                for (h, c) in heads[1..].iter().zip(cells) {
+                    let _ = write!(rows, "<td data-label=\"{h}\">{c}</td>");
+                }
+            }
+            Err(reason) => {
+                let _ = write!(
+                    rows,
+                    "<td colspan=\"5\" class=\"problems error\">{}</td>",
+                    t!(lang, "report-unreadable", reason = reason.as_str())
+                );
+            }
+        }
+        rows.push_str("</tr>");
+    }
+    let mut head_row = String::new();
+    for h in &heads {
+        let _ = write!(head_row, "<th>{h}</th>");
     }
     format!(
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"gongwen {version}\">\n<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header>\n<h1>{title}</h1>\n<div class=\"meta\">{meta}</div>\n<ul class=\"summary\" id=\"summary\">{summary}</ul>\n<p class=\"legend meta\"><span class=\"lead\">lead 牵头</span><span class=\"responsible\">responsible 负责</span><span class=\"support\">support 配合</span><span class=\"target\">target</span><span class=\"diag error\">diagnostic</span></p>\n<ol class=\"diagnostics\">{diag_list}</ol>\n</header>\n<div class=\"layout\">\n<nav aria-label=\"outline\">{outline}</nav>\n<main><div class=\"text\">{body}</div></main>\n</div>\n<script>(function(){{var b=document.body.dataset;b.chapters=document.querySelectorAll('nav li.chapter').length;b.items=document.querySelectorAll('nav li.item').length;b.diagnostics=document.querySelectorAll('main .diag').length;}})();</script>\n</body>\n</html>\n",
+        "<!DOCTYPE html>\n<html lang=\"{html_lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"gongwen {version}\">\n<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header>\n<h1>{title}</h1>\n<div class=\"meta\">{count}</div>\n</header>\n<div class=\"answers\"><table class=\"data\" id=\"index\"><thead><tr>{head_row}</tr></thead><tbody>{rows}</tbody></table></div>\n<script>document.body.dataset.documents=document.querySelectorAll('#index tbody tr').length;</script>\n</body>\n</html>\n",
+        html_lang = if lang == Lang::Zh { "zh-CN" } else { "en" },
         version = env!("CARGO_PKG_VERSION"),
-        title = escape(&title),
-        meta = meta.join(" · "),
+        count = t!(lang, "report-index", count = entries.len()),
     )
 }
 
@@ -359,7 +751,7 @@ mod tests {
             "一、<script>alert(1)</script>\n1.做好“A&B”。（省商务厅负责）\n",
             &crate::Options::default(),
         );
-        let html = render(&doc);
+        let html = render(&doc, Lang::En);
         assert!(!html.contains("<script>alert"));
         assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         assert!(html.contains("&amp;B"));
@@ -368,5 +760,48 @@ mod tests {
             !html.contains("http://") && !html.contains("https://"),
             "no network"
         );
+    }
+
+    #[test]
+    fn answers_who_does_what_and_which_targets_without_hovering() {
+        let text = "一、总体要求\n1.到2025年底，新增充电桩1000个以上。（省能源局牵头，省财政厅配合）\n2.培育龙头企业。（省工信厅负责）\n";
+        let mut doc = crate::parse_text(text, &crate::Options::default().with_lang(Lang::Zh));
+        doc.source.path = Some("/home/someone/drafts/计划.txt".into());
+        let html = render(&doc, Lang::Zh);
+        let who = &html[html.find("id=\"who\"").unwrap()..html.find("id=\"targets\"").unwrap()];
+        // Each unit is a row; its tasks are in the column of its role, linked to the task.
+        let row = |unit: &str| {
+            let at = who
+                .find(&format!("<td data-label=\"单位\">{unit}"))
+                .unwrap();
+            &who[at..at + who[at..].find("</tr>").unwrap()]
+        };
+        let energy = row("省能源局");
+        assert!(energy.contains("<td data-label=\"牵头\"><ul><li><a href=\"#n1\">"));
+        assert!(energy.contains("<td data-label=\"配合\"></td>"));
+        assert!(row("省财政厅").contains("<td data-label=\"配合\"><ul><li><a href=\"#n1\">"));
+        assert!(row("省工信厅").contains("<td data-label=\"负责\"><ul><li><a href=\"#n2\">"));
+        // The target's value, bound and deadline are cells, not tooltips.
+        let targets = &html[html.find("id=\"targets\"").unwrap()..];
+        assert!(targets.contains("<td class=\"num\" data-label=\"数值\">1,000</td>"));
+        assert!(targets.contains(">不少于（含本数）</td>"));
+        assert!(targets.contains("2025年底"), "{targets}");
+        // The file by its name only; the page in Chinese.
+        assert!(html.contains("计划.txt") && !html.contains("/home/someone"));
+        assert!(html.contains("<html lang=\"zh-CN\">") && html.contains("责任分工"));
+        assert!(!html.contains("Who does what"));
+    }
+
+    #[test]
+    fn a_heading_run_into_a_line_starts_a_line_on_the_page() {
+        // 二、 is read although it is run into the paragraph before (the numbering has a
+        // gap without it); on the page it starts a line, the text itself unchanged.
+        let text = "一、总体要求\n坚持问题导向。二、主要任务。做好甲。\n三、保障措施\n加强领导。\n";
+        let doc = crate::parse_text(text, &crate::Options::default());
+        assert_eq!(doc.nodes.len(), 3);
+        let html = render(&doc, Lang::En);
+        let body = &html[html.find("<div class=\"text\">").unwrap()..];
+        assert!(body.contains("坚持问题导向。\n<a id=\"n1\"></a>"), "{body}");
+        assert_eq!(body.matches("\n<a id=\"n").count(), 2, "{body}");
     }
 }

@@ -162,16 +162,23 @@ pub(crate) enum Command {
         #[command(flatten)]
         input: Input,
     },
-    /// Write a self-contained HTML report: the document with its outline, owners, targets and problems marked.
+    /// Write a self-contained HTML report for the people who check a draft: its numbering
+    /// and form problems, who does what, its targets, and the document with owners and
+    /// targets marked. A folder (or several files) gives a page per document and an index.
     #[command(
-        after_help = "Examples:\n  gongwen report plan.txt -o report.html\n  gongwen report plan.txt > report.html\n\nThe page needs no network: styles and its one small script are inline."
+        after_help = "Examples:\n  gongwen report plan.txt -o report.html\n  gongwen report plan.txt --lang zh > report.html\n  gongwen report drafts/ -o reports/      (reports/index.html and a page per document)\n\nThe pages need no network: styles and their one small script are inline."
     )]
     Report {
-        /// The document to read (`-` for standard input).
-        file: PathBuf,
-        /// Write the HTML to this file instead of standard output.
+        /// The documents to read: files, folders (walked for .txt, .html, .docx, .ofd,
+        /// .pdf), or `-` for standard input.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Write the HTML to this file instead of standard output; for a folder or several
+        /// files, the folder to write `index.html` and the pages into.
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
+        #[command(flatten)]
+        walk: Walk,
         #[command(flatten)]
         input: Input,
     },

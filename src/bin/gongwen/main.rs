@@ -580,17 +580,104 @@ pub(crate) fn table_text(
     s
 }
 
+/// `gongwen report`: one page, or for a folder or several files a page per document and
+/// an index (`OUT/index.html`) with a row for each, unreadable ones included.
+fn report(
+    files: &[PathBuf],
+    walk: &batch::Walked,
+    output: Option<&Path>,
+    options: &Options,
+) -> Result<ExitCode, String> {
+    use gongwen::emit::report;
+    let lang = options.lang;
+    if let ([only], false) = (walk.files.as_slice(), walk.walked) {
+        let doc = load(only, options)?;
+        write_out(output, &report::render(&doc, lang))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let Some(dir) = output else {
+        return Err(
+            "several documents make several pages: name a folder to write them into \
+             (`gongwen report DIR -o OUT/`)"
+                .into(),
+        );
+    };
+    if walk.files.is_empty() {
+        let names: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
+        return Err(format!(
+            "no documents (.txt, .html, .docx, .ofd, .pdf) under {}",
+            names.join(", ")
+        ));
+    }
+    std::fs::create_dir_all(dir)
+        .map_err(|e| format!("{}: cannot create: {}", dir.display(), io_reason(&e)))?;
+    let mut used = std::collections::BTreeSet::new();
+    let mut loaded = Vec::new();
+    for f in &walk.files {
+        // Shown by its path below the folder named, and paged under that path's name.
+        let name = files
+            .iter()
+            .filter(|root| root.is_dir())
+            .find_map(|root| f.strip_prefix(root).ok())
+            .unwrap_or(f)
+            .display()
+            .to_string();
+        let stem: String = Path::new(&name)
+            .with_extension("")
+            .display()
+            .to_string()
+            .chars()
+            .map(|c| {
+                if matches!(c, '/' | '\\' | ':') {
+                    '_'
+                } else {
+                    c
+                }
+            })
+            .collect();
+        let mut href = format!("{stem}.html");
+        let mut k = 2;
+        while href == "index.html" || !used.insert(href.clone()) {
+            href = format!("{stem}-{k}.html");
+            k += 1;
+        }
+        loaded.push((href, name, load(f, options)));
+    }
+    let mut unreadable = walk.unreadable > 0;
+    for (href, _, doc) in &loaded {
+        match doc {
+            Ok(d) => write_out(Some(&dir.join(href)), &report::render(d, lang))?,
+            Err(e) => {
+                eprintln!("gongwen: {e}");
+                unreadable = true;
+            }
+        }
+    }
+    let entries: Vec<report::Entry> = loaded
+        .iter()
+        .map(|(href, name, doc)| report::Entry {
+            href: href.clone(),
+            name: name.clone(),
+            doc: doc.as_ref().map_err(Clone::clone),
+        })
+        .collect();
+    let index = dir.join("index.html");
+    write_out(Some(&index), &report::index(&entries, lang))?;
+    eprintln!(
+        "gongwen: wrote {} and {} pages",
+        index.display(),
+        loaded.iter().filter(|(_, _, d)| d.is_ok()).count()
+    );
+    Ok(if unreadable {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
 /// The commands that read one document and print one table or page.
 fn one_document(command: Command) -> Result<(), String> {
     match command {
-        Command::Report {
-            file,
-            output,
-            input,
-        } => {
-            let doc = load(&file, &options(&input)?)?;
-            write_out(output.as_deref(), &gongwen::emit::report::render(&doc))
-        }
         Command::Text { file, input } => {
             let mut doc = load(&file, &options(&input)?)?;
             // A line end after the last line, outside every span, for the terminal.
@@ -600,6 +687,7 @@ fn one_document(command: Command) -> Result<(), String> {
             write_out(None, &doc.text)
         }
         Command::Parse { .. }
+        | Command::Report { .. }
         | Command::Check { .. }
         | Command::Ledger { .. }
         | Command::Departments { .. }
@@ -640,6 +728,15 @@ fn main() -> ExitCode {
             let selection = Selection::new(&select, &ignore)?;
             let walked = batch::expand(&files, &batch::Filter::new(&walk.glob)?);
             Ok(check(&walked, format, &selection, &o))
+        }),
+        Command::Report {
+            files,
+            output,
+            walk,
+            input,
+        } => options(&input).and_then(|o| {
+            let walked = batch::expand(&files, &batch::Filter::new(&walk.glob)?);
+            report(&files, &walked, output.as_deref(), &o)
         }),
         Command::Parse {
             files,

@@ -290,7 +290,7 @@ impl Job {
             Job::Table(t) => crate::table_text(t, docs, many, options).into_bytes(),
             Job::Report => docs
                 .first()
-                .map(|(_, d)| gongwen::emit::report::render(d))
+                .map(|(_, d)| gongwen::emit::report::render(d, options.lang))
                 .unwrap_or_default()
                 .into_bytes(),
             Job::Tables(format) => tables_zip(docs, format)?,
