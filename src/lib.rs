@@ -41,9 +41,9 @@ pub use input::EXTENSIONS;
 pub use lexicon::Lexicon;
 pub use model::{
     Attachment, Block, Citation, Clause, ClauseForm, ClauseUnit, Code, Diagnostic, DocNumber,
-    Document, Error, Format, HeaderKind, HeaderLine, Kind, Label, LabelSource, Lang, Meta, Node,
-    NodeId, PageMeta, Part, PartKind, Qualifier, Quantity, Role, Severity, SkipReason, Skipped,
-    Source, Style, Unit, UnitId,
+    Document, Edit, Error, Fixed, Format, HeaderKind, HeaderLine, Kind, Label, LabelSource, Lang,
+    Meta, Node, NodeId, PageMeta, Part, PartKind, Qualifier, Quantity, Role, Severity, SkipReason,
+    Skipped, Source, Style, Unit, UnitId,
 };
 pub use text::{LineIndex, Span};
 
@@ -222,4 +222,12 @@ fn parse_decoded(d: input::Decoded, doc_id: [u8; 32], options: &Options) -> Docu
 /// what [`parse_text`] finds in a node's text, for text that is not a document.
 pub fn quantities(text: &str, options: &Options) -> Vec<Quantity> {
     extract::quantity::find(text, 0..text.len(), &options.lexicon)
+}
+
+/// The document's text with the fixes of its reports applied (those still in
+/// `doc.diagnostics`: drop the ones not wanted first). Each report's edits are made all or
+/// none; a report whose fix overlaps an earlier one is counted in `conflicts` and fixed by
+/// checking the result again. The text is not parsed again.
+pub fn fix(doc: &Document) -> Fixed {
+    check::apply(&doc.text, &doc.diagnostics)
 }

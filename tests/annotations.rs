@@ -41,8 +41,23 @@ fn sarif_is_valid() {
     let plain = json(&[SEED, BROKEN, "--format", "json"]);
     let results = log["runs"][0]["results"].as_array().unwrap();
     assert_eq!(results.len(), plain.as_array().unwrap().len());
+    let mut fixes = 0;
     for (r, d) in results.iter().zip(plain.as_array().unwrap()) {
         assert_eq!(r["ruleId"], d["code"]);
+        // A fix is the same edits in both, at the same places.
+        let edits = d["fixes"].as_array().unwrap();
+        if !edits.is_empty() {
+            fixes += 1;
+            let change = &r["fixes"][0]["artifactChanges"][0];
+            let replacements = change["replacements"].as_array().unwrap();
+            assert_eq!(replacements.len(), edits.len());
+            for (x, e) in replacements.iter().zip(edits) {
+                assert_eq!(x["insertedContent"]["text"], e["replacement"]);
+                assert_eq!(x["deletedRegion"]["charOffset"], e["span"]["start"]);
+            }
+        } else {
+            assert!(r.get("fixes").is_none());
+        }
         let region = &r["locations"][0]["physicalLocation"]["region"];
         assert_eq!(region["startLine"], d["span"]["line"]);
         assert_eq!(region["startColumn"], d["span"]["column"]);
@@ -56,6 +71,12 @@ fn sarif_is_valid() {
     assert_eq!(
         results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
         SEED
+    );
+    // The seed's 15 → 14, and the broken draft's renumbering, label and bracket.
+    assert!(fixes >= 3, "{fixes} results with a fix");
+    assert_eq!(
+        results[0]["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"],
+        "14."
     );
 }
 

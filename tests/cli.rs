@@ -221,7 +221,9 @@ fn check_reports_like_a_compiler() {
         "{s}"
     );
     assert!(!s.contains('\u{1b}'), "no colour when piped");
-    assert!(s.trim_end().ends_with("1 error, 0 warnings, 0 notes"));
+    assert!(s.trim_end().ends_with(
+        "1 error, 0 warnings, 0 notes; 1 can be fixed with `gongwen check --fix` (preview: `--diff`)"
+    ));
 }
 
 #[test]

@@ -225,6 +225,44 @@ fn keeps_the_invariants(p: &Path) {
         serde_json::from_str(&gongwen::emit::json::to_string(&doc, false)).unwrap();
     assert_eq!(v["schema"], "gongwen/1");
     cites_what_the_rule_finds(&doc);
+    fixes_what_it_reports(&doc);
+}
+
+/// The fixes of a document's reports change what they say and nothing else: each edit
+/// replaces text with other text; and the text fixed, read again, has the same outline
+/// and no report left with a fix (but those that overlapped a fix made).
+fn fixes_what_it_reports(doc: &Document) {
+    for d in &doc.diagnostics {
+        for e in &d.fixes {
+            assert_ne!(
+                doc.slice(&e.range),
+                e.replacement,
+                "{}: an edit that changes nothing",
+                d.code
+            );
+        }
+    }
+    let fixed = gongwen::fix(doc);
+    if fixed.fixed == 0 || doc.source.format != gongwen::Format::Text {
+        return;
+    }
+    let again = gongwen::parse_text(&fixed.text, &gongwen::Options::default());
+    assert_eq!(again.nodes.len(), doc.nodes.len(), "the outline is kept");
+    let left = again
+        .diagnostics
+        .iter()
+        .filter(|d| !d.fixes.is_empty())
+        .count();
+    assert!(
+        left <= fixed.conflicts,
+        "{left} reports with a fix are left: {:?}",
+        again
+            .diagnostics
+            .iter()
+            .filter(|d| !d.fixes.is_empty())
+            .map(|d| &d.message)
+            .collect::<Vec<_>>()
+    );
 }
 
 /// The citations are the titles that the pattern stating the rule finds in the body (a

@@ -147,8 +147,10 @@ fn promised_fields_are_required() {
             "related",
             "notes",
             "suggestion",
+            "fixes",
         ],
     );
+    has("edit", &["span", "replacement"]);
 }
 
 #[test]

@@ -81,7 +81,8 @@ pub(super) fn label_styles(doc: &Document, out: &mut Reports) {
                             example = example.to_string(),
                         ),
                     )
-                    .suggest(say_args!(lang, "suggest-write", text = fixed)),
+                    .suggest(say_args!(lang, "suggest-write", text = fixed.as_str()))
+                    .fix(doc.node(i).label_range(), fixed),
                 );
             }
         }
@@ -130,11 +131,8 @@ pub(super) fn brackets(doc: &Document, out: &mut Reports) {
                             say_args!(lang, "mismatched-bracket", open = oc, close = c),
                         )
                         .related(o..o + oc.len_utf8())
-                        .suggest(say_args!(
-                            lang,
-                            "suggest-close-with",
-                            close = closer(oc)
-                        )),
+                        .suggest(say_args!(lang, "suggest-close-with", close = closer(oc)))
+                        .fix(at..at + c.len_utf8(), closer(oc)),
                     );
                 }
                 Some(_) => {}
@@ -187,26 +185,40 @@ pub(super) fn doc_number_brackets(doc: &Document, out: &mut Reports) {
     for d in nums {
         if let (Some((o, c)), Some(y)) = (d.brackets, d.year) {
             if (o, c) != ('〔', '〕') {
-                out.push(
-                    Diagnostic::new(
-                        Code::DocNumberBrackets,
-                        d.range.clone(),
-                        say_args!(
-                            out.lang,
-                            "doc-number-brackets",
-                            number = d.text.as_str(),
-                            brackets = format!("{o}{c}"),
-                        ),
-                    )
-                    .suggest(say_args!(
+                let mut report = Diagnostic::new(
+                    Code::DocNumberBrackets,
+                    d.range.clone(),
+                    say_args!(
                         out.lang,
-                        "suggest-write",
-                        text = format!("{}〔{}〕{}号", d.agency, y, d.serial),
-                    )),
-                );
+                        "doc-number-brackets",
+                        number = d.text.as_str(),
+                        brackets = format!("{o}{c}"),
+                    ),
+                )
+                .suggest(say_args!(
+                    out.lang,
+                    "suggest-write",
+                    text = format!("{}〔{}〕{}号", d.agency, y, d.serial),
+                ));
+                if let Some(fixed) = rebracket(doc.slice(&d.range), o, c) {
+                    report = report.fix(d.range.clone(), fixed);
+                }
+                out.push(report);
             }
         }
     }
+}
+
+/// A document number as written with its year's brackets `o` `c` made `〔〕`.
+fn rebracket(written: &str, o: char, c: char) -> Option<String> {
+    let a = written.find(o)?;
+    let b = a + o.len_utf8() + written[a + o.len_utf8()..].find(c)?;
+    Some(format!(
+        "{}〔{}〕{}",
+        &written[..a],
+        &written[a + o.len_utf8()..b],
+        &written[b + c.len_utf8()..]
+    ))
 }
 
 /// A task without a responsibility clause where (nearly) all its siblings have one.

@@ -12,7 +12,7 @@ mod report;
 
 use crate::lexicon::messages::say_args;
 use crate::lexicon::Lexicon;
-use crate::model::{Code, Diagnostic, Document, Lang};
+use crate::model::{Code, Diagnostic, Document, Edit, Fixed, Lang};
 use crate::text::is_ws;
 use report::Reports;
 
@@ -52,6 +52,53 @@ pub(crate) fn run(doc: &Document, lex: &Lexicon, lang: Lang) -> Vec<Diagnostic> 
     out.finish()
 }
 
+/// `text` with the fixes of `diagnostics` applied, each report's edits all or none: a
+/// report whose edits overlap those of one before it (in the text's order) is left for
+/// the next run; an edit two reports share is made once.
+pub(crate) fn apply(text: &str, diagnostics: &[Diagnostic]) -> Fixed {
+    let mut fixes: Vec<&Diagnostic> = diagnostics.iter().filter(|d| !d.fixes.is_empty()).collect();
+    fixes.sort_by_key(|d| d.fixes.iter().map(|e| e.range.start).min());
+    // The edits taken, by where they start; none overlaps another.
+    let mut taken: std::collections::BTreeMap<usize, &Edit> = Default::default();
+    let (mut fixed, mut conflicts) = (0, 0);
+    for d in fixes {
+        let fits = |e: &Edit| {
+            let inside = e.range.start < e.range.end
+                && e.range.end <= text.len()
+                && text.is_char_boundary(e.range.start)
+                && text.is_char_boundary(e.range.end);
+            let before = taken.range(..=e.range.start).next_back().map(|(_, t)| *t);
+            let after = taken.range(e.range.start..).next().map(|(_, t)| *t);
+            inside
+                && (before == Some(e)
+                    || (before.is_none_or(|t| t.range.end <= e.range.start)
+                        && after.is_none_or(|t| e.range.end <= t.range.start)))
+        };
+        if d.fixes.iter().all(fits) {
+            for e in &d.fixes {
+                taken.insert(e.range.start, e);
+            }
+            fixed += 1;
+        } else {
+            conflicts += 1;
+        }
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for e in taken.values() {
+        out.push_str(&text[at..e.range.start]);
+        out.push_str(&e.replacement);
+        at = e.range.end;
+    }
+    out.push_str(&text[at..]);
+    Fixed {
+        text: out,
+        fixed,
+        edits: taken.len(),
+        conflicts,
+    }
+}
+
 #[cfg(test)]
 mod tests {
 
@@ -65,6 +112,29 @@ mod tests {
             .iter()
             .map(|x| (x.code.as_str(), d.line(x.range.start)))
             .collect()
+    }
+
+    #[test]
+    fn fixes_renumber_after_a_gap_and_overlapping_ones_wait() {
+        let t = "一、甲\n1.a。\n2.b。\n4.c。\n5.d。\n二、乙\n";
+        let d = parse_text(t, None);
+        let fixed = crate::fix(&d);
+        assert_eq!(fixed.text, "一、甲\n1.a。\n2.b。\n3.c。\n4.d。\n二、乙\n");
+        assert_eq!((fixed.fixed, fixed.edits, fixed.conflicts), (1, 2, 0));
+        // Two reports whose fixes overlap: the first (in the text's order) is made.
+        let edit = |r: std::ops::Range<usize>, s: &str| {
+            crate::model::Diagnostic::new(crate::Code::MixedLabelStyle, r.clone(), "").fix(r, s)
+        };
+        let text = "abcdef";
+        let fixed = super::apply(text, &[edit(2..4, "X"), edit(0..3, "Y"), edit(4..5, "Z")]);
+        assert_eq!(fixed.text, "YdZf");
+        assert_eq!((fixed.fixed, fixed.conflicts), (2, 1));
+        // An edit two reports share is made once; an edit past the text, never.
+        let fixed = super::apply(text, &[edit(1..2, "B"), edit(1..2, "B"), edit(5..9, "!")]);
+        assert_eq!(
+            (fixed.text.as_str(), fixed.fixed, fixed.conflicts),
+            ("aBcdef", 2, 1)
+        );
     }
 
     #[test]

@@ -24,7 +24,13 @@ pub(super) struct Reports {
     list: Vec<Diagnostic>,
     counts: HashMap<Code, Tally>,
     pub(super) lang: Lang,
+    /// Edits the reports' fixes may still hold: at most [`MAX_EDITS`] a document.
+    edits_left: usize,
 }
+
+/// Edits kept for the fixes of one document's reports; a fix that would pass it is left
+/// out whole (its report stays, without a fix), never cut short.
+pub const MAX_EDITS: usize = 10_000;
 
 impl Reports {
     pub(super) fn new(lang: Lang) -> Reports {
@@ -32,6 +38,7 @@ impl Reports {
             list: Vec::new(),
             counts: HashMap::default(),
             lang,
+            edits_left: MAX_EDITS,
         }
     }
 
@@ -48,10 +55,15 @@ impl Reports {
         t.left_out.get_or_insert((range, 0)).1 += 1;
     }
 
-    pub(super) fn push(&mut self, d: Diagnostic) {
+    /// Keeps a report (its fix only while the document's edits last).
+    pub(super) fn push(&mut self, mut d: Diagnostic) {
         let t = self.counts.entry(d.code).or_default();
         if t.reported < MAX_PER_CODE {
             t.reported += 1;
+            if d.fixes.len() > self.edits_left {
+                d.fixes = Vec::new();
+            }
+            self.edits_left -= d.fixes.len();
             self.list.push(d);
         } else {
             t.left_out.get_or_insert((d.range.clone(), 0)).1 += 1;

@@ -93,6 +93,25 @@ pub fn sarif(docs: &[(String, &Document)]) -> Value {
             if let Some(s) = &d.suggestion {
                 r["properties"] = json!({"suggestion": s});
             }
+            if !d.fixes.is_empty() {
+                let replacements: Vec<Value> = d
+                    .fixes
+                    .iter()
+                    .map(|e| {
+                        json!({
+                            "deletedRegion": region(doc, &e.range),
+                            "insertedContent": {"text": e.replacement},
+                        })
+                    })
+                    .collect();
+                r["fixes"] = json!([{
+                    "description": {"text": d.suggestion.as_deref().unwrap_or(&d.message)},
+                    "artifactChanges": [{
+                        "artifactLocation": {"uri": uri},
+                        "replacements": replacements,
+                    }],
+                }]);
+            }
             results.push(r);
         }
     }

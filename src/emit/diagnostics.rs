@@ -244,11 +244,20 @@ pub fn summary(docs: &[&Document], lang: Lang) -> String {
             .filter(|d| d.severity == s)
             .count()
     };
-    say_args!(
+    let mut line = say_args!(
         lang,
         "summary",
         errors = count(Severity::Error),
         warnings = count(Severity::Warning),
         notes = count(Severity::Info),
-    )
+    );
+    let fixable = docs
+        .iter()
+        .flat_map(|d| &d.diagnostics)
+        .filter(|d| !d.fixes.is_empty())
+        .count();
+    if fixable > 0 {
+        line.push_str(&say_args!(lang, "summary-fixable", count = fixable));
+    }
+    line
 }

@@ -11,8 +11,8 @@
 
 use crate::model::{
     Attachment, Citation, Clause, ClauseForm, ClauseUnit, Code, Diagnostic, DocNumber, Document,
-    Format, Kind, LabelSource, NodeId, PartKind, Qualifier, Quantity, Role, Severity, SkipReason,
-    Skipped,
+    Edit, Format, Kind, LabelSource, NodeId, PartKind, Qualifier, Quantity, Role, Severity,
+    SkipReason, Skipped,
 };
 use crate::text::Span;
 use schemars::JsonSchema;
@@ -237,6 +237,10 @@ impl<'a> Ctx<'a> {
             related: Seq::new(self, &d.related, |c, r| c.span(r)),
             notes: &d.notes,
             suggestion: d.suggestion.as_deref(),
+            fixes: Seq::new(self, &d.fixes, |c, e| JsonEdit {
+                span: c.span(&e.range),
+                replacement: &e.replacement,
+            }),
         }
     }
 }
@@ -692,6 +696,20 @@ pub struct JsonDiagnostic<'a> {
     pub notes: &'a [String],
     /// What to do.
     pub suggestion: Option<&'a str>,
+    /// The edits that fix it when the fix is mechanical (what `check --fix` applies):
+    /// each span's text replaced by `replacement`. Empty otherwise.
+    #[schemars(with = "Vec<JsonEdit>")]
+    pub fixes: Seq<'a, Edit, JsonEdit<'a>>,
+}
+
+/// One edit of a fix.
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "edit")]
+pub struct JsonEdit<'a> {
+    /// What is replaced.
+    pub span: Span,
+    /// What it is replaced with.
+    pub replacement: &'a str,
 }
 
 /// The JSON Schema of `gongwen/1`, made from the structs above.

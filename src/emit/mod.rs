@@ -15,6 +15,10 @@ pub mod table;
 pub mod tidy;
 mod writer;
 
+/// A message of the catalogues (`data/messages/`) in a language, its arguments put in:
+/// for the command line's own sentences, so that they too speak the user's language.
+pub use crate::lexicon::messages::{say as message, Arg as MessageArg};
+
 /// The value of the JSON's `schema` field.
 pub const SCHEMA: &str = "gongwen/1";
 

@@ -34,7 +34,7 @@ static BUNDLES: LazyLock<[FluentBundle<FluentResource>; 2]> =
 
 /// An argument of a message.
 #[derive(Debug, Clone)]
-pub(crate) enum Arg {
+pub enum Arg {
     /// Text, put in as it is.
     Str(String),
     /// A number, which a message may also choose a form by (`[1] is *[other] are`).
@@ -73,7 +73,7 @@ impl From<char> for Arg {
 
 /// The message `id` in `lang`, its arguments put in. A message missing from a catalogue
 /// (which `tests/messages.rs` forbids) falls back to English, then to its id.
-pub(crate) fn say(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
+pub fn say(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
     let mut fa = FluentArgs::new();
     for (k, v) in args {
         match v {

@@ -127,6 +127,18 @@ pub struct Diagnostic {
     pub notes: Vec<String>,
     /// What to do.
     pub suggestion: Option<String>,
+    /// The edits that fix it, when the fix is mechanical (a label renumbered, a bracket's
+    /// width, a document number's brackets): what `check --fix` applies. Empty otherwise.
+    pub fixes: Vec<Edit>,
+}
+
+/// A change to the text: the bytes of `range` replaced by `replacement`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    /// What is replaced (a byte range of the text).
+    pub range: Range<usize>,
+    /// What it is replaced with.
+    pub replacement: String,
 }
 
 impl Diagnostic {
@@ -140,6 +152,7 @@ impl Diagnostic {
             related: Vec::new(),
             notes: Vec::new(),
             suggestion: None,
+            fixes: Vec::new(),
         }
     }
     /// Adds a related place.
@@ -157,4 +170,25 @@ impl Diagnostic {
         self.suggestion = Some(s.into());
         self
     }
+    /// Adds an edit of the fix: `range` becomes `replacement`.
+    pub fn fix(mut self, range: Range<usize>, replacement: impl Into<String>) -> Self {
+        self.fixes.push(Edit {
+            range,
+            replacement: replacement.into(),
+        });
+        self
+    }
+}
+
+/// A text with the fixes of its reports applied (see [`crate::fix`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fixed {
+    /// The text after the edits.
+    pub text: String,
+    /// How many reports were fixed.
+    pub fixed: usize,
+    /// How many edits that took.
+    pub edits: usize,
+    /// Reports whose fix overlaps one applied before it: left for the next run.
+    pub conflicts: usize,
 }

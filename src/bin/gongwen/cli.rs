@@ -195,9 +195,9 @@ pub(crate) enum Command {
     /// Check numbering and form; report problems like a compiler.
     ///
     /// Exit code: 0 when nothing at warning level or above was found, 1 when
-    /// something was, 2 when an input could not be read.
+    /// something was (with --diff: when a fix is due), 2 when an input could not be read.
     #[command(
-        after_help = "Examples:\n  gongwen check plan.txt\n  gongwen check a.txt b.txt --format json\n\nColour is used when writing to a terminal, unless NO_COLOR is set."
+        after_help = "Examples:\n  gongwen check plan.txt\n  gongwen check a.txt b.txt --format json\n  gongwen check plan.txt --diff          (what --fix would change)\n  gongwen check plan.txt --fix           (renumber, bracket widths, 〔2022〕)\n\nColour is used when writing to a terminal, unless NO_COLOR is set."
     )]
     Check {
         /// Documents to check: files, folders (walked as by `parse`), or `-` for standard input.
@@ -215,6 +215,14 @@ pub(crate) enum Command {
         /// Do not report these codes: `--ignore missing-responsibility`.
         #[arg(long, value_delimiter = ',', value_name = "CODES")]
         ignore: Vec<String>,
+        /// Apply the mechanical fixes of the reports (of the codes --select and --ignore
+        /// keep) to the text files, in their own encoding, then report what is left.
+        /// Other formats (web pages, Word, PDF, OFD) are never rewritten.
+        #[arg(long)]
+        fix: bool,
+        /// Show what --fix would change, as a unified diff, without writing anything.
+        #[arg(long)]
+        diff: bool,
         #[command(flatten)]
         input: Input,
     },

@@ -4,6 +4,7 @@
 
 mod batch;
 mod cli;
+mod fix;
 #[cfg(feature = "serve")]
 mod serve;
 mod tidy;
@@ -230,7 +231,7 @@ fn render<J: serde::Serialize>(
     }
 }
 
-fn write_out(output: Option<&Path>, s: &str) -> Result<(), String> {
+pub(crate) fn write_out(output: Option<&Path>, s: &str) -> Result<(), String> {
     match output {
         Some(p) => std::fs::write(p, s)
             .map_err(|e| format!("{}: cannot write: {}", p.display(), io_reason(&e))),
@@ -305,15 +306,48 @@ impl Selection {
     }
 }
 
-/// `gongwen check`: every file's diagnostics, for people or machines.
+/// What `check` does with the fixes: writes them (`--fix`), shows them (`--diff`).
+#[derive(Clone, Copy)]
+struct Fixing {
+    fix: bool,
+    diff: bool,
+}
+
+/// `gongwen check`: every file's diagnostics, for people or machines; with `--diff` what
+/// the fixes would change, with `--fix` the fixes made and what is left.
 fn check(
     walk: &batch::Walked,
     format: CheckFormat,
     selection: &Selection,
+    fixing: Fixing,
     options: &Options,
 ) -> ExitCode {
-    let (mut docs, unreadable) = load_all(walk, options);
+    let (mut docs, mut unreadable) = load_all(walk, options);
     selection.apply(&mut docs);
+    if fixing.fix || fixing.diff {
+        let done = fix::run(&docs, fixing.fix, fixing.diff, options.lang);
+        unreadable |= done.failed;
+        if !fixing.fix {
+            // A preview: the diff is the output; 1 when something would change.
+            return ExitCode::from(if unreadable {
+                2
+            } else {
+                u8::from(!done.changed.is_empty())
+            });
+        }
+        // What is left after the fixes: the files changed read again.
+        for k in done.changed {
+            let name = docs[k].0.clone();
+            match load(Path::new(&name), options) {
+                Ok(d) => docs[k].1 = d,
+                Err(e) => {
+                    eprintln!("gongwen: {e}");
+                    unreadable = true;
+                }
+            }
+        }
+        selection.apply(&mut docs);
+    }
     let found = docs
         .iter()
         .flat_map(|(_, d)| &d.diagnostics)
@@ -723,11 +757,13 @@ fn main() -> ExitCode {
             format,
             select,
             ignore,
+            fix,
+            diff,
             input,
         } => options(&input).and_then(|o| {
             let selection = Selection::new(&select, &ignore)?;
             let walked = batch::expand(&files, &batch::Filter::new(&walk.glob)?);
-            Ok(check(&walked, format, &selection, &o))
+            Ok(check(&walked, format, &selection, Fixing { fix, diff }, &o))
         }),
         Command::Report {
             files,

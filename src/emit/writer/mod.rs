@@ -424,6 +424,17 @@ impl<'a> Doc<'a, '_> {
             self.o.key(k!("notes"));
             self.o.strs(&d.notes);
             self.o.field(k!("suggestion"), d.suggestion.as_deref());
+            self.o.key(k!("fixes"));
+            self.o.open(b'[');
+            for e in &d.fixes {
+                self.o.entry();
+                self.o.open(b'{');
+                self.o.key(k!("span"));
+                self.span(&e.range);
+                self.o.field(k!("replacement"), e.replacement.as_str());
+                self.o.close(b'}');
+            }
+            self.o.close(b']');
             self.o.close(b'}');
         }
         self.o.close(b']');
