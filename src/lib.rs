@@ -40,10 +40,10 @@ pub use check::MAX_PER_CODE;
 pub use input::EXTENSIONS;
 pub use lexicon::Lexicon;
 pub use model::{
-    Attachment, Block, Citation, Clause, ClauseForm, ClauseUnit, Code, Diagnostic, DocNumber,
-    Document, Edit, Error, Fixed, Format, HeaderKind, HeaderLine, Kind, Label, LabelSource, Lang,
-    Meta, Node, NodeId, PageMeta, Part, PartKind, Qualifier, Quantity, Role, Severity, SkipReason,
-    Skipped, Source, Style, Unit, UnitId,
+    Attachment, Block, CheckSet, Citation, Clause, ClauseForm, ClauseUnit, Code, Diagnostic,
+    DocNumber, Document, Edit, Error, Family, Fixed, Format, HeaderKind, HeaderLine, Kind, Label,
+    LabelSource, Lang, Meta, Node, NodeId, PageMeta, Part, PartKind, Qualifier, Quantity, Role,
+    Severity, SkipReason, Skipped, Source, Style, Unit, UnitId,
 };
 pub use text::{LineIndex, Span};
 
@@ -60,6 +60,9 @@ pub struct Options {
     /// The language the checks' messages, notes and suggestions are written in (English
     /// unless asked; the command line follows the locale). Codes never change with it.
     pub lang: Lang,
+    /// The checks to run and report: by default all but the noisy punctuation and
+    /// number forms ([`CheckSet::parse`] reads `--select`/`--ignore`).
+    pub checks: CheckSet,
 }
 
 impl Default for Options {
@@ -68,6 +71,7 @@ impl Default for Options {
             encoding: None,
             lexicon: Lexicon::builtin(),
             lang: Lang::En,
+            checks: CheckSet::default(),
         }
     }
 }
@@ -82,6 +86,12 @@ impl Options {
     /// These options with the messages in `lang`.
     pub fn with_lang(mut self, lang: Lang) -> Self {
         self.lang = lang;
+        self
+    }
+
+    /// These options with these checks.
+    pub fn with_checks(mut self, checks: CheckSet) -> Self {
+        self.checks = checks;
         self
     }
 
@@ -210,7 +220,8 @@ fn parse_decoded(d: input::Decoded, doc_id: [u8; 32], options: &Options) -> Docu
     // goes with the checks' reports, in document order.
     let mut early = o.diagnostics;
     early.extend(extract::run(&mut doc, lex, options.lang));
-    doc.diagnostics = check::run(&doc, lex, options.lang);
+    early.retain(|d| options.checks.contains(d.code));
+    doc.diagnostics = check::run(&doc, lex, options.lang, options.checks);
     if !early.is_empty() {
         doc.diagnostics.extend(early);
         doc.diagnostics.sort_by_key(|d| d.range.start);

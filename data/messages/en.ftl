@@ -231,3 +231,36 @@ summary-fixable = ; { $count ->
     [one] 1 can be fixed
    *[other] { $count } can be fixed
  } with `gongwen check --fix` (preview: `--diff`)
+
+## Levels, forms, dates, titles, attachments
+
+wrong-level = { $node } at line { $line } comes after the { $kinds } of { $parent } (`{ $previous }`): a { $kind } stands before them, never among them
+suggest-check-level = check the level of `{ $label }`: number it on with the { $kinds } before it, or put them under a { $kind } of their own
+label-forms = the { $count } { $kinds } of this list are written in { $forms } forms ({ $examples }); one level writes its labels in one form
+suggest-one-form = write them all as the first one is, like `{ $example }`
+date-order = the date of writing { $date } is after the date of publication { $published }
+title-punctuation = the title has `{ $mark }`: GB/T 9704 writes titles without punctuation marks but 书名号 and the like
+suggest-title-without = leave `{ $mark }` out of the title (a line break or a space may part its words)
+attachment-count = the attachments note lists { $listed ->
+    [one] 1 attachment
+   *[other] { $listed } attachments
+ }, but the document carries { $present }
+suggest-attachments = make the note (附件：1.… 2.…) and the attachments that follow the document agree
+
+## Punctuation and numbers (GB/T 15834, GB/T 15835; off unless selected)
+
+half-width-punctuation = { $count ->
+    [one] a half-width mark
+   *[other] { $count } half-width marks
+ } between Chinese characters on this line (`{ $mark }`)
+suggest-full-width = write them full-width: `，` `；` `：` `？` `！`
+full-width-digits = `{ $digits }` is written in full-width digits
+range-hyphen = the range `{ $range }` is joined by a hyphen
+
+## The document type (文种)
+
+closing-mismatch = the closing `{ $closing }` is that of a { $fits }, but this document is a { $genre }
+suggest-closing = check the document type and the closing: they must agree
+address-word = `{ $word }` addresses a superior or an equal, but this { $genre } goes to subordinates
+report-asks-approval = this 报告 asks for approval (`{ $words }`); a 报告 carries no request
+suggest-request = send the request as a 请示 of its own

@@ -193,3 +193,30 @@ fix-done = { $file }：已修正 { $fixed } 处问题（{ $edits } 处改动）
 fix-would = { $file }：--fix 将修正 { $fixed } 处问题（{ $edits } 处改动）
 fix-conflicts = { $file }：另有 { $count } 处修正与本次的修正重叠；请再运行一次 --fix
 summary-fixable = ；其中 { $count } 处可用 `gongwen check --fix` 自动修正（预览：`--diff`）
+
+## 层级、写法、日期、标题、附件
+
+wrong-level = 第 { $line } 行的{ $node }排在{ $parent }下的{ $kinds }（“{ $previous }”）之后：{ $kind }应排在{ $kinds }之前，不能与之并列
+suggest-check-level = 核对“{ $label }”的层级：与前面的{ $kinds }连续编号，或将前面的{ $kinds }归入一个{ $kind }之下
+label-forms = 本组 { $count } 个{ $kinds }的编号有 { $forms } 种写法（{ $examples }）；同一层级的编号应统一写法
+suggest-one-form = 统一按第一个的写法，如“{ $example }”
+date-order = 成文日期 { $date } 晚于发布日期 { $published }
+title-punctuation = 标题中有“{ $mark }”：按 GB/T 9704，标题除书名号等外一般不用标点符号
+suggest-title-without = 去掉标题中的“{ $mark }”（需要断开处可换行或空格）
+attachment-count = 附件说明列出 { $listed } 个附件，而文后附有 { $present } 个
+suggest-attachments = 使附件说明（附件：1.… 2.…）与文后所附附件一致
+
+## 标点与数字（GB/T 15834、GB/T 15835；选择后才检查）
+
+half-width-punctuation = 本行中文之间有 { $count } 个半角标点（“{ $mark }”）
+suggest-full-width = 改为全角标点：，；：？！
+full-width-digits = “{ $digits }”使用了全角数字
+range-hyphen = 数值范围“{ $range }”用了连字符
+
+## 文种
+
+closing-mismatch = 结束语“{ $closing }”用于{ $fits }，而本文是{ $genre }
+suggest-closing = 核对文种与结束语，二者应一致
+address-word = “{ $word }”是对上级或平级机关的称谓，而本文（{ $genre }）是下行文
+report-asks-approval = 本报告含有请示事项（“{ $words }”）；报告中不得夹带请示事项
+suggest-request = 请示事项另行请示

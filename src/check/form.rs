@@ -44,6 +44,9 @@ pub(super) fn label_styles(doc: &Document, out: &mut Reports) {
             continue;
         };
         if m * 2 <= ids.len() {
+            if count.len() >= LABEL_FORMS {
+                label_forms(doc, &ids, count.len(), out);
+            }
             continue;
         }
         let example = ids
@@ -55,17 +58,11 @@ pub(super) fn label_styles(doc: &Document, out: &mut Reports) {
             if form(i) != major && out.is_full(Code::MixedLabelStyle) {
                 out.left_out(Code::MixedLabelStyle, doc.node(i).label_range());
             } else if form(i) != major {
-                let l = doc.node(i).label;
-                let fixed = {
-                    let s = doc.slice(&doc.node(i).label_range());
-                    let mut t: String = s.to_string();
-                    if let (Some(o), Some(mo)) = (l.open, major.0) {
-                        t = t.replacen(o, &mo.to_string(), 1);
-                    }
-                    let p = t.rfind(l.punct).unwrap_or(t.len() - l.punct.len_utf8());
-                    t.replace_range(p..p + l.punct.len_utf8(), &major.1.to_string());
-                    t
-                };
+                let like = *ids
+                    .iter()
+                    .find(|&&j| form(j) == major)
+                    .expect("the major form");
+                let fixed = in_form_of(doc, i, like);
                 let lang = out.lang;
                 out.push(
                     Diagnostic::new(
@@ -87,6 +84,79 @@ pub(super) fn label_styles(doc: &Document, out: &mut Reports) {
             }
         }
     }
+}
+
+/// A list whose labels have this many forms and none written by most is one report.
+const LABEL_FORMS: usize = 3;
+
+/// The form a label of `node` gets written as `like`'s is: `like`'s opening bracket and
+/// closing punctuation around its own number.
+fn in_form_of(doc: &Document, node: NodeId, like: NodeId) -> String {
+    let l = doc.node(node).label;
+    let (open, punct) = (doc.node(like).label.open, doc.node(like).label.punct);
+    let mut t: String = doc.slice(&doc.node(node).label_range()).to_string();
+    if let (Some(o), Some(mo)) = (l.open, open) {
+        t = t.replacen(o, &mo.to_string(), 1);
+    }
+    let p = t.rfind(l.punct).unwrap_or(t.len() - l.punct.len_utf8());
+    t.replace_range(p..p + l.punct.len_utf8(), &punct.to_string());
+    t
+}
+
+/// The labels of one style written in [`LABEL_FORMS`] forms or more, none of them most
+/// (`1.` `2、` `3．`): one report at the first label unlike the first, whose fix writes
+/// every label as the first is.
+fn label_forms(doc: &Document, ids: &[NodeId], forms: usize, out: &mut Reports) {
+    // `①` has no brackets or punctuation to write alike.
+    if matches!(doc.node(ids[0]).style(), Style::Circled | Style::Row)
+        || doc.node(ids[0]).style().is_di()
+    {
+        return;
+    }
+    let form = |i: NodeId| {
+        let l = doc.node(i).label;
+        (l.open, l.punct)
+    };
+    let first = ids[0];
+    let Some(&at) = ids.iter().find(|&&i| form(i) != form(first)) else {
+        return;
+    };
+    if out.is_full(Code::LabelForms) {
+        out.left_out(Code::LabelForms, doc.node(at).label_range());
+        return;
+    }
+    let lang = out.lang;
+    // One label of each form, in the order the forms first appear.
+    let mut seen = Vec::new();
+    let mut examples: Vec<&str> = Vec::new();
+    for &i in ids {
+        if !seen.contains(&form(i)) {
+            seen.push(form(i));
+            examples.push(doc.slice(&doc.node(i).label_range()));
+        }
+    }
+    let mut d = Diagnostic::new(
+        Code::LabelForms,
+        doc.node(at).label_range(),
+        say_args!(
+            lang,
+            "label-forms",
+            count = ids.len(),
+            kinds = kind(doc, first, lang, true),
+            forms = forms,
+            examples = examples.join(" "),
+        ),
+    )
+    .related(doc.node(first).label_range())
+    .suggest(say_args!(
+        lang,
+        "suggest-one-form",
+        example = doc.slice(&doc.node(first).label_range())
+    ));
+    for &i in ids.iter().filter(|&&i| form(i) != form(first)) {
+        d = d.fix(doc.node(i).label_range(), in_form_of(doc, i, first));
+    }
+    out.push(d);
 }
 
 /// Unclosed, unmatched and mixed-width brackets, line by line.
@@ -386,4 +456,144 @@ pub(super) fn dates(doc: &Document, out: &mut Reports) {
                 .suggest(say_args!(lang, "suggest-check-date")),
         );
     }
+}
+
+/// A 成文日期 after the document's publication date (a web page's 发布日期): one of them
+/// is wrong. Reported at the page's date, else the signature's.
+pub(super) fn date_order(doc: &Document, out: &mut Reports) {
+    let (Some(date), Some(published)) = (&doc.meta.date, &doc.meta.published) else {
+        return;
+    };
+    // Both are ISO dates (`2022-04-22`): their order is the strings'.
+    if date.len() != 10 || published.len() != 10 || date <= published {
+        return;
+    }
+    let at = doc
+        .page
+        .date
+        .clone()
+        .or_else(|| doc.page.published.clone())
+        .or_else(|| doc.meta.title_range.clone())
+        .unwrap_or(0..0);
+    let lang = out.lang;
+    out.push(
+        Diagnostic::new(
+            Code::DateOrder,
+            at,
+            say_args!(
+                lang,
+                "date-order",
+                date = date.as_str(),
+                published = published.as_str()
+            ),
+        )
+        .suggest(say_args!(lang, "suggest-check-date")),
+    );
+}
+
+/// Marks a title leaves out (GB/T 9704-2012 7.3.1: 标题中除法规、规章名称加书名号外，
+/// 一般不用标点符号): the sentence marks. 、 “” （） and the like are kept in practice.
+const TITLE_MARKS: &[char] = &['，', '。', '；', '！', '？', ',', ';', '!', '?'];
+
+/// A title with a sentence mark in it (a comma, a full stop): only a 公文's, whose
+/// title ends with its type (`…的通知`); a web page's headline (`好消息！…`) is none.
+pub(super) fn title_punctuation(doc: &Document, out: &mut Reports) {
+    let (Some(title), Some(range), Some(_)) =
+        (&doc.meta.title, &doc.meta.title_range, &doc.meta.doc_type)
+    else {
+        return;
+    };
+    // Inside a 书名号 a name is quoted as it is.
+    let mut depth = 0usize;
+    let mark = title.chars().find(|&c| {
+        match c {
+            '《' => depth += 1,
+            '》' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        depth == 0 && TITLE_MARKS.contains(&c)
+    });
+    let Some(mark) = mark else { return };
+    let written = doc.slice(range);
+    let at = written.find(mark).map_or(range.clone(), |k| {
+        range.start + k..range.start + k + mark.len_utf8()
+    });
+    let lang = out.lang;
+    out.push(
+        Diagnostic::new(
+            Code::TitlePunctuation,
+            at,
+            say_args!(lang, "title-punctuation", mark = mark),
+        )
+        .suggest(say_args!(lang, "suggest-title-without", mark = mark)),
+    );
+}
+
+/// The number of an attachment's heading line (`附件1`, `附件 2：…`, `附件`, which is
+/// the first), or None for another line (the note itself is `附件：1.…`).
+fn attachment_heading(line: &str) -> Option<u32> {
+    let rest = line.trim_matches(crate::text::is_ws).strip_prefix("附件")?;
+    let rest = rest.trim_start_matches(crate::text::is_ws);
+    let digits: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            c => c,
+        })
+        .collect();
+    let after = rest[rest
+        .char_indices()
+        .nth(digits.chars().count())
+        .map_or(rest.len(), |(k, _)| k)..]
+        .trim_matches(crate::text::is_ws);
+    if digits.is_empty() {
+        return after.is_empty().then_some(1);
+    }
+    let n: u32 = digits.parse().ok()?;
+    (after.is_empty() || after.starts_with(['：', ':'])).then_some(n)
+}
+
+/// An attachments note (`附件：1.… 2.…`) that lists another number of attachments than
+/// the document carries after it (`附件1`, `附件2` heading lines). Only where both are
+/// there: an attachment published apart from the text is no defect.
+pub(super) fn attachment_count(doc: &Document, out: &mut Reports) {
+    let listed = &doc.meta.attachments;
+    // A web page's attachments are its links, not a note.
+    if listed.is_empty() || listed.iter().any(|a| a.href.is_some()) {
+        return;
+    }
+    let text = doc.own_text();
+    let mut numbers: Vec<u32> = Vec::new();
+    let mut first: Option<usize> = None;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if let Some(n) = attachment_heading(line) {
+            first.get_or_insert(at);
+            if !numbers.contains(&n) {
+                numbers.push(n);
+            }
+        }
+        at += line.len();
+    }
+    let (Some(first), present) = (first, numbers.len()) else {
+        return;
+    };
+    if present == listed.len() {
+        return;
+    }
+    let lang = out.lang;
+    out.push(
+        Diagnostic::new(
+            Code::AttachmentCount,
+            first..first,
+            say_args!(
+                lang,
+                "attachment-count",
+                listed = listed.len(),
+                present = present
+            ),
+        )
+        .suggest(say_args!(lang, "suggest-attachments")),
+    );
 }

@@ -7,20 +7,22 @@
 //! code are kept.
 
 mod form;
+mod genre;
+mod marks;
 mod numbering;
 mod report;
 
 use crate::lexicon::messages::say_args;
 use crate::lexicon::Lexicon;
-use crate::model::{Code, Diagnostic, Document, Edit, Fixed, Lang};
+use crate::model::{CheckSet, Code, Diagnostic, Document, Edit, Fixed, Lang};
 use crate::text::is_ws;
 use report::Reports;
 
 pub use report::MAX_PER_CODE;
 
-/// Runs every check on `doc`, its messages in `lang`.
-pub(crate) fn run(doc: &Document, lex: &Lexicon, lang: Lang) -> Vec<Diagnostic> {
-    let mut out = Reports::new(lang);
+/// Runs the checks of `checks` on `doc`, its messages in `lang`.
+pub(crate) fn run(doc: &Document, lex: &Lexicon, lang: Lang, checks: CheckSet) -> Vec<Diagnostic> {
+    let mut out = Reports::new(lang, checks);
     if doc.own_text().chars().all(is_ws) {
         out.push(Diagnostic::new(
             Code::EmptyDocument,
@@ -43,12 +45,22 @@ pub(crate) fn run(doc: &Document, lex: &Lexicon, lang: Lang) -> Vec<Diagnostic> 
     }
     let sequences = numbering::sequences(doc);
     numbering::check(doc, &sequences, &mut out);
+    numbering::wrong_level(doc, &mut out);
     form::label_styles(doc, &mut out);
     form::brackets(doc, &mut out);
     form::doc_number_brackets(doc, &mut out);
     form::missing_responsibility(doc, &sequences, lex, &mut out);
     form::empty_nodes(doc, &mut out);
     form::dates(doc, &mut out);
+    form::date_order(doc, &mut out);
+    form::title_punctuation(doc, &mut out);
+    form::attachment_count(doc, &mut out);
+    genre::closings(doc, lex, &mut out);
+    genre::address_words(doc, lex, &mut out);
+    genre::approval_requests(doc, lex, &mut out);
+    marks::half_width_punctuation(doc, &mut out);
+    marks::full_width_digits(doc, &mut out);
+    marks::range_hyphens(doc, &mut out);
     out.finish()
 }
 

@@ -481,3 +481,84 @@ fn word(doc: &Document, ids: &[NodeId], runs_on: bool, p: &Problem, lang: Lang) 
         }
     }
 }
+
+/// The level a heading kind has in GB/T 9704's order (一、 → （一） → 1. → （1）);
+/// None for kinds outside it (parts, articles, table rows).
+fn level(kind: crate::model::Kind) -> Option<u8> {
+    use crate::model::Kind;
+    match kind {
+        Kind::Chapter => Some(1),
+        Kind::Section => Some(2),
+        Kind::Item => Some(3),
+        Kind::Subitem => Some(4),
+        _ => None,
+    }
+}
+
+/// A heading of a higher level among the children of one parent after headings of a
+/// lower one (`（一）` after `1.` `2.` under `一、`): one report for each such list, at
+/// the first heading out of place. Levels may be skipped (`一、` then `1.`), never
+/// turned round.
+pub(super) fn wrong_level(doc: &Document, out: &mut Reports) {
+    if !out.wants(Code::WrongLevel) {
+        return;
+    }
+    let lang = out.lang;
+    let lists = std::iter::once((None, &*doc.roots))
+        .chain(doc.node_ids().map(|i| (Some(i), &*doc.node(i).children)));
+    for (parent, ids) in lists {
+        // The deepest level seen so far, and where (within one part of the document, and
+        // since the last line of its own that opens a list: `第二步：办理申领`).
+        let mut deepest: Option<(u8, NodeId)> = None;
+        let mut previous: Option<NodeId> = None;
+        for &i in ids {
+            let n = doc.node(i);
+            let Some(l) = level(n.kind()).filter(|_| !doc.is_enumeration(n)) else {
+                continue;
+            };
+            let opens = previous.is_some_and(|p| opens_list(doc, p, i));
+            previous = Some(i);
+            match deepest {
+                Some((_, j)) if doc.node(j).part != n.part || opens => deepest = Some((l, i)),
+                Some((d, j)) if l < d => {
+                    if out.is_full(Code::WrongLevel) {
+                        out.left_out(Code::WrongLevel, n.label_range());
+                        break;
+                    }
+                    let previous = doc.node(j);
+                    let parent_name = parent
+                        .map(|p| name(doc, p, lang))
+                        .unwrap_or_else(|| say_args!(lang, "top-level"));
+                    let label = doc.slice(&n.label_range());
+                    out.push(
+                        Diagnostic::new(
+                            Code::WrongLevel,
+                            n.label_range(),
+                            say_args!(
+                                lang,
+                                "wrong-level",
+                                node = name(doc, i, lang),
+                                line = line(doc, i),
+                                kinds = kind(doc, j, lang, true),
+                                parent = parent_name,
+                                previous = short(doc.slice(&previous.label_range())),
+                                kind = kind(doc, i, lang, false),
+                            ),
+                        )
+                        .related(previous.label_range())
+                        .suggest(say_args!(
+                            lang,
+                            "suggest-check-level",
+                            label = label,
+                            kinds = kind(doc, j, lang, true),
+                            kind = kind(doc, i, lang, false),
+                        )),
+                    );
+                    break;
+                }
+                Some((d, _)) if l <= d => {}
+                _ => deepest = Some((l, i)),
+            }
+        }
+    }
+}

@@ -2,7 +2,7 @@
 //! report that counts the rest; and how nodes are named in messages.
 
 use crate::lexicon::messages::say_args;
-use crate::model::{Code, Diagnostic, Document, Lang, NodeId};
+use crate::model::{CheckSet, Code, Diagnostic, Document, Lang, NodeId};
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
@@ -24,6 +24,8 @@ pub(super) struct Reports {
     list: Vec<Diagnostic>,
     counts: HashMap<Code, Tally>,
     pub(super) lang: Lang,
+    /// The codes reported; the others are neither worded nor counted.
+    checks: CheckSet,
     /// Edits the reports' fixes may still hold: at most [`MAX_EDITS`] a document.
     edits_left: usize,
 }
@@ -33,30 +35,46 @@ pub(super) struct Reports {
 pub const MAX_EDITS: usize = 10_000;
 
 impl Reports {
-    pub(super) fn new(lang: Lang) -> Reports {
+    pub(super) fn new(lang: Lang, checks: CheckSet) -> Reports {
         Reports {
             list: Vec::new(),
             counts: HashMap::default(),
             lang,
+            checks,
             edits_left: MAX_EDITS,
         }
     }
 
-    /// Whether a report of `code` would only be counted now.
+    /// Whether the checks asked for include `code`: a check whose codes are not asked
+    /// for need not run.
+    pub(super) fn wants(&self, code: Code) -> bool {
+        self.checks.contains(code)
+    }
+
+    /// Whether a report of `code` would only be counted now (or not even that, when its
+    /// code is not asked for).
     pub(super) fn is_full(&self, code: Code) -> bool {
-        self.counts
-            .get(&code)
-            .is_some_and(|t| t.reported >= MAX_PER_CODE)
+        !self.wants(code)
+            || self
+                .counts
+                .get(&code)
+                .is_some_and(|t| t.reported >= MAX_PER_CODE)
     }
 
     /// Counts a report of `code` at `range` that is left out (see [`is_full`](Self::is_full)).
     pub(super) fn left_out(&mut self, code: Code, range: Range<usize>) {
+        if !self.wants(code) {
+            return;
+        }
         let t = self.counts.entry(code).or_default();
         t.left_out.get_or_insert((range, 0)).1 += 1;
     }
 
     /// Keeps a report (its fix only while the document's edits last).
     pub(super) fn push(&mut self, mut d: Diagnostic) {
+        if !self.wants(d.code) {
+            return;
+        }
         let t = self.counts.entry(d.code).or_default();
         if t.reported < MAX_PER_CODE {
             t.reported += 1;
@@ -75,6 +93,7 @@ impl Reports {
             .counts
             .iter()
             .filter_map(|(code, t)| t.left_out.clone().map(|(r, n)| (*code, r, n)))
+            .filter(|_| self.checks.contains(Code::Truncated))
             .collect();
         extra.sort_by_key(|(code, r, _)| (r.start, code.as_str()));
         for (code, r, n) in extra {

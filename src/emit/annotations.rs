@@ -47,10 +47,21 @@ pub fn sarif(docs: &[(String, &Document)]) -> Value {
     let rules: Vec<Value> = Code::ALL
         .iter()
         .map(|c| {
+            let mut properties = json!({"tags": [c.family().as_str()]});
+            if let Some(a) = c.family().authority() {
+                properties["authority"] = json!(a);
+            }
+            if let Some(clause) = c.clause() {
+                properties["clause"] = json!(clause);
+            }
             json!({
                 "id": c.as_str(),
                 "shortDescription": {"text": c.description()},
-                "defaultConfiguration": {"level": level(c.severity())},
+                "defaultConfiguration": {
+                    "level": level(c.severity()),
+                    "enabled": c.on_by_default(),
+                },
+                "properties": properties,
             })
         })
         .collect();

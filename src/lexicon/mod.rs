@@ -301,6 +301,11 @@ pub struct Lexicon {
     pub(crate) regulation_types: Words,
     pub(crate) agency_cuts: Words,
     pub(crate) agency_prefixes: Words,
+    // Checks of the document type.
+    pub(crate) closings: Words,
+    pub(crate) downward_types: Words,
+    pub(crate) approval_requests: Words,
+    pub(crate) superior_address: Words,
     // Responsibility.
     pub(crate) role_words: Table<Role>,
     pub(crate) duty_words: Table<Role>,
@@ -447,6 +452,19 @@ const BUILTIN: &[(&str, &str)] = &[
     (
         "attachment_words",
         include_str!("../../data/lexicon/attachment_words.txt"),
+    ),
+    ("closings", include_str!("../../data/lexicon/closings.txt")),
+    (
+        "downward_types",
+        include_str!("../../data/lexicon/downward_types.txt"),
+    ),
+    (
+        "approval_requests",
+        include_str!("../../data/lexicon/approval_requests.txt"),
+    ),
+    (
+        "superior_address",
+        include_str!("../../data/lexicon/superior_address.txt"),
     ),
     (
         "reference_after",
@@ -691,6 +709,10 @@ impl Lexicon {
             "place_suffixes" => &mut self.place_suffixes,
             "issued_to" => &mut self.issued_to,
             "attachment_words" => &mut self.attachment_words,
+            "closings" => &mut self.closings,
+            "downward_types" => &mut self.downward_types,
+            "approval_requests" => &mut self.approval_requests,
+            "superior_address" => &mut self.superior_address,
             "reference_after" => &mut self.reference_after,
             "doc_types" => &mut self.doc_types,
             "regulation_types" => &mut self.regulation_types,

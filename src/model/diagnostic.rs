@@ -42,6 +42,31 @@ closed_set! {
         ImpossibleDate => "impossible-date",
         /// A label with nothing after it.
         EmptyHeading => "empty-heading",
+        /// A heading of a higher level after headings of a lower one under the same
+        /// parent: `（一）` after `1.` `2.`.
+        WrongLevel => "wrong-level",
+        /// The labels of one list written in three forms or more (`1.` `2、` `3．`), none
+        /// of them most.
+        LabelForms => "label-forms",
+        /// A 成文日期 after the date the document was published.
+        DateOrder => "date-order",
+        /// A title with punctuation GB/T 9704 leaves out of titles (`，` `。`).
+        TitlePunctuation => "title-punctuation",
+        /// An attachments note (附件说明) that lists more or fewer attachments than the
+        /// document carries.
+        AttachmentCount => "attachment-count",
+        /// Half-width punctuation between Chinese characters (`,` `;` `:` `?` `!`).
+        HalfWidthPunctuation => "half-width-punctuation",
+        /// Full-width digits (`１年`).
+        FullWidthDigits => "full-width-digits",
+        /// A range of numbers joined by a hyphen (`3-5个`) instead of `～` or `—`.
+        RangeHyphen => "range-hyphen",
+        /// A closing (`特此通知`) of another document type than the document's.
+        ClosingMismatch => "closing-mismatch",
+        /// An address word for a superior (`贵局`) in a document to subordinates.
+        AddressWord => "address-word",
+        /// A 报告 that asks for approval (`请批示`): a 请示's business.
+        ReportAsksApproval => "report-asks-approval",
         /// No numbered headings at all.
         NoOutline => "no-outline",
         /// Nothing but white space.
@@ -57,7 +82,207 @@ closed_set! {
     }
 }
 
+closed_set! {
+    /// The family a check belongs to, by what it looks at: what `--select numbering` (or
+    /// the family's authority, `--select GB15834`) names.
+    pub enum Family {
+        /// Heading numbers: sequences and levels (GB/T 9704-2012 7.3.3).
+        Numbering => "numbering",
+        /// The form of a 公文's elements: labels, titles, document numbers, dates,
+        /// attachments (GB/T 9704-2012).
+        Form => "form",
+        /// Punctuation marks (GB/T 15834-2011). Its mark-by-mark checks are off by default
+        /// (web pages and converted files normalise marks away); brackets are checked.
+        Punctuation => "punctuation",
+        /// How numbers are written (GB/T 15835-2011). Off by default, as punctuation.
+        Numbers => "numbers",
+        /// The document type (文种) and what fits it: closings, address words, requests
+        /// (党政机关公文处理工作条例, 2012).
+        Genre => "genre",
+        /// Who does what: responsibility clauses.
+        Responsibility => "responsibility",
+        /// Reading the input: bytes, structure, size.
+        Input => "input",
+    }
+}
+
+impl Family {
+    /// The standard or rule the family rests on, if one.
+    pub const fn authority(self) -> Option<&'static str> {
+        match self {
+            Family::Numbering | Family::Form => Some("GB/T 9704-2012"),
+            Family::Punctuation => Some("GB/T 15834-2011"),
+            Family::Numbers => Some("GB/T 15835-2011"),
+            Family::Genre => Some("党政机关公文处理工作条例"),
+            Family::Responsibility | Family::Input => None,
+        }
+    }
+}
+
+/// A set of codes: the checks to run and report (`--select`, `--ignore`, `[check]` of
+/// `gongwen.toml`). The default set is every code on by default ([`Code::on_by_default`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CheckSet(u64);
+
+impl Default for CheckSet {
+    fn default() -> Self {
+        let mut s = CheckSet(0);
+        for &c in Code::ALL {
+            if c.on_by_default() {
+                s.0 |= 1 << c as u32;
+            }
+        }
+        s
+    }
+}
+
+impl CheckSet {
+    /// Every code, the noisy families too.
+    pub fn all() -> CheckSet {
+        CheckSet(Code::ALL.iter().fold(0, |s, &c| s | 1 << c as u32))
+    }
+
+    /// Whether `code` is in the set.
+    pub fn contains(self, code: Code) -> bool {
+        self.0 & (1 << code as u32) != 0
+    }
+
+    /// The codes a name stands for: a code (`duplicate-number`), a family (`numbering`),
+    /// a family's authority (`GB15834`, `GB/T 15835`, case and punctuation aside),
+    /// `default` or `all`; None for another name.
+    pub fn named(name: &str) -> Option<CheckSet> {
+        let name = name.trim();
+        let key = |s: &str| -> String {
+            s.chars()
+                .filter(char::is_ascii_alphanumeric)
+                .collect::<String>()
+                .to_ascii_uppercase()
+                .replacen("GBT", "GB", 1)
+        };
+        let of = |keep: &dyn Fn(Code) -> bool| {
+            CheckSet(
+                Code::ALL
+                    .iter()
+                    .filter(|&&c| keep(c))
+                    .fold(0, |s, &c| s | 1 << c as u32),
+            )
+        };
+        match name {
+            "all" => return Some(CheckSet::all()),
+            "default" => return Some(CheckSet::default()),
+            _ => {}
+        }
+        if let Some(&c) = Code::ALL.iter().find(|c| c.as_str() == name) {
+            return Some(of(&|x| x == c));
+        }
+        if let Some(&f) = Family::ALL.iter().find(|f| f.as_str() == name) {
+            return Some(of(&|x| x.family() == f));
+        }
+        // An authority by its number: `GB15834` is GB/T 15834-2011.
+        let k = key(name);
+        let by_authority = |f: Family| {
+            f.authority()
+                .is_some_and(|a| a.starts_with("GB") && k.len() > 2 && key(a).starts_with(&k))
+        };
+        Family::ALL
+            .iter()
+            .any(|&f| by_authority(f))
+            .then(|| of(&|x| by_authority(x.family())))
+    }
+
+    /// The set that `select` names (the default set when it is empty), less what `ignore`
+    /// names; the first name that names nothing is the error.
+    pub fn parse<S: AsRef<str>>(select: &[S], ignore: &[S]) -> Result<CheckSet, String> {
+        let union = |names: &[S]| -> Result<Option<CheckSet>, String> {
+            let mut set: Option<CheckSet> = None;
+            for n in names
+                .iter()
+                .map(AsRef::as_ref)
+                .filter(|n| !n.trim().is_empty())
+            {
+                let s = CheckSet::named(n).ok_or_else(|| n.trim().to_string())?;
+                set = Some(CheckSet(set.map_or(0, |x| x.0) | s.0));
+            }
+            Ok(set)
+        };
+        let keep = union(select)?.unwrap_or_default();
+        let drop = union(ignore)?.map_or(0, |s| s.0);
+        Ok(CheckSet(keep.0 & !drop))
+    }
+}
+
 impl Code {
+    /// The family of the check that reports it.
+    pub const fn family(self) -> Family {
+        match self {
+            Code::DuplicateNumber
+            | Code::MissingNumber
+            | Code::OutOfOrder
+            | Code::BadStart
+            | Code::WrongLevel => Family::Numbering,
+            Code::MixedLabelStyle
+            | Code::LabelForms
+            | Code::DocNumberBrackets
+            | Code::EmptyHeading
+            | Code::ImpossibleDate
+            | Code::DateOrder
+            | Code::TitlePunctuation
+            | Code::AttachmentCount => Family::Form,
+            Code::UnclosedBracket
+            | Code::UnmatchedBracket
+            | Code::MismatchedBracket
+            | Code::HalfWidthPunctuation => Family::Punctuation,
+            Code::FullWidthDigits | Code::RangeHyphen => Family::Numbers,
+            Code::ClosingMismatch | Code::AddressWord | Code::ReportAsksApproval => Family::Genre,
+            Code::MissingResponsibility => Family::Responsibility,
+            Code::NoOutline
+            | Code::EmptyDocument
+            | Code::DecodeError
+            | Code::DamagedInput
+            | Code::DeepMarkup
+            | Code::Truncated => Family::Input,
+        }
+    }
+
+    /// Whether the check runs unless asked for: all but the noisy forms of punctuation
+    /// and numbers, which web pages and converted files normalise away (the seed's marks
+    /// were made half-width somewhere along the way).
+    pub const fn on_by_default(self) -> bool {
+        !matches!(
+            self,
+            Code::HalfWidthPunctuation | Code::FullWidthDigits | Code::RangeHyphen
+        )
+    }
+
+    /// The clause the check rests on, when a standard or rule states it.
+    pub const fn clause(self) -> Option<&'static str> {
+        match self {
+            Code::DuplicateNumber
+            | Code::MissingNumber
+            | Code::OutOfOrder
+            | Code::BadStart
+            | Code::WrongLevel
+            | Code::MixedLabelStyle
+            | Code::LabelForms
+            | Code::EmptyHeading => Some("GB/T 9704-2012 7.3.3"),
+            Code::DocNumberBrackets => Some("GB/T 9704-2012 7.2.4"),
+            Code::TitlePunctuation => Some("GB/T 9704-2012 7.3.1"),
+            Code::AttachmentCount => Some("GB/T 9704-2012 7.3.5, 8"),
+            Code::ImpossibleDate | Code::DateOrder => Some("GB/T 9704-2012 7.3.5.3"),
+            Code::UnclosedBracket | Code::UnmatchedBracket | Code::MismatchedBracket => {
+                Some("GB/T 15834-2011 4.9")
+            }
+            Code::HalfWidthPunctuation => Some("GB/T 15834-2011 3, 5.1"),
+            Code::FullWidthDigits => Some("GB/T 15835-2011 4.1, 5.1"),
+            Code::RangeHyphen => Some("GB/T 15834-2011 4.13.3; GB/T 15835-2011 4.1.8"),
+            Code::ClosingMismatch | Code::ReportAsksApproval => {
+                Some("党政机关公文处理工作条例 第八条")
+            }
+            Code::AddressWord => Some("党政机关公文处理工作条例 第九条"),
+            _ => None,
+        }
+    }
+
     /// The severity a diagnostic of this code has.
     pub const fn severity(self) -> Severity {
         match self {
@@ -93,6 +318,17 @@ impl Code {
                 "a task without a clause where the document's convention expects one"
             }
             Code::EmptyHeading => "a label with nothing after it",
+            Code::WrongLevel => "a heading of a higher level after lower ones under the same parent (`（一）` after `1.`)",
+            Code::LabelForms => "one list's labels in three forms or more (`1.` `2、` `3．`)",
+            Code::DateOrder => "a 成文日期 after the date the document was published",
+            Code::TitlePunctuation => "a title with `，`, `。` or other marks GB/T 9704 leaves out of titles",
+            Code::AttachmentCount => "an attachments note that lists more or fewer attachments than the document carries",
+            Code::HalfWidthPunctuation => "half-width `,` `;` `:` `?` `!` between Chinese characters",
+            Code::FullWidthDigits => "full-width digits (`１年`)",
+            Code::RangeHyphen => "a range joined by a hyphen (`3-5个`) instead of `～`",
+            Code::ClosingMismatch => "a closing (`特此通知`) of another document type",
+            Code::AddressWord => "`贵局` and its like in a document to subordinates",
+            Code::ReportAsksApproval => "a 报告 that asks for approval (`请批示`)",
             Code::ImpossibleDate => {
                 "a date that is no day of the calendar (`2023年2月30日`, `2022年13月1日`)"
             }

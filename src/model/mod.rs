@@ -15,7 +15,7 @@ mod quantity;
 mod table;
 
 pub use clause::{Clause, ClauseForm, ClauseUnit, Role, Unit, UnitId};
-pub use diagnostic::{Code, Diagnostic, Edit, Fixed, Severity};
+pub use diagnostic::{CheckSet, Code, Diagnostic, Edit, Family, Fixed, Severity};
 pub use error::Error;
 pub use lang::Lang;
 pub use meta::{Attachment, Citation, DocNumber, Meta, PageMeta};

@@ -157,9 +157,14 @@ pub(crate) fn header(text: &str, lines: &Lines, lex: &Lexicon) -> (usize, Vec<He
             header.push(HeaderLine { range: t, kind });
             continue;
         }
+        // A title may hold a comma (`关于…，…的意见`): a line that names its subject with
+        // 关于 and ends with a document type is one, not a sentence.
+        let titled = !s.contains('。')
+            && s.contains("关于")
+            && crate::recognize::doc_number::ends_with_doc_type(s.trim_end_matches(is_ws), lex);
         let body_like = is_toc_heading(s, lex)
             || parse_label(s).is_some()
-            || s.contains(['。', '，'])
+            || (s.contains(['。', '，']) && !titled)
             || s.ends_with('：')
             || s.ends_with(':')
             || s.chars().count() > BODY_LINE_CHARS;

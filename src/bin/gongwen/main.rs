@@ -263,47 +263,25 @@ fn use_colour() -> bool {
     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-/// Which codes `check` reports: those of `--select` (all when none), less those of
-/// `--ignore`.
-pub(crate) struct Selection {
-    select: Vec<gongwen::Code>,
-    ignore: Vec<gongwen::Code>,
-}
-
-impl Selection {
-    pub(crate) fn new(select: &[String], ignore: &[String]) -> Result<Selection, String> {
-        let codes = |names: &[String], flag: &str| -> Result<Vec<gongwen::Code>, String> {
-            names
-                .iter()
-                .filter(|n| !n.trim().is_empty())
-                .map(|n| {
-                    gongwen::Code::ALL
-                        .iter()
-                        .copied()
-                        .find(|c| c.as_str() == n.trim())
-                        .ok_or_else(|| {
-                            let all: Vec<&str> =
-                                gongwen::Code::ALL.iter().map(|c| c.as_str()).collect();
-                            format!("{flag} {n}: no such code; the codes are {}", all.join(", "))
-                        })
-                })
-                .collect()
-        };
-        Ok(Selection {
-            select: codes(select, "--select")?,
-            ignore: codes(ignore, "--ignore")?,
-        })
-    }
-
-    pub(crate) fn keeps(&self, c: gongwen::Code) -> bool {
-        (self.select.is_empty() || self.select.contains(&c)) && !self.ignore.contains(&c)
-    }
-
-    pub(crate) fn apply(&self, docs: &mut [(String, Document)]) {
-        for (_, d) in docs {
-            d.diagnostics.retain(|x| self.keeps(x.code));
-        }
-    }
+/// Which codes `check` reports: those `--select` names (codes, families such as
+/// `numbering`, authorities such as `GB15834`, `all`; the default set when none), less
+/// those `--ignore` names.
+pub(crate) fn selection(select: &[String], ignore: &[String]) -> Result<gongwen::CheckSet, String> {
+    gongwen::CheckSet::parse(select, ignore).map_err(|bad| {
+        let codes: Vec<&str> = gongwen::Code::ALL.iter().map(|c| c.as_str()).collect();
+        let families: Vec<String> = gongwen::Family::ALL
+            .iter()
+            .map(|f| match f.authority() {
+                Some(a) => format!("{f} ({a})"),
+                None => f.to_string(),
+            })
+            .collect();
+        format!(
+            "{bad}: no such code or family; the families are {}, and `all`; the codes are {}",
+            families.join(", "),
+            codes.join(", ")
+        )
+    })
 }
 
 /// What `check` does with the fixes: writes them (`--fix`), shows them (`--diff`).
@@ -315,15 +293,8 @@ struct Fixing {
 
 /// `gongwen check`: every file's diagnostics, for people or machines; with `--diff` what
 /// the fixes would change, with `--fix` the fixes made and what is left.
-fn check(
-    walk: &batch::Walked,
-    format: CheckFormat,
-    selection: &Selection,
-    fixing: Fixing,
-    options: &Options,
-) -> ExitCode {
+fn check(walk: &batch::Walked, format: CheckFormat, fixing: Fixing, options: &Options) -> ExitCode {
     let (mut docs, mut unreadable) = load_all(walk, options);
-    selection.apply(&mut docs);
     if fixing.fix || fixing.diff {
         let done = fix::run(&docs, fixing.fix, fixing.diff, options.lang);
         unreadable |= done.failed;
@@ -346,7 +317,6 @@ fn check(
                 }
             }
         }
-        selection.apply(&mut docs);
     }
     let found = docs
         .iter()
@@ -761,9 +731,9 @@ fn main() -> ExitCode {
             diff,
             input,
         } => options(&input).and_then(|o| {
-            let selection = Selection::new(&select, &ignore)?;
+            let o = o.with_checks(selection(&select, &ignore)?);
             let walked = batch::expand(&files, &batch::Filter::new(&walk.glob)?);
-            Ok(check(&walked, format, &selection, Fixing { fix, diff }, &o))
+            Ok(check(&walked, format, Fixing { fix, diff }, &o))
         }),
         Command::Report {
             files,

@@ -336,7 +336,7 @@ async fn endpoint(
             .map(|s| s.split(',').map(str::to_string).collect())
             .unwrap_or_default()
     };
-    let selection = crate::Selection::new(&list(&params.select), &list(&params.ignore))
+    let selection = crate::selection(&list(&params.select), &list(&params.ignore))
         .map_err(|e| Failure(StatusCode::BAD_REQUEST, "bad-option", e))?;
     // The time limit counts from the request's start: a body that trickles in uses it up
     // (and holds no permit meanwhile).
@@ -357,6 +357,9 @@ async fn endpoint(
         })??;
     let permit = permit(&app, deadline).await?;
     let mut options = app.options.clone();
+    if matches!(job, Job::Check(_)) {
+        options.checks = selection;
+    }
     if let Some(e) = params.encoding.as_ref().filter(|e| !e.is_empty()) {
         options.encoding = Some(e.clone());
     }
@@ -383,9 +386,6 @@ async fn endpoint(
                 }
                 Err(e) => return Err(Failure(refused(&e), e.code(), format!("{shown}: {e}"))),
             }
-        }
-        if matches!(job, Job::Check(_)) {
-            selection.apply(&mut docs);
         }
         let many = docs.len() > 1;
         job.run(&docs, &options)
