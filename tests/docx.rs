@@ -380,8 +380,52 @@ fn every_format_as_libreoffice_renders_it() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// The reviewer's checks find a draft's mistakes in its Word file as in its text: typed
+/// into Word line by line, the same codes in the same order; with Word's own numbering for
+/// the labels, the same but the labels' forms (Word writes them alike). Each report names
+/// its paragraph.
+fn a_drafts_mistakes_in_its_word_file() {
+    use gongwen::Code;
+    for name in [
+        "fixtures/reply_draft.txt",
+        "fixtures/report_draft.txt",
+        "fixtures/broken.txt",
+    ] {
+        let text = std::fs::read_to_string(repo(name)).unwrap();
+        let options = Options::default().with_checks(gongwen::CheckSet::all());
+        let typed = gongwen::parse_text(&text, &options);
+        let codes = |d: &Document| d.diagnostics.iter().map(|x| x.code).collect::<Vec<_>>();
+        assert!(!typed.diagnostics.is_empty(), "{name}");
+        let lines: String = text.lines().map(p).collect();
+        let plain = gongwen::parse_bytes(&Package::new(lines).bytes(), &options).unwrap();
+        assert_eq!(codes(&plain), codes(&typed), "{name} typed in Word");
+        let (bytes, _) = as_word::as_word_file(&text, &typed);
+        let generated = gongwen::parse_bytes(&bytes, &options).unwrap();
+        let but_forms = |d: &Document| {
+            let mut c = codes(d);
+            c.retain(|c| !matches!(c, Code::LabelForms | Code::MixedLabelStyle));
+            c
+        };
+        assert_eq!(
+            but_forms(&generated),
+            but_forms(&typed),
+            "{name} numbered by Word"
+        );
+        for doc in [&plain, &generated] {
+            for d in &doc.diagnostics {
+                assert!(doc.paragraph(d.range.start).is_some(), "{name}: {}", d.code);
+            }
+        }
+    }
+}
+
 fn main() {
     let mut trials: Vec<Trial> = vec![
+        trial(
+            "a draft's mistakes in its Word file",
+            Needs::Nothing,
+            a_drafts_mistakes_in_its_word_file,
+        ),
         trial(
             "every GB/T 9704 level generated reads as typed",
             Needs::Nothing,
