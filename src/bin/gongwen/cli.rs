@@ -36,6 +36,40 @@ pub(crate) struct Input {
     /// JSON keys never change with it.
     #[arg(long, value_enum, value_name = "LANG")]
     pub(crate) lang: Option<Lang>,
+    /// Read settings from this file instead of the nearest `gongwen.toml`, `.gongwen.toml`
+    /// or `pyproject.toml` with `[tool.gongwen]` (looked for from the working directory
+    /// up). Flags on the command line take the place of the file's values.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) config: Option<PathBuf>,
+    /// Read no settings file.
+    #[arg(long, conflicts_with = "config")]
+    pub(crate) no_config: bool,
+}
+
+impl Command {
+    /// The input flags of the command.
+    pub(crate) fn input_mut(&mut self) -> Option<&mut Input> {
+        match self {
+            Command::Parse { input, .. }
+            | Command::Quantities { input, .. }
+            | Command::Departments { input, .. }
+            | Command::Ledger { input, .. }
+            | Command::Tables { input, .. }
+            | Command::Report { input, .. }
+            | Command::Text { input, .. }
+            | Command::Check { input, .. } => Some(input),
+            #[cfg(feature = "serve")]
+            Command::Serve { input, .. } => Some(input),
+        }
+    }
+
+    /// The codes `check` selects and ignores.
+    pub(crate) fn selection_mut(&mut self) -> Option<(&mut Vec<String>, &mut Vec<String>)> {
+        match self {
+            Command::Check { select, ignore, .. } => Some((select, ignore)),
+            _ => None,
+        }
+    }
 }
 
 impl Input {

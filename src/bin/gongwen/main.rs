@@ -4,6 +4,7 @@
 
 mod batch;
 mod cli;
+mod config;
 mod fix;
 #[cfg(feature = "serve")]
 mod serve;
@@ -209,7 +210,7 @@ fn raw_stdout() -> Box<dyn Write> {
     Box::new(std::io::stdout().lock())
 }
 
-fn io_reason(e: &std::io::Error) -> String {
+pub(crate) fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
@@ -719,7 +720,11 @@ fn tables(
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let mut cli = Cli::parse();
+    if let Err(e) = config::apply(&mut cli.command) {
+        eprintln!("gongwen: {e}");
+        return ExitCode::from(2);
+    }
     let result = match cli.command {
         Command::Check {
             files,
