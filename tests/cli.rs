@@ -305,3 +305,96 @@ fn a_long_line_is_shown_as_the_part_around_the_place() {
     assert_eq!(col(source, '（'), col(marker, '^'), "{source}\n{marker}");
     assert!(source.contains('…'));
 }
+
+#[test]
+fn help_speaks_the_language_asked_for() {
+    let zh = gongwen(&["check", "-h", "--lang", "zh"]);
+    let s = stdout(&zh);
+    for words in [
+        "检查编号与格式",
+        "用法：gongwen check",
+        "参数",
+        "选项",
+        "只报告这些代码或类别",
+        "显示帮助",
+    ] {
+        assert!(s.contains(words), "{words} in\n{s}");
+    }
+    let o = gongwen_command()
+        .arg("--help")
+        .env("LANG", "zh_CN.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .unwrap();
+    let s = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        s.contains("为审核人员生成 HTML 报告") && s.contains("命令"),
+        "{s}"
+    );
+    let en = stdout(&gongwen(&["check", "-h", "--lang", "en"]));
+    assert!(
+        en.contains("Check numbering and form") && en.contains("Usage: gongwen check"),
+        "{en}"
+    );
+    assert!(!en.contains("用法"));
+}
+
+#[test]
+fn errors_speak_the_language_asked_for() {
+    let dir = repo("target/cli-errors");
+    std::fs::create_dir_all(&dir).unwrap();
+    let png = dir.join("scan.png");
+    std::fs::write(&png, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    let png = png.to_str().unwrap();
+    for (lang, words) in [
+        ("zh", ["这是PNG 图片，不是文本", "文件不存在"]),
+        ("en", ["this is a PNG image, not text", "no such file"]),
+    ] {
+        let o = gongwen(&["parse", png, "--lang", lang]);
+        assert_eq!(o.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains(words[0]), "{err}");
+        let o = gongwen(&["check", "no-such-draft.txt", "--lang", lang]);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains(words[1]), "{err}");
+    }
+}
+
+#[test]
+fn table_headers_for_people_in_chinese_keys_for_machines_unchanged() {
+    let csv = stdout(&gongwen(&[
+        "departments",
+        SEED,
+        "--format",
+        "csv",
+        "--lang",
+        "zh",
+    ]));
+    assert!(
+        csv.starts_with("单位,单位类别,职责,序号,编号,任务,行号,所属地区\n"),
+        "{csv}"
+    );
+    let csv = stdout(&gongwen(&[
+        "quantities",
+        SEED,
+        "--format",
+        "csv",
+        "--lang",
+        "zh",
+    ]));
+    assert!(
+        csv.starts_with("序号,行号,原文,数值,计量单位,限定,"),
+        "{csv}"
+    );
+    let json = stdout(&gongwen(&[
+        "departments",
+        SEED,
+        "--format",
+        "json",
+        "--lang",
+        "zh",
+    ]));
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert!(v[0].get("unit").is_some() && v[0].get("单位").is_none());
+}

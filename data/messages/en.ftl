@@ -264,3 +264,101 @@ suggest-closing = check the document type and the closing: they must agree
 address-word = `{ $word }` addresses a superior or an equal, but this { $genre } goes to subordinates
 report-asks-approval = this 报告 asks for approval (`{ $words }`); a 报告 carries no request
 suggest-request = send the request as a 请示 of its own
+
+## Input that cannot be read (gongwen::Error)
+
+error-not-text = this is { $what }, not text: { $advice }
+error-unreadable = this is { $what } that cannot be read: { $reason }
+error-unknown-encoding = unknown encoding '{ $label }': use a label such as utf-8, gb18030, gbk, big5, utf-16le or utf-16be
+error-too-large = this input is { $bytes } bytes, and gongwen reads at most 4 GiB: split it into its documents first
+error-lexicon = line { $line }: { $message }
+what-ofd-images = an OFD file without text (its pages are images)
+what-pdf-scan = a PDF without a text layer (a scan)
+what-binary = a binary file (it holds NUL bytes)
+what-pdf-broken = a PDF file
+what-zip = a ZIP archive that is neither a Word document nor an OFD file (an .xlsx, .pptx or .zip file)
+what-rtf = an RTF file
+what-png = a PNG image
+what-jpeg = a JPEG image
+what-gif = a GIF image
+what-executable = an executable
+what-gzip = a gzip archive
+what-office-password = an Office file protected by a password
+what-old-word = an old Word or WPS file (.doc, .wps)
+what-old-office = an old Office file (.xls, .ppt)
+what-pdf = a PDF file
+what-pdf-password = a password-protected PDF file
+what-password = a file protected by a password
+what-ofd = an OFD file
+what-docx = a Word file (.docx)
+advice-ocr = run OCR on it first
+advice-ocr-pdf = run OCR on it first (for example `ocrmypdf -l chi_sim in.pdf out.pdf`), then read the result
+advice-convert = gongwen reads text; convert it to plain text first
+advice-convert-how = convert it to plain text first (for example: save as .txt, or `pdftotext`/`pandoc -t plain`)
+advice-pdf-broken = it starts like a PDF but has no PDF header: extract its text with another tool (`pdftotext -layout file.pdf`) and read that
+advice-zip = gongwen reads Word files (.docx), web pages and text: unpack it, or save the document as .docx
+advice-image = gongwen reads text; run OCR first if the image holds a document
+advice-text-only = gongwen reads text
+advice-decompress = decompress it first
+advice-office-password = open it, remove the password (File → Info → Protect Document) and save it as .docx
+advice-old-word = open it in Word or WPS and save it as .docx (or as .txt)
+advice-old-office = gongwen reads Word files (.docx), web pages and text: save the document as .docx
+advice-pdf-password = open it with its password and save a copy without one (or print it to a new PDF), then read that
+advice-password = remove the password and save it again
+
+## The command line's own messages
+
+cli-cannot-read-stdin = cannot read standard input: { $reason }
+cli-is-directory = { $name }: is a directory; give a file (`parse`, `check`, `report` and the tables read folders)
+cli-cannot-read = { $name }: cannot read: { $reason }
+cli-cannot-write = { $name }: cannot write: { $reason }
+cli-cannot-write-output = cannot write output: { $reason }
+cli-cannot-create = { $name }: cannot create: { $reason }
+cli-no-such-file = no such file
+cli-permission-denied = permission denied
+cli-a-directory = it is a directory
+cli-no-documents = no documents (.txt, .html, .docx, .ofd, .pdf) under { $names }
+cli-no-documents-glob = no documents (.txt, .html, .docx, .ofd, .pdf) under { $names } that --glob keeps
+cli-no-documents-given = no documents (.txt, .html, .docx, .ofd, .pdf) under the folders given
+cli-several-pages = several documents make several pages: name a folder to write them into (`gongwen report DIR -o OUT/`)
+cli-wrote-pages = wrote { $index } and { $count ->
+    [one] 1 page
+   *[other] { $count } pages
+ }
+
+## The command line's help (`gongwen --help`): summaries, common flags, clap's words
+
+help-usage = Usage:{" "}
+help-commands = Commands
+help-options = Options
+help-arguments = Arguments
+help-flag-help = Print help
+help-flag-version = Print version
+help-about = Turns Chinese official documents (公文) into structured data
+help-parse = Print a document's outline, responsibilities, quantities and metadata as JSON (schema gongwen/1)
+help-quantities = List every quantity (number with unit) and which are targets, with where it was found
+help-departments = The ledger turned around: for each unit, the tasks it leads, is responsible for and supports
+help-ledger = The task ledger (任务分工台账): one row per task with its owners, targets and deadline
+help-tables = Write documents as tidy tables for pandas, DuckDB, Spark…: documents, nodes, clauses, unit_roles, quantities, diagnostics, citations, skipped
+help-report = Write an HTML report for the people who check a draft: problems, who does what, targets
+help-text = Print the text gongwen reads from a file: what every span of the JSON points into
+help-check = Check numbering and form; report problems like a compiler
+help-check-long = Check numbering and form; report problems like a compiler. Exit code: 0 when nothing at warning level or above was found, 1 when something was (with --diff: when a fix is due), 2 when an input could not be read
+help-serve = Serve the commands over HTTP: an API for other systems (POST a document to /v1/parse, /v1/check, /v1/ledger, /v1/report) on this machine or an intranet
+help-flag-encoding = Encoding of the input (utf-8, gb18030, gbk, big5, utf-16le, utf-16be…); detected when omitted
+help-flag-units = More unit names for the `units` of each clause: a TSV file of `canonical<TAB>kind<TAB>alias|alias` lines (see data/lexicon/units.tsv)
+help-flag-lexicon = More words for the rules: a TSV file of `list<TAB>entry` lines, where `list` names a file of data/lexicon/ (`chrome_words<TAB>打印此页`, `role_words<TAB>主抓<TAB>lead`)
+help-flag-lang = Language of messages, notes, suggestions and column headers: `zh` or `en`. Default: the locale's (LC_ALL, LC_MESSAGES, LANG: zh_* is Chinese), else English. Codes and JSON keys never change with it
+help-flag-config = Read settings from this file instead of the nearest `gongwen.toml`, `.gongwen.toml` or `pyproject.toml` with `[tool.gongwen]` (looked for from the working directory up). Flags on the command line take the place of the file's values
+help-flag-no_config = Read no settings file
+help-flag-glob = Read only the files below a folder that match (`*.html`, `2024/**`); a pattern that starts with `!` leaves files out (`!*附件*`). May be given more than once. Files named on the command line are always read
+help-check-files = Documents to check: files, folders (walked as by `parse`), or `-` for standard input
+help-check-format = How to write the problems
+help-check-select = Report only these codes or families (comma-separated, or the flag given again): `--select numbering,GB15834`, `--select all`; by default all but the noisy punctuation and number forms
+help-check-ignore = Do not report these codes or families: `--ignore missing-responsibility,genre`
+help-check-fix = Apply the mechanical fixes of the reports (of the codes --select and --ignore keep) to the text files, in their own encoding, then report what is left. Other formats (web pages, Word, PDF, OFD) are never rewritten
+help-check-diff = Show what --fix would change, as a unified diff, without writing anything
+help-report-files = The documents to read: files, folders (walked for .txt, .html, .docx, .ofd, .pdf), or `-` for standard input
+help-report-output = Write the HTML to this file instead of standard output; for a folder or several files, the folder to write `index.html` and the pages into
+help-text-file = The document to read (`-` for standard input)
+help-help = Print this message or the help of the given subcommand(s)

@@ -13,6 +13,33 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
 }
 
+/// The Chinese column headers of the `departments` and `quantities` tables
+/// (`data/messages/headers.tsv`): (table, English, Chinese).
+static HEADERS_ZH: std::sync::LazyLock<Vec<(&'static str, &'static str, &'static str)>> =
+    std::sync::LazyLock::new(|| {
+        include_str!("../../data/messages/headers.tsv")
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut f = l.split('\t');
+                Some((f.next()?, f.next()?, f.next()?))
+            })
+            .collect()
+    });
+
+impl Table {
+    /// The table with its headers in Chinese where `data/messages/headers.tsv` has them
+    /// for the table `name`; unchanged otherwise.
+    pub fn in_chinese(mut self, name: &str) -> Table {
+        for h in &mut self.headers {
+            if let Some(&(_, _, zh)) = HEADERS_ZH.iter().find(|(t, en, _)| *t == name && en == h) {
+                *h = zh.to_string();
+            }
+        }
+        self
+    }
+}
+
 /// How a table is rendered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {

@@ -209,8 +209,8 @@ fn read_ofd(bytes: &[u8], lang: Lang) -> Result<Decoded, Error> {
     let l = ofd::read(bytes)?;
     if l.tail == 0 {
         return Err(Error::NotText {
-            what: "an OFD file without text (its pages are images)",
-            advice: "run OCR on it first",
+            what: "what-ofd-images",
+            advice: "advice-ocr",
         });
     }
     Ok(Decoded {
@@ -249,8 +249,8 @@ fn read_pdf(bytes: &[u8], lang: Lang) -> Result<Decoded, Error> {
     let l = r.laid;
     if l.tail == 0 {
         return Err(Error::NotText {
-            what: "a PDF without a text layer (a scan)",
-            advice: "run OCR on it first (for example `ocrmypdf -l chi_sim in.pdf out.pdf`), then read the result",
+            what: "what-pdf-scan",
+            advice: "advice-ocr-pdf",
         });
     }
     let mut diagnostics: Vec<Diagnostic> = r
@@ -303,35 +303,19 @@ fn is_zip(b: &[u8]) -> bool {
 const MAX_DECODE_REPORTS: usize = 100;
 
 fn sniff_binary(b: &[u8]) -> Option<(&'static str, &'static str)> {
-    const CONVERT: &str = "convert it to plain text first (for example: save as .txt, or `pdftotext`/`pandoc -t plain`)";
+    const CONVERT: &str = "advice-convert-how";
     if b.starts_with(b"\xD0\xCF\x11\xE0") {
         return Some(ole(b));
     }
     let table: &[(&[u8], &str, &str)] = &[
-        (
-            b"%PDF",
-            "a PDF file",
-            "it starts like a PDF but has no PDF header: extract its text with another tool (`pdftotext -layout file.pdf`) and read that",
-        ),
-        (
-            b"PK\x03\x04",
-            "a ZIP archive that is neither a Word document nor an OFD file (an .xlsx, .pptx or .zip file)",
-            "gongwen reads Word files (.docx), web pages and text: unpack it, or save the document as .docx",
-        ),
-        (b"{\\rtf", "an RTF file", CONVERT),
-        (
-            b"\x89PNG",
-            "a PNG image",
-            "gongwen reads text; run OCR first if the image holds a document",
-        ),
-        (
-            b"\xFF\xD8\xFF",
-            "a JPEG image",
-            "gongwen reads text; run OCR first if the image holds a document",
-        ),
-        (b"GIF8", "a GIF image", "gongwen reads text"),
-        (b"\x7FELF", "an executable", "gongwen reads text"),
-        (b"\x1F\x8B", "a gzip archive", "decompress it first"),
+        (b"%PDF", "what-pdf-broken", "advice-pdf-broken"),
+        (b"PK\x03\x04", "what-zip", "advice-zip"),
+        (b"{\\rtf", "what-rtf", CONVERT),
+        (b"\x89PNG", "what-png", "advice-image"),
+        (b"\xFF\xD8\xFF", "what-jpeg", "advice-image"),
+        (b"GIF8", "what-gif", "advice-text-only"),
+        (b"\x7FELF", "what-executable", "advice-text-only"),
+        (b"\x1F\x8B", "what-gzip", "advice-decompress"),
     ];
     table
         .iter()
@@ -347,20 +331,11 @@ fn ole(b: &[u8]) -> (&'static str, &'static str) {
         memchr::memmem::find(b, &utf16).is_some()
     };
     if has("EncryptedPackage") {
-        (
-            "an Office file protected by a password",
-            "open it, remove the password (File → Info → Protect Document) and save it as .docx",
-        )
+        ("what-office-password", "advice-office-password")
     } else if has("WordDocument") {
-        (
-            "an old Word or WPS file (.doc, .wps)",
-            "open it in Word or WPS and save it as .docx (or as .txt)",
-        )
+        ("what-old-word", "advice-old-word")
     } else {
-        (
-            "an old Office file (.xls, .ppt)",
-            "gongwen reads Word files (.docx), web pages and text: save the document as .docx",
-        )
+        ("what-old-office", "advice-old-office")
     }
 }
 
@@ -422,8 +397,8 @@ pub(crate) fn decode_vec(
 
 fn binary_error() -> Error {
     Error::NotText {
-        what: "a binary file (it holds NUL bytes)",
-        advice: "gongwen reads text; convert it to plain text first",
+        what: "what-binary",
+        advice: "advice-convert",
     }
 }
 

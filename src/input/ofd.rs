@@ -10,7 +10,7 @@ use super::xml::{attr, name, Ev, Events};
 use super::zipped::{open, read_part, unreadable_as, MAX_TOTAL};
 use crate::model::Error;
 
-const WHAT: &str = "an OFD file";
+const WHAT: &str = "what-ofd";
 
 /// A page may place at most this many text codes (a real page has hundreds).
 const MAX_CODES_PER_PAGE: usize = 200_000;

@@ -49,7 +49,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Read, Error> {
 
 fn unreadable(reason: impl Into<String>) -> Error {
     Error::Unreadable {
-        what: "a PDF file",
+        what: "what-pdf",
         reason: format!(
             "{}; open it in a PDF viewer and print it to a new PDF, then read that",
             reason.into()
@@ -63,8 +63,8 @@ fn read_inner(bytes: Vec<u8>) -> Result<Read, Error> {
         // A file with only an owner password (printing or copying restricted) opens
         // with the empty user password, as in a viewer; this one needs a password.
         return Err(Error::NotText {
-            what: "a password-protected PDF file",
-            advice: "open it with its password and save a copy without one (or print it to a new PDF), then read that",
+            what: "what-pdf-password",
+            advice: "advice-pdf-password",
         });
     }
     let count = doc

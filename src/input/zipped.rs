@@ -43,8 +43,8 @@ pub(super) fn read_part(
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
         Err(zip::result::ZipError::UnsupportedArchive(m)) if m.contains("ncrypt") => {
             return Err(Error::NotText {
-                what: "a file protected by a password",
-                advice: "remove the password and save it again",
+                what: "what-password",
+                advice: "advice-password",
             })
         }
         Err(e) => return Err(unreadable_as(what, format!("{name} cannot be read ({e})"))),

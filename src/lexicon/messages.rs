@@ -105,6 +105,43 @@ macro_rules! say_args {
 }
 pub(crate) use say_args;
 
+impl crate::model::Error {
+    /// The error worded in `lang` (its `Display` is the English).
+    pub fn message(&self, lang: Lang) -> String {
+        use crate::model::Error;
+        match self {
+            Error::NotText { what, advice } => say_args!(
+                lang,
+                "error-not-text",
+                what = say(lang, what, &[]),
+                advice = say(lang, advice, &[])
+            ),
+            Error::Unreadable { what, reason } => say_args!(
+                lang,
+                "error-unreadable",
+                what = say(lang, what, &[]),
+                reason = reason.as_str()
+            ),
+            Error::UnknownEncoding(l) => {
+                say_args!(lang, "error-unknown-encoding", label = l.as_str())
+            }
+            Error::TooLarge { bytes } => say_args!(lang, "error-too-large", bytes = *bytes),
+            Error::Lexicon { line, message } => say_args!(
+                lang,
+                "error-lexicon",
+                line = *line,
+                message = message.as_str()
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for crate::model::Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

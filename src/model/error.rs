@@ -1,7 +1,5 @@
 //! The one error type of the crate: what can go wrong before a document exists.
 
-use std::fmt;
-
 /// Why input could not be parsed, or a lexicon file could not be read. Parsing text
 /// never fails; only turning bytes into text and reading the user's word lists can.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -9,16 +7,17 @@ use std::fmt;
 pub enum Error {
     /// Not text: the kind of file it looks like and what to do.
     NotText {
-        /// What the input is (`a PDF file`).
+        /// What the input is: the id of its name in the message catalogues (`what-png`,
+        /// worded `a PNG image`, `PNG 图片`).
         what: &'static str,
-        /// What to do instead.
+        /// What to do instead: the id of the advice in the catalogues (`advice-image`).
         advice: &'static str,
     },
     /// A file of a format gongwen reads, too damaged (or too large inside) to read.
     Unreadable {
-        /// What the input is (`a Word file (.docx)`).
+        /// What the input is: the id of its name in the catalogues (`what-docx`).
         what: &'static str,
-        /// What is wrong, and where.
+        /// What is wrong, and where (in English: the words of the reader that failed).
         reason: String,
     },
     /// An encoding label that names no encoding we know.
@@ -51,22 +50,7 @@ impl Error {
     }
 }
 
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Error::NotText { what, advice } => write!(f, "this is {what}, not text: {advice}"),
-            Error::Unreadable { what, reason } => write!(f, "this is {what} that cannot be read: {reason}"),
-            Error::UnknownEncoding(l) => write!(
-                f,
-                "unknown encoding '{l}': use a label such as utf-8, gb18030, gbk, big5, utf-16le or utf-16be"
-            ),
-            Error::TooLarge { bytes } => write!(
-                f,
-                "this input is {bytes} bytes, and gongwen reads at most 4 GiB: split it into its documents first"
-            ),
-            Error::Lexicon { line, message } => write!(f, "line {line}: {message}"),
-        }
-    }
-}
+// `Display` (English) and `Error::message` (any language) word the error from the
+// message catalogues: see `lexicon::messages`.
 
 impl std::error::Error for Error {}

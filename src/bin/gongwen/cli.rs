@@ -1,6 +1,8 @@
-//! The command line: clap's types for every command and flag, with their help.
+//! The command line: clap's types for every command and flag, with their help; in
+//! Chinese, the summaries, the common flags and clap's own words come from the catalogues
+//! (`help-*` messages of `data/messages/zh.ftl`).
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::path::PathBuf;
 
 #[derive(Parser)]
@@ -16,6 +18,99 @@ use std::path::PathBuf;
 pub(crate) struct Cli {
     #[command(subcommand)]
     pub(crate) command: Command,
+}
+
+impl Cli {
+    /// The command line read, its help in the language the run asks for: `--lang` among
+    /// the arguments, else the locale's.
+    pub(crate) fn parse_localized() -> Cli {
+        let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+        let asked = args
+            .windows(2)
+            .find_map(|w| (w[0] == "--lang").then(|| w[1].to_string_lossy().into_owned()));
+        let asked = asked.or_else(|| {
+            args.iter()
+                .find_map(|a| a.to_str()?.strip_prefix("--lang=").map(str::to_string))
+        });
+        let lang = match asked.as_deref() {
+            Some("zh") => gongwen::Lang::Zh,
+            Some(_) => gongwen::Lang::En,
+            None => gongwen::Lang::from_env(),
+        };
+        // Built first, so that clap's own `--help` and `--version` are there to word.
+        let mut command = Cli::command();
+        command.build();
+        let command = localize(command, "", lang);
+        let matches = command.get_matches_from(args);
+        Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    }
+}
+
+/// A message of the catalogues if there is one with this id.
+fn help_text(lang: gongwen::Lang, id: &str) -> Option<String> {
+    let s = gongwen::emit::message(lang, id, &[]);
+    (s != id).then_some(s)
+}
+
+/// `command` (a subcommand of `parent`, or the program for "") with the summaries, flag
+/// help and headings the catalogues have in `lang`: `help-about` and `help-CMD` for
+/// summaries, `help-CMD-FLAG` or `help-flag-FLAG` for a flag; clap's own words
+/// (`Usage`, `Options`, `Print help`) as `help-usage`, `help-options`…
+fn localize(mut command: clap::Command, parent: &str, lang: gongwen::Lang) -> clap::Command {
+    let name = command.get_name().to_string();
+    let key = if parent.is_empty() {
+        "about".to_string()
+    } else {
+        name.clone()
+    };
+    if let Some(about) = help_text(lang, &format!("help-{key}")) {
+        let long = help_text(lang, &format!("help-{key}-long"));
+        // The program's long text (with its examples) stays where no message replaces it.
+        command = match (long, parent.is_empty()) {
+            (Some(l), _) => command.about(about).long_about(l),
+            (None, true) if lang == gongwen::Lang::En => command.about(about),
+            (None, _) => command.about(about.clone()).long_about(about),
+        };
+    }
+    let word = |id: &str| help_text(lang, id).unwrap_or_default();
+    command = command
+        .help_template(format!(
+            "{{before-help}}{{about-with-newline}}\n{}{{usage}}\n\n{{all-args}}{{after-help}}",
+            word("help-usage")
+        ))
+        .subcommand_help_heading(word("help-commands"))
+        .next_help_heading(word("help-options"));
+    let ids: Vec<String> = command
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for id in ids {
+        let help = help_text(lang, &format!("help-{key}-{id}"))
+            .or_else(|| help_text(lang, &format!("help-flag-{id}")));
+        let heading = if command
+            .get_arguments()
+            .any(|a| a.get_id() == id.as_str() && a.is_positional())
+        {
+            word("help-arguments")
+        } else {
+            word("help-options")
+        };
+        command = command.mut_arg(id.as_str(), |a| {
+            let a = a.help_heading(heading);
+            match help {
+                Some(h) => a.help(h.clone()).long_help(h),
+                None => a,
+            }
+        });
+    }
+    let subs: Vec<String> = command
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    for sub in subs {
+        command = command.mut_subcommand(sub.as_str(), |c| localize(c, &name, lang));
+    }
+    command
 }
 
 #[derive(clap::Args, Clone)]
@@ -196,9 +291,11 @@ pub(crate) enum Command {
         #[command(flatten)]
         input: Input,
     },
-    /// Write a self-contained HTML report for the people who check a draft: its numbering
-    /// and form problems, who does what, its targets, and the document with owners and
-    /// targets marked. A folder (or several files) gives a page per document and an index.
+    /// Write an HTML report for the people who check a draft: problems, who does what, targets.
+    ///
+    /// On top the numbering and form problems, who does what and the targets; below, the
+    /// document with owners and targets marked. A folder (or several files) gives a page
+    /// per document and an index.
     #[command(
         after_help = "Examples:\n  gongwen report plan.txt -o report.html\n  gongwen report plan.txt --lang zh > report.html\n  gongwen report drafts/ -o reports/      (reports/index.html and a page per document)\n\nThe pages need no network: styles and their one small script are inline."
     )]
@@ -242,11 +339,12 @@ pub(crate) enum Command {
         /// How to write the problems.
         #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
         format: CheckFormat,
-        /// Report only these codes (comma-separated, or the flag given again):
-        /// `--select duplicate-number,missing-number`.
+        /// Report only these codes or families (comma-separated, or the flag given again):
+        /// `--select numbering,GB15834`, `--select all`; by default all but the noisy
+        /// punctuation and number forms.
         #[arg(long, value_delimiter = ',', value_name = "CODES")]
         select: Vec<String>,
-        /// Do not report these codes: `--ignore missing-responsibility`.
+        /// Do not report these codes or families: `--ignore missing-responsibility,genre`.
         #[arg(long, value_delimiter = ',', value_name = "CODES")]
         ignore: Vec<String>,
         /// Apply the mechanical fixes of the reports (of the codes --select and --ignore

@@ -7,17 +7,6 @@
 use gongwen::{Document, Format, Lang};
 use std::path::Path;
 
-/// Says a message of the catalogues (`data/messages/`).
-macro_rules! say_args {
-    ($lang:expr, $id:literal $(, $k:ident = $v:expr)* $(,)?) => {
-        gongwen::emit::message(
-            $lang,
-            $id,
-            &[$((stringify!($k), gongwen::emit::MessageArg::from($v))),*],
-        )
-    };
-}
-
 /// What fixing the documents came to.
 #[derive(Default)]
 pub(crate) struct Outcome {

@@ -2,6 +2,17 @@
 //! options, calls the library and prints; `cli` holds the command line, `batch` the
 //! parallel run over many files.
 
+/// Says a message of the catalogues (`data/messages/`) in `lang`.
+macro_rules! say_args {
+    ($lang:expr, $id:literal $(, $k:ident = $v:expr)* $(,)?) => {
+        gongwen::emit::message(
+            $lang,
+            $id,
+            &[$((stringify!($k), gongwen::emit::MessageArg::from($v))),*],
+        )
+    };
+}
+
 mod batch;
 mod cli;
 mod config;
@@ -10,7 +21,6 @@ mod fix;
 mod serve;
 mod tidy;
 
-use clap::Parser;
 use cli::{CheckFormat, Cli, Command, Input, LedgerFormat, ParseFormat, TableFormat};
 use gongwen::{Document, Lexicon, Options};
 use std::io::{Read, Write};
@@ -18,24 +28,39 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
+/// The language of the run's own messages: its `--lang`, else its config file's, else
+/// the locale's (set once the command line is read).
+static LANG: std::sync::OnceLock<gongwen::Lang> = std::sync::OnceLock::new();
+
+pub(crate) fn lang() -> gongwen::Lang {
+    LANG.get().copied().unwrap_or_else(gongwen::Lang::from_env)
+}
+
 /// Reads a file (or standard input for `-`) and parses it; the error is a one-line message.
 pub(crate) fn load(path: &Path, options: &Options) -> Result<Document, String> {
     let name = path.display().to_string();
+    let lang = options.lang;
     let bytes = if name == "-" {
         let mut b = Vec::new();
         std::io::stdin()
             .read_to_end(&mut b)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
+            .map_err(|e| say_args!(lang, "cli-cannot-read-stdin", reason = io_reason(&e)))?;
         b
     } else {
         if path.is_dir() {
-            return Err(format!(
-                "{name}: is a directory; give a text file (`gongwen parse` reads directories)"
-            ));
+            return Err(say_args!(lang, "cli-is-directory", name = name.as_str()));
         }
-        std::fs::read(path).map_err(|e| format!("{name}: cannot read: {}", io_reason(&e)))?
+        std::fs::read(path).map_err(|e| {
+            say_args!(
+                lang,
+                "cli-cannot-read",
+                name = name.as_str(),
+                reason = io_reason(&e)
+            )
+        })?
     };
-    let mut doc = gongwen::parse_vec(bytes, options).map_err(|e| format!("{name}: {e}"))?;
+    let mut doc =
+        gongwen::parse_vec(bytes, options).map_err(|e| format!("{name}: {}", e.message(lang)))?;
     doc.source.path = Some(name);
     Ok(doc)
 }
@@ -51,20 +76,27 @@ fn options(input: &Input) -> Result<Options, String> {
     if input.units.is_none() && input.lexicon.is_none() {
         return Ok(options);
     }
+    let lang = options.lang;
     let read = |p: &Path| {
-        std::fs::read_to_string(p)
-            .map_err(|e| format!("{}: cannot read: {}", p.display(), io_reason(&e)))
+        std::fs::read_to_string(p).map_err(|e| {
+            say_args!(
+                lang,
+                "cli-cannot-read",
+                name = p.display().to_string(),
+                reason = io_reason(&e)
+            )
+        })
     };
     let mut lexicon = (*Lexicon::builtin()).clone();
     if let Some(p) = &input.units {
         lexicon
             .add_units(&read(p)?)
-            .map_err(|e| format!("{}: {e}", p.display()))?;
+            .map_err(|e| format!("{}: {}", p.display(), e.message(lang)))?;
     }
     if let Some(p) = &input.lexicon {
         lexicon
             .add(&read(p)?)
-            .map_err(|e| format!("{}: {e}", p.display()))?;
+            .map_err(|e| format!("{}: {}", p.display(), e.message(lang)))?;
     }
     options.lexicon = Arc::new(lexicon);
     Ok(options)
@@ -93,15 +125,13 @@ fn parse(
     let paths = &walk.files;
     if paths.is_empty() {
         let names: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
-        eprintln!(
-            "gongwen: no documents (.txt, .html, .docx, .ofd, .pdf) under {}{}",
-            names.join(", "),
-            if walk.filtered > 0 {
-                " that --glob keeps"
-            } else {
-                ""
-            }
-        );
+        let names = names.join(", ");
+        let line = if walk.filtered > 0 {
+            say_args!(options.lang, "cli-no-documents-glob", names = names)
+        } else {
+            say_args!(options.lang, "cli-no-documents", names = names)
+        };
+        eprintln!("gongwen: {line}");
         return ExitCode::from(2);
     }
     let mut out: Box<dyn Write> = match output {
@@ -210,10 +240,13 @@ fn raw_stdout() -> Box<dyn Write> {
     Box::new(std::io::stdout().lock())
 }
 
+/// Why a file could not be read or written, in the run's language (the system's words
+/// for the rarer reasons).
 pub(crate) fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::NotFound => say_args!(lang(), "cli-no-such-file"),
+        std::io::ErrorKind::PermissionDenied => say_args!(lang(), "cli-permission-denied"),
+        std::io::ErrorKind::IsADirectory => say_args!(lang(), "cli-a-directory"),
         _ => e.to_string(),
     }
 }
@@ -234,13 +267,21 @@ fn render<J: serde::Serialize>(
 
 pub(crate) fn write_out(output: Option<&Path>, s: &str) -> Result<(), String> {
     match output {
-        Some(p) => std::fs::write(p, s)
-            .map_err(|e| format!("{}: cannot write: {}", p.display(), io_reason(&e))),
+        Some(p) => std::fs::write(p, s).map_err(|e| {
+            say_args!(
+                lang(),
+                "cli-cannot-write",
+                name = p.display().to_string(),
+                reason = io_reason(&e)
+            )
+        }),
         None => {
             let mut out = std::io::stdout().lock();
             match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-                r => r.map_err(|e| format!("cannot write output: {e}")),
+                r => r.map_err(|e| {
+                    say_args!(lang(), "cli-cannot-write-output", reason = e.to_string())
+                }),
             }
         }
     }
@@ -426,10 +467,14 @@ pub(crate) enum Tables {
         zh: bool,
         bom: bool,
     },
-    Departments(TableFormat),
+    Departments {
+        format: TableFormat,
+        zh: bool,
+    },
     Quantities {
         format: TableFormat,
         targets: bool,
+        zh: bool,
     },
 }
 
@@ -442,7 +487,10 @@ fn many_tables(
     options: &Options,
 ) -> ExitCode {
     if walk.files.is_empty() {
-        eprintln!("gongwen: no documents (.txt, .html, .docx, .ofd, .pdf) under the folders given");
+        eprintln!(
+            "gongwen: {}",
+            say_args!(options.lang, "cli-no-documents-given")
+        );
         return ExitCode::from(2);
     }
     let many = files.len() > 1 || walk.walked;
@@ -520,7 +568,7 @@ pub(crate) fn table_text(
                 ),
             }
         }
-        Tables::Departments(format) => {
+        Tables::Departments { format, zh } => {
             let all: Vec<(String, Vec<ledger::Department>)> = docs
                 .iter()
                 .map(|(n, d)| (n.clone(), ledger::departments(d)))
@@ -537,16 +585,25 @@ pub(crate) fn table_text(
                         .collect::<Vec<_>>()
                 },
                 || {
-                    one_or_all(
+                    let t = one_or_all(
                         "source",
                         all.iter()
                             .map(|(n, deps)| (n.clone(), ledger::departments_table(deps)))
                             .collect(),
-                    )
+                    );
+                    if zh {
+                        t.in_chinese("departments")
+                    } else {
+                        t
+                    }
                 },
             )
         }
-        Tables::Quantities { format, targets } => {
+        Tables::Quantities {
+            format,
+            targets,
+            zh,
+        } => {
             // A snippet rather than a document: every line of it is read.
             let loose: Vec<Vec<gongwen::Quantity>> = docs
                 .iter()
@@ -571,13 +628,18 @@ pub(crate) fn table_text(
                         .collect::<Vec<_>>()
                 },
                 || {
-                    one_or_all(
+                    let t = one_or_all(
                         "source",
                         docs.iter()
                             .zip(&loose)
                             .map(|((n, d), l)| (n.clone(), ledger::quantities_table(d, l, targets)))
                             .collect(),
-                    )
+                    );
+                    if zh {
+                        t.in_chinese("quantities")
+                    } else {
+                        t
+                    }
                 },
             )
         }
@@ -601,21 +663,24 @@ fn report(
         return Ok(ExitCode::SUCCESS);
     }
     let Some(dir) = output else {
-        return Err(
-            "several documents make several pages: name a folder to write them into \
-             (`gongwen report DIR -o OUT/`)"
-                .into(),
-        );
+        return Err(say_args!(lang, "cli-several-pages"));
     };
     if walk.files.is_empty() {
         let names: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
-        return Err(format!(
-            "no documents (.txt, .html, .docx, .ofd, .pdf) under {}",
-            names.join(", ")
+        return Err(say_args!(
+            lang,
+            "cli-no-documents",
+            names = names.join(", ")
         ));
     }
-    std::fs::create_dir_all(dir)
-        .map_err(|e| format!("{}: cannot create: {}", dir.display(), io_reason(&e)))?;
+    std::fs::create_dir_all(dir).map_err(|e| {
+        say_args!(
+            lang,
+            "cli-cannot-create",
+            name = dir.display().to_string(),
+            reason = io_reason(&e)
+        )
+    })?;
     let mut used = std::collections::BTreeSet::new();
     let mut loaded = Vec::new();
     for f in &walk.files {
@@ -669,9 +734,13 @@ fn report(
     let index = dir.join("index.html");
     write_out(Some(&index), &report::index(&entries, lang))?;
     eprintln!(
-        "gongwen: wrote {} and {} pages",
-        index.display(),
-        loaded.iter().filter(|(_, _, d)| d.is_ok()).count()
+        "gongwen: {}",
+        say_args!(
+            lang,
+            "cli-wrote-pages",
+            index = index.display().to_string(),
+            count = loaded.iter().filter(|(_, _, d)| d.is_ok()).count()
+        )
     );
     Ok(if unreadable {
         ExitCode::from(2)
@@ -720,10 +789,13 @@ fn tables(
 }
 
 fn main() -> ExitCode {
-    let mut cli = Cli::parse();
+    let mut cli = Cli::parse_localized();
     if let Err(e) = config::apply(&mut cli.command) {
         eprintln!("gongwen: {e}");
         return ExitCode::from(2);
+    }
+    if let Some(input) = cli.command.input_mut() {
+        let _ = LANG.set(input.language());
     }
     let result = match cli.command {
         Command::Check {
@@ -790,7 +862,15 @@ fn main() -> ExitCode {
             walk,
             format,
             input,
-        } => tables(Tables::Departments(format), &files, &walk, &input),
+        } => tables(
+            Tables::Departments {
+                format,
+                zh: input.language() == gongwen::Lang::Zh,
+            },
+            &files,
+            &walk,
+            &input,
+        ),
         Command::Quantities {
             files,
             walk,
@@ -798,7 +878,11 @@ fn main() -> ExitCode {
             format,
             input,
         } => tables(
-            Tables::Quantities { format, targets },
+            Tables::Quantities {
+                format,
+                targets,
+                zh: input.language() == gongwen::Lang::Zh,
+            },
             &files,
             &walk,
             &input,

@@ -222,11 +222,12 @@ impl Job {
                     Some(v) => return Err(bad("format", v, "json, csv, table")),
                 };
                 Job::Table(if path == "departments" {
-                    Tables::Departments(f)
+                    Tables::Departments { format: f, zh }
                 } else {
                     Tables::Quantities {
                         format: f,
                         targets: false,
+                        zh,
                     }
                 })
             }
@@ -256,7 +257,9 @@ impl Job {
                 LedgerFormat::Markdown => "text/markdown; charset=utf-8",
                 LedgerFormat::Table => "text/plain; charset=utf-8",
             },
-            Job::Table(Tables::Departments(f) | Tables::Quantities { format: f, .. }) => match f {
+            Job::Table(
+                Tables::Departments { format: f, .. } | Tables::Quantities { format: f, .. },
+            ) => match f {
                 TableFormat::Json => "application/json",
                 TableFormat::Csv => "text/csv; charset=utf-8",
                 TableFormat::Table => "text/plain; charset=utf-8",

@@ -165,7 +165,7 @@ fn write(
     options: &Options,
 ) -> Result<(Tally, bool), String> {
     if walk.files.is_empty() {
-        return Err("no documents (.txt, .html, .docx, .ofd, .pdf) under the folders given".into());
+        return Err(say_args!(crate::lang(), "cli-no-documents-given"));
     }
     let cannot = |p: &Path, e: std::io::Error| format!("{}: cannot write: {e}", p.display());
     std::fs::create_dir_all(dir).map_err(|e| cannot(dir, e))?;

@@ -33,7 +33,7 @@ pub(crate) struct Docx {
     pub(crate) damage: Vec<String>,
 }
 
-const WHAT: &str = "a Word file (.docx)";
+const WHAT: &str = "what-docx";
 
 fn unreadable(reason: impl Into<String>) -> Error {
     unreadable_as(WHAT, reason)
