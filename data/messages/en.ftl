@@ -362,3 +362,11 @@ help-report-files = The documents to read: files, folders (walked for .txt, .htm
 help-report-output = Write the HTML to this file instead of standard output; for a folder or several files, the folder to write `index.html` and the pages into
 help-text-file = The document to read (`-` for standard input)
 help-help = Print this message or the help of the given subcommand(s)
+cli-no-such-code = { $name }: no such code or family; the families are { $families }, and `all`; the codes are { $codes }
+tally-read = read { $total ->
+    [one] 1 file
+   *[other] { $total } files
+ } ({ $by })
+tally-failed = , { $count } failed
+tally-passed-over = ; passed over { $count } of other types ({ $by })
+tally-glob = ; { $count } left out by --glob

@@ -151,24 +151,28 @@ impl Tally {
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        let mut s = format!(
-            "read {total} file{} ({})",
-            if total == 1 { "" } else { "s" },
-            by(&mut self.read.iter().map(|(k, n)| (k.to_string(), *n)))
+        let lang = crate::lang();
+        let mut s = say_args!(
+            lang,
+            "tally-read",
+            total = total,
+            by = by(&mut self.read.iter().map(|(k, n)| (k.to_string(), *n)))
         );
         let failed = self.failed + w.unreadable;
         if failed > 0 {
-            s += &format!(", {failed} failed");
+            s += &say_args!(lang, "tally-failed", count = failed);
         }
         let passed: usize = w.passed_over.values().sum();
         if passed > 0 {
-            s += &format!(
-                "; passed over {passed} of other types ({})",
-                by(&mut w.passed_over.iter().map(|(k, n)| (k.clone(), *n)))
+            s += &say_args!(
+                lang,
+                "tally-passed-over",
+                count = passed,
+                by = by(&mut w.passed_over.iter().map(|(k, n)| (k.clone(), *n)))
             );
         }
         if w.filtered > 0 {
-            s += &format!("; {} left out by --glob", w.filtered);
+            s += &say_args!(lang, "tally-glob", count = w.filtered);
         }
         s
     }

@@ -318,10 +318,12 @@ pub(crate) fn selection(select: &[String], ignore: &[String]) -> Result<gongwen:
                 None => f.to_string(),
             })
             .collect();
-        format!(
-            "{bad}: no such code or family; the families are {}, and `all`; the codes are {}",
-            families.join(", "),
-            codes.join(", ")
+        say_args!(
+            lang(),
+            "cli-no-such-code",
+            name = bad,
+            families = families.join(", "),
+            codes = codes.join(", ")
         )
     })
 }
