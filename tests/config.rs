@@ -40,6 +40,13 @@ fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
     )
 }
 
+/// The codes `gongwen check reply.txt --format json ARGS` reports, run in `dir`.
+fn check_codes(dir: &Path, args: &[&str]) -> Vec<String> {
+    let mut all = vec!["check", "reply.txt", "--format", "json"];
+    all.extend_from_slice(args);
+    codes(&run(dir, &all).1)
+}
+
 fn codes(json: &str) -> Vec<String> {
     let v: serde_json::Value = serde_json::from_str(json).unwrap();
     let mut c: Vec<String> = v
@@ -58,35 +65,26 @@ const NUMBERS_IN_CHINESE: &str = "lang = \"zh\"\n\n[check]\nselect = [\"numbers\
 fn the_nearest_file_is_read_from_a_folder_below() {
     let dir = project("nearest", &[("gongwen.toml", NUMBERS_IN_CHINESE)]);
     let drafts = dir.join("drafts");
-    let (_, out, _) = run(&drafts, &["check", "reply.txt", "--format", "json"]);
-    assert_eq!(codes(&out), ["range-hyphen", "full-width-digits"]);
+    assert_eq!(
+        check_codes(&drafts, &[]),
+        ["range-hyphen", "full-width-digits"]
+    );
     let (_, human, _) = run(&drafts, &["check", "reply.txt"]);
     assert!(human.contains("数值范围“3-5平”用了连字符"), "{human}");
     // Flags take the place of the file's values.
-    let (_, out, _) = run(
-        &drafts,
-        &[
-            "check",
-            "reply.txt",
-            "--format",
-            "json",
-            "--select",
-            "genre",
-        ],
+    assert_eq!(
+        check_codes(&drafts, &["--select", "genre"]),
+        ["address-word", "closing-mismatch"]
     );
-    assert_eq!(codes(&out), ["address-word", "closing-mismatch"]);
     let (_, human, _) = run(&drafts, &["check", "reply.txt", "--lang", "en"]);
     assert!(
         human.contains("the range `3-5平` is joined by a hyphen"),
         "{human}"
     );
     // No file read.
-    let (_, out, _) = run(
-        &drafts,
-        &["check", "reply.txt", "--format", "json", "--no-config"],
-    );
-    assert!(codes(&out).contains(&"title-punctuation".to_string()));
-    assert!(!codes(&out).contains(&"range-hyphen".to_string()));
+    let plain = check_codes(&drafts, &["--no-config"]);
+    assert!(plain.contains(&"title-punctuation".to_string()));
+    assert!(!plain.contains(&"range-hyphen".to_string()));
 }
 
 #[test]
@@ -101,21 +99,10 @@ fn a_pyproject_table_and_a_named_file() {
         ],
     );
     let drafts = dir.join("drafts");
-    let (_, out, _) = run(&drafts, &["check", "reply.txt", "--format", "json"]);
-    assert_eq!(codes(&out), ["wrong-level"]);
+    assert_eq!(check_codes(&drafts, &[]), ["wrong-level"]);
     let strict = dir.join("strict.toml");
-    let (_, out, _) = run(
-        &drafts,
-        &[
-            "check",
-            "reply.txt",
-            "--format",
-            "json",
-            "--config",
-            strict.to_str().unwrap(),
-        ],
-    );
-    assert!(codes(&out).contains(&"half-width-punctuation".to_string()));
+    let all = check_codes(&drafts, &["--config", strict.to_str().unwrap()]);
+    assert!(all.contains(&"half-width-punctuation".to_string()));
     // A pyproject.toml without the table is passed over.
     let dir = project(
         "pyproject-without",

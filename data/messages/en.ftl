@@ -209,14 +209,10 @@ fix-not-text = --fix rewrites text files only; this is a { $format } file: make 
 fix-not-same = not rewritten: its bytes are not what gongwen writes for the text it read as { $encoding } (malformed bytes, or a form changed while reading); fix it by hand or convert it to UTF-8 first
 fix-not-encodable = not rewritten: a fix has a character { $encoding } cannot hold
 fix-not-file = standard input is not rewritten; give the file's name
-fix-done = { $file }: fixed { $fixed ->
-    [one] 1 problem
-   *[other] { $fixed } problems
- } ({ $edits ->
-    [one] 1 edit
-   *[other] { $edits } edits
- })
-fix-would = { $file }: --fix would fix { $fixed ->
+fix-summary = { $file }: { $mode ->
+    [done] fixed
+   *[would] --fix would fix
+ } { $fixed ->
     [one] 1 problem
    *[other] { $fixed } problems
  } ({ $edits ->

@@ -189,8 +189,10 @@ fix-not-text = --fix 只改写文本文件；这是 { $format } 文件，请在�
 fix-not-same = 未改写：按 { $encoding } 读出的文字写回后与原文件字节不同（有错误字节，或读取时做了规范化）；请手工修改，或先转换为 UTF-8
 fix-not-encodable = 未改写：修改后的文字含有 { $encoding } 无法表示的字符
 fix-not-file = 不改写标准输入；请给出文件名
-fix-done = { $file }：已修正 { $fixed } 处问题（{ $edits } 处改动）
-fix-would = { $file }：--fix 将修正 { $fixed } 处问题（{ $edits } 处改动）
+fix-summary = { $file }：{ $mode ->
+    [done] 已修正
+   *[would] --fix 将修正
+ } { $fixed } 处问题（{ $edits } 处改动）
 fix-conflicts = { $file }：另有 { $count } 处修正与本次的修正重叠；请再运行一次 --fix
 summary-fixable = ；其中 { $count } 处可用 `gongwen check --fix` 自动修正（预览：`--diff`）
 

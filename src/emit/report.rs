@@ -152,10 +152,8 @@ pub fn render(doc: &Document, lang: Lang) -> String {
     if let Some(p) = file_name(doc) {
         meta.push(escape(&p));
     }
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"{html_lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"gongwen {version}\">\n<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header>\n<h1>{title}</h1>\n<div class=\"meta\">{meta}</div>\n<ul class=\"summary\" id=\"summary\">{summary}</ul>\n</header>\n<div class=\"answers\">{answers}</div>\n<div class=\"layout\">\n<nav aria-label=\"{outline_word}\">{outline}</nav>\n<main><h2 id=\"document\">{document}</h2>\n<p class=\"legend meta\"><span class=\"lead\">{lead}</span><span class=\"responsible\">{resp}</span><span class=\"support\">{sup}</span><span class=\"target\">{target}</span><span class=\"diag error\">{problem}</span></p>\n<div class=\"text\">{body}</div></main>\n</div>\n<script>{SCRIPT}</script>\n</body>\n</html>\n",
-        html_lang = if lang == Lang::Zh { "zh-CN" } else { "en" },
-        version = env!("CARGO_PKG_VERSION"),
+    let content = format!(
+        "<header>\n<h1>{title}</h1>\n<div class=\"meta\">{meta}</div>\n<ul class=\"summary\" id=\"summary\">{summary}</ul>\n</header>\n<div class=\"answers\">{answers}</div>\n<div class=\"layout\">\n<nav aria-label=\"{outline_word}\">{outline}</nav>\n<main><h2 id=\"document\">{document}</h2>\n<p class=\"legend meta\"><span class=\"lead\">{lead}</span><span class=\"responsible\">{resp}</span><span class=\"support\">{sup}</span><span class=\"target\">{target}</span><span class=\"diag error\">{problem}</span></p>\n<div class=\"text\">{body}</div></main>\n</div>",
         meta = meta.join(" · "),
         summary = summary(doc, lang),
         outline_word = t!(lang, "report-outline"),
@@ -165,6 +163,16 @@ pub fn render(doc: &Document, lang: Lang) -> String {
         sup = t!(lang, "report-role", role = "support"),
         target = t!(lang, "report-legend-target"),
         problem = t!(lang, "report-legend-problem"),
+    );
+    page(lang, &title, &content, SCRIPT)
+}
+
+/// A whole page: the head with its styles, `content`, and the script that counts.
+fn page(lang: Lang, title: &str, content: &str, script: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{html_lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"gongwen {version}\">\n<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{content}\n<script>{script}</script>\n</body>\n</html>\n",
+        html_lang = if lang == Lang::Zh { "zh-CN" } else { "en" },
+        version = env!("CARGO_PKG_VERSION"),
     )
 }
 
@@ -733,11 +741,15 @@ pub fn index(entries: &[Entry], lang: Lang) -> String {
     for h in &heads {
         let _ = write!(head_row, "<th>{h}</th>");
     }
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"{html_lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"gongwen {version}\">\n<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header>\n<h1>{title}</h1>\n<div class=\"meta\">{count}</div>\n</header>\n<div class=\"answers\"><table class=\"data\" id=\"index\"><thead><tr>{head_row}</tr></thead><tbody>{rows}</tbody></table></div>\n<script>document.body.dataset.documents=document.querySelectorAll('#index tbody tr').length;</script>\n</body>\n</html>\n",
-        html_lang = if lang == Lang::Zh { "zh-CN" } else { "en" },
-        version = env!("CARGO_PKG_VERSION"),
+    let content = format!(
+        "<header>\n<h1>{title}</h1>\n<div class=\"meta\">{count}</div>\n</header>\n<div class=\"answers\"><table class=\"data\" id=\"index\"><thead><tr>{head_row}</tr></thead><tbody>{rows}</tbody></table></div>",
         count = t!(lang, "report-index", count = entries.len()),
+    );
+    page(
+        lang,
+        &title,
+        &content,
+        "document.body.dataset.documents=document.querySelectorAll('#index tbody tr').length;",
     )
 }
 

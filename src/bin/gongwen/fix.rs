@@ -105,23 +105,14 @@ pub(crate) fn run(docs: &[(String, Document)], write: bool, diff: bool, lang: La
             }
         }
         outcome.changed.push(k);
-        let line = if write {
-            say_args!(
-                lang,
-                "fix-done",
-                file = name.as_str(),
-                fixed = fixed.fixed,
-                edits = fixed.edits
-            )
-        } else {
-            say_args!(
-                lang,
-                "fix-would",
-                file = name.as_str(),
-                fixed = fixed.fixed,
-                edits = fixed.edits
-            )
-        };
+        let line = say_args!(
+            lang,
+            "fix-summary",
+            mode = if write { "done" } else { "would" },
+            file = name.as_str(),
+            fixed = fixed.fixed,
+            edits = fixed.edits
+        );
         eprintln!("gongwen: {line}");
         if fixed.conflicts > 0 {
             eprintln!(
