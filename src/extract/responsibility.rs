@@ -45,7 +45,7 @@ pub(crate) fn fill(doc: &mut Document, lex: &Lexicon) {
         ..
     } = doc;
     let text = text.as_str();
-    let mut state = State::new(lex);
+    let mut state = State::new(lex, text);
     // The declaration that the first-listed unit leads may stand in the preamble.
     if let Some(p) = preamble {
         state.first_listed_leads = declares_first_leads(&text[p.range.clone()], lex);
@@ -422,11 +422,15 @@ struct State<'l> {
     /// it (room kept from range to range).
     opens: Vec<(usize, Option<usize>)>,
     stack: Vec<usize>,
+    /// Whether the document holds square or angle brackets at all: if not, no range of
+    /// it is searched for them.
+    square: bool,
 }
 
 impl<'l> State<'l> {
-    fn new(lex: &'l Lexicon) -> State<'l> {
+    fn new(lex: &'l Lexicon, text: &str) -> State<'l> {
         State {
+            square: crate::text::charset::has_square(text),
             lex,
             first_listed_leads: false,
             ids: HashMap::default(),
@@ -533,9 +537,10 @@ fn find_into(text: &str, range: Range<usize>, state: &mut State, out: &mut Vec<C
     // Only brackets and line breaks matter; each bracket's match is found in one pass
     // before, and the opening brackets are met again here in the same order.
     let mut opens = std::mem::take(&mut state.opens);
-    match_brackets(s, &mut opens, &mut state.stack);
+    let square = state.square && crate::text::charset::has_square(s);
+    match_brackets(s, square, &mut opens, &mut state.stack);
     let mut next_open = 0;
-    for at in crate::text::charset::brackets_and_breaks(s) {
+    for at in crate::text::charset::brackets_and_breaks_if(s, square) {
         let is_open = opens.get(next_open).is_some_and(|o| o.0 == at);
         let matched = if is_open {
             next_open += 1;
@@ -612,12 +617,17 @@ fn merge(a: &mut Clause, b: Clause) {
 /// The opening brackets of `s` into `opens`, each with where the bracket that closes it
 /// is: on the same line, within [`LONGEST_CLAUSE`] bytes. One pass with a stack (of
 /// indices into `opens`): every bracket is looked at once, however many are open.
-fn match_brackets(s: &str, opens: &mut Vec<(usize, Option<usize>)>, stack: &mut Vec<usize>) {
+fn match_brackets(
+    s: &str,
+    square: bool,
+    opens: &mut Vec<(usize, Option<usize>)>,
+    stack: &mut Vec<usize>,
+) {
     opens.clear();
     stack.clear();
     // The pair of each open bracket on the stack.
     let mut pairs: Vec<Pair> = Vec::new();
-    for at in crate::text::charset::brackets_and_breaks(s) {
+    for at in crate::text::charset::brackets_and_breaks_if(s, square) {
         let c = s[at..].chars().next().expect("a bracket or line break");
         let Some((pair, open)) = bracket(c) else {
             stack.clear();
@@ -992,7 +1002,7 @@ mod tests {
     /// The units of the last clause in `s`, by role.
     fn roles(s: &str) -> (Vec<String>, Vec<String>, Vec<String>) {
         let lex = Lexicon::builtin();
-        let mut st = State::new(&lex);
+        let mut st = State::new(&lex, "[");
         let c = find(s, 0..s.len(), &mut st);
         let c = c.last().expect(s);
         let names = |role| {
@@ -1069,7 +1079,7 @@ mod tests {
     #[test]
     fn not_clauses() {
         let lex = Lexicon::builtin();
-        let mut st = State::new(&lex);
+        let mut st = State::new(&lex, "[");
         for s in [
             "支持首台(套)装备。",
             "落实《工作方案》(晋政办发〔2022〕6号)相关要求。",
@@ -1111,7 +1121,7 @@ mod tests {
     fn first_listed_leads_and_labels() {
         let s = "试点。（税务总局、财政部、海关总署负责，排在第一位的部门为牵头部门，下同）\n2.x。（海关总署、商务部负责）";
         let lex = Lexicon::builtin();
-        let mut st = State::new(&lex);
+        let mut st = State::new(&lex, "[");
         let c = find(s, 0..s.len(), &mut st);
         let names = |c: &Clause, role| -> Vec<String> {
             c.with_role(role)
@@ -1146,7 +1156,7 @@ mod tests {
     #[test]
     fn units_are_resolved_once() {
         let lex = Lexicon::builtin();
-        let mut st = State::new(&lex);
+        let mut st = State::new(&lex, "[");
         let s = "甲。（省发改委负责）\n乙。（省发改委牵头，省商务厅配合）";
         let c = find(s, 0..s.len(), &mut st);
         assert_eq!(c.len(), 2);

@@ -74,14 +74,34 @@ pub(crate) fn days_in_month(y: u32, m: u32) -> Option<u32> {
     Some(date.days_in_month() as u32)
 }
 
+/// How far before its `月` a written date may start, and after it end, in bytes (four
+/// Chinese numerals and `年`, or three and `日`, with white space between).
+const BEFORE_MONTH: usize = 48;
+const AFTER_MONTH: usize = 40;
+
 /// Every full date written in `s` (`2023年2月30日`, `二〇二三年二月三十日`): its byte range
 /// and its year, month and day as written, whether or not they make a calendar day.
+/// Every such date holds a `月`: the rule is tried only around each one (a vector search),
+/// not at every byte of the text.
 pub(crate) fn written_dates(
     s: &str,
 ) -> impl Iterator<Item = (std::ops::Range<usize>, u32, u32, u32)> + '_ {
-    WRITTEN.captures_iter(s).filter_map(|c| {
+    use crate::text::{ceil_boundary, floor_boundary};
+    let mut done = 0;
+    memchr::memmem::find_iter(s.as_bytes(), "月".as_bytes()).filter_map(move |k| {
+        if k < done {
+            return None;
+        }
+        let a = floor_boundary(s, k.saturating_sub(BEFORE_MONTH)).max(done);
+        let b = ceil_boundary(s, (k + AFTER_MONTH).min(s.len()));
+        let c = WRITTEN.captures_iter(&s[a..b]).find(|c| {
+            c.get(0)
+                .is_some_and(|m| a + m.start() <= k && k < a + m.end())
+        })?;
+        let whole = c.get(0)?.range();
+        done = a + whole.end;
         let (y, m, d) = ymd(&c, &[(1, false), (4, true)])?;
-        Some((c.get(0)?.range(), y, m, d))
+        Some((a + whole.start..a + whole.end, y, m, d))
     })
 }
 
@@ -158,6 +178,60 @@ pub(crate) fn deadline_date(s: &str, year: Option<i32>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn written_dates_are_those_the_rule_finds_in_the_whole_text() {
+        // Texts made of the pieces dates are made of, in many orders.
+        let pieces = [
+            "2023",
+            "年",
+            " ",
+            "2",
+            "月",
+            "30",
+            "日",
+            "二〇二三",
+            "十二",
+            "三十一",
+            "x",
+            "\n",
+            "1",
+            "。",
+            "　",
+            "2023年",
+            "2月",
+            "30日",
+            "二〇二三年十二月",
+            "2023年2月30日",
+            "二〇二三年二月三十日",
+            "2024 年 1 月 5 日",
+            "月月",
+        ];
+        let mut seed = 7u64;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        };
+        let mut found = 0;
+        for _ in 0..3000 {
+            let mut t = String::new();
+            for _ in 0..next() % 24 {
+                t.push_str(pieces[next() % pieces.len()]);
+            }
+            let whole: Vec<_> = WRITTEN
+                .captures_iter(&t)
+                .filter_map(|c| {
+                    let (y, m, d) = ymd(&c, &[(1, false), (4, true)])?;
+                    Some((c.get(0)?.range(), y, m, d))
+                })
+                .collect();
+            assert_eq!(written_dates(&t).collect::<Vec<_>>(), whole, "{t:?}");
+            found += whole.len();
+        }
+        assert!(found > 100, "{found} dates in the texts");
+    }
 
     #[test]
     fn deadline_dates() {

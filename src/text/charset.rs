@@ -203,14 +203,11 @@ pub(crate) fn round_brackets_and_breaks(s: &str) -> impl Iterator<Item = usize> 
 
 /// Byte offsets of the round brackets `(` `)` `（` `）`, the square ones `〔〕 [] ［］ 【】`,
 /// the angle ones `〈〉`, and of `\n` and `\r` in `s`, in order.
-pub(crate) fn brackets_and_breaks(s: &str) -> impl Iterator<Item = usize> + '_ {
+/// `square` says whether `s` may hold square or angle brackets ([`has_square`]; false: it
+/// holds none, as a document without any tells its nodes).
+pub(crate) fn brackets_and_breaks_if(s: &str, square: bool) -> impl Iterator<Item = usize> + '_ {
     // Searching for all sixteen is slower (`〔` and `。` begin with the same byte): most
     // texts hold no square or angle bracket, and a few vector scans tell.
-    let b = s.as_bytes();
-    let square = memchr::memchr(b'[', b).is_some()
-        || ["〔", "【", "［", "〈"]
-            .iter()
-            .any(|n| memchr::memmem::find(b, n.as_bytes()).is_some());
     find_all(
         if square {
             &BRACKET_SEARCH
@@ -219,6 +216,17 @@ pub(crate) fn brackets_and_breaks(s: &str) -> impl Iterator<Item = usize> + '_ {
         },
         s,
     )
+}
+
+/// The openings of the square and angle brackets but `[`, searched for by finders built
+/// once (building one costs more than searching a paragraph).
+static SQUARE_OPENINGS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 4]> =
+    std::sync::LazyLock::new(|| ["〔", "【", "［", "〈"].map(memchr::memmem::Finder::new));
+
+/// Whether `s` holds an opening square or angle bracket: `[ 〔 【 ［ 〈`.
+pub(crate) fn has_square(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr(b'[', b).is_some() || SQUARE_OPENINGS.iter().any(|f| f.find(b).is_some())
 }
 
 /// Which pair a bracket belongs to: round, square (`〔 [ ［ 【` close with `〕 ] ］ 】`,
@@ -270,9 +278,14 @@ mod tests {
             .filter(|&(_, c)| matches!(c, '(' | ')' | '（' | '）' | '\n' | '\r'))
             .map(|(i, _)| i)
             .collect();
-        assert_eq!(brackets_and_breaks(s).collect::<Vec<_>>(), want);
+        assert_eq!(
+            brackets_and_breaks_if(s, has_square(s)).collect::<Vec<_>>(),
+            want
+        );
         assert_eq!(want.len(), 11);
-        assert_eq!(brackets_and_breaks("").count(), 0);
+        assert_eq!(brackets_and_breaks_if("", true).count(), 0);
+        assert_eq!(brackets_and_breaks_if("a〔b〕", true).count(), 2);
+        assert!(has_square("国发〔2019〕") && has_square("[") && !has_square("（一）"));
         // Both searchers, whichever this CPU uses.
         let auto = aho_corasick::AhoCorasick::new(BRACKETS_AND_BREAKS).unwrap();
         let by_automaton: Vec<usize> = auto.find_iter(s).map(|m| m.start()).collect();
