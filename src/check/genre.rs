@@ -46,7 +46,7 @@ pub(super) fn closings(doc: &Document, lex: &Lexicon, out: &mut Reports) {
     } else {
         ty
     };
-    for (k, _) in text.match_indices("特此") {
+    for k in memchr::memmem::find_iter(text.as_bytes(), "特此".as_bytes()) {
         let Some(closing) = lex.closings.prefix_of(&text[k..]) else {
             continue;
         };
@@ -86,7 +86,7 @@ pub(super) fn address_words(doc: &Document, lex: &Lexicon, out: &mut Reports) {
         return;
     }
     let text = &doc.text[range.clone()];
-    for (k, _) in text.match_indices('贵') {
+    for k in memchr::memmem::find_iter(text.as_bytes(), "贵".as_bytes()) {
         let Some(word) = lex.superior_address.prefix_of(&text[k..]) else {
             continue;
         };

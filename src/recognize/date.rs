@@ -127,14 +127,19 @@ pub(crate) fn is_date_line(line: &str) -> bool {
 
 /// The deadlines written in `s` (`到2025年`, `2022年底前`, `年内`), as byte ranges.
 pub(crate) fn deadlines(s: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
-    DEADLINE.find_iter(s).map(|m| m.range()).filter(move |r| {
-        // `3年内`, `两年内`: a period, not this year.
-        let counted = s[..r.start]
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_ascii_digit() || crate::text::numeral::is_cn_numeral_char(c));
-        !(counted && s[r.start..].starts_with('年'))
-    })
+    // Every deadline says 年: a text without one (most titles) is not searched.
+    let searched = if s.contains('年') { s } else { "" };
+    DEADLINE
+        .find_iter(searched)
+        .map(|m| m.range())
+        .filter(move |r| {
+            // `3年内`, `两年内`: a period, not this year.
+            let counted = s[..r.start]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_digit() || crate::text::numeral::is_cn_numeral_char(c));
+            !(counted && s[r.start..].starts_with('年'))
+        })
 }
 
 static DEADLINE_PARTS: LazyLock<Regex> = LazyLock::new(|| {
