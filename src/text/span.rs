@@ -29,8 +29,8 @@ pub struct LineIndex {
     /// `blocks[k]`: characters that start before byte `k * BLOCK`, counted from the
     /// start of its group of [`GROUP`] blocks; `groups[g]` counts those before group `g`.
     /// Looked up directly, so a span costs two reads and a count within one block.
-    /// Both are empty for ASCII text.
-    blocks: Vec<u32>,
+    /// Both are empty for ASCII text. Two bytes per 64 of text: a group is 64 KiB.
+    blocks: Vec<u16>,
     groups: Vec<usize>,
 }
 
@@ -82,10 +82,11 @@ impl<'a> Lines<'a> {
     }
 }
 
-/// Bytes per entry of [`LineIndex::blocks`]: 4 bytes of index per 64 of text.
+/// Bytes per entry of [`LineIndex::blocks`]: 2 bytes of index per 64 of text.
 const BLOCK: usize = 64;
-/// Blocks per group: a group spans 4 MiB, so counts within it fit a u32.
-const GROUP: usize = 1 << 16;
+/// Blocks per group: a group spans 64 KiB, so the characters before a block within its
+/// group (at most the 65,472 bytes of the blocks before it) fit a u16.
+const GROUP: usize = 1 << 10;
 
 /// Characters that start in `b` (bytes that are not UTF-8 continuation bytes),
 /// eight bytes at a time.
@@ -151,7 +152,7 @@ impl LineIndex {
                     groups.push(total);
                     in_group = 0;
                 }
-                blocks.push(in_group as u32);
+                blocks.push(u16::try_from(in_group).expect("fewer characters than bytes"));
                 let n = char_starts(chunk);
                 in_group += n;
                 total += n;
