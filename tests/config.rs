@@ -70,7 +70,7 @@ fn the_nearest_file_is_read_from_a_folder_below() {
         ["range-hyphen", "full-width-digits"]
     );
     let (_, human, _) = run(&drafts, &["check", "reply.txt"]);
-    assert!(human.contains("数值范围“3-5平”用了连字符"), "{human}");
+    assert!(human.contains("数值范围“3-5”用了连字符"), "{human}");
     // Flags take the place of the file's values.
     assert_eq!(
         check_codes(&drafts, &["--select", "genre"]),
@@ -78,7 +78,7 @@ fn the_nearest_file_is_read_from_a_folder_below() {
     );
     let (_, human, _) = run(&drafts, &["check", "reply.txt", "--lang", "en"]);
     assert!(
-        human.contains("the range `3-5平` is joined by a hyphen"),
+        human.contains("the range `3-5` is joined by a hyphen"),
         "{human}"
     );
     // No file read.

@@ -180,19 +180,14 @@ pub(super) fn range_hyphens(doc: &Document, out: &mut Reports) {
             out.left_out(Code::RangeHyphen, a..b);
             continue;
         }
-        let written = &text[a..b + after.map_or(0, char::len_utf8)];
         let fixed = format!("{left}～{right}");
         out.push(
             Diagnostic::new(
                 Code::RangeHyphen,
                 k..k + hy.len(),
-                say_args!(lang, "range-hyphen", range = written),
+                say_args!(lang, "range-hyphen", range = &text[a..b]),
             )
-            .suggest(say_args!(
-                lang,
-                "suggest-write",
-                text = written.replacen(hy, "～", 1)
-            ))
+            .suggest(say_args!(lang, "suggest-write", text = fixed.as_str()))
             .fix(a..b, fixed),
         );
     }
