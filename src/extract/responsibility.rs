@@ -422,6 +422,8 @@ struct State<'l> {
     /// it (room kept from range to range).
     opens: Vec<(usize, Option<usize>)>,
     stack: Vec<usize>,
+    /// Where the brackets and line breaks of the range are, found once for both passes.
+    events: Vec<usize>,
     /// Whether the document holds square or angle brackets at all: if not, no range of
     /// it is searched for them.
     square: bool,
@@ -440,6 +442,7 @@ impl<'l> State<'l> {
             groups: Vec::new(),
             opens: Vec::new(),
             stack: Vec::new(),
+            events: Vec::new(),
         }
     }
 
@@ -537,10 +540,11 @@ fn find_into(text: &str, range: Range<usize>, state: &mut State, out: &mut Vec<C
     // Only brackets and line breaks matter; each bracket's match is found in one pass
     // before, and the opening brackets are met again here in the same order.
     let mut opens = std::mem::take(&mut state.opens);
+    let mut events = std::mem::take(&mut state.events);
     let square = state.square && crate::text::charset::has_square(s);
-    match_brackets(s, square, &mut opens, &mut state.stack);
+    match_brackets(s, square, &mut events, &mut opens, &mut state.stack);
     let mut next_open = 0;
-    for at in crate::text::charset::brackets_and_breaks_if(s, square) {
+    for &at in &events {
         let is_open = opens.get(next_open).is_some_and(|o| o.0 == at);
         let matched = if is_open {
             next_open += 1;
@@ -603,6 +607,8 @@ fn find_into(text: &str, range: Range<usize>, state: &mut State, out: &mut Vec<C
     }
     opens.clear();
     state.opens = opens;
+    events.clear();
+    state.events = events;
 }
 
 /// `b`, the clause that follows `a`, made part of it: one range, the units of both
@@ -620,14 +626,17 @@ fn merge(a: &mut Clause, b: Clause) {
 fn match_brackets(
     s: &str,
     square: bool,
+    events: &mut Vec<usize>,
     opens: &mut Vec<(usize, Option<usize>)>,
     stack: &mut Vec<usize>,
 ) {
+    events.clear();
     opens.clear();
     stack.clear();
     // The pair of each open bracket on the stack.
     let mut pairs: Vec<Pair> = Vec::new();
     for at in crate::text::charset::brackets_and_breaks_if(s, square) {
+        events.push(at);
         let c = s[at..].chars().next().expect("a bracket or line break");
         let Some((pair, open)) = bracket(c) else {
             stack.clear();
