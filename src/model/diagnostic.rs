@@ -124,6 +124,9 @@ impl Family {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CheckSet(u64);
 
+// A set is a bit per code.
+const _: () = assert!(Code::ALL.len() <= 64);
+
 impl Default for CheckSet {
     fn default() -> Self {
         let mut s = CheckSet(0);
