@@ -237,3 +237,27 @@ fn the_readme_lists_every_code_with_its_family_severity_and_default() {
         assert!(listed.contains(c), "README does not list `{c}`");
     }
 }
+
+#[test]
+fn a_total_that_is_not_the_sum_of_its_rows() {
+    // A table as the Word and web page readers give it: a row a line, cells apart by tabs.
+    let text = "某某县2022年项目资金安排表\n一、资金安排\n序号\t项目\t资金（万元）\t占比\n1\t道路\t1,200\t40%\n2\t供水\t800.5\t27%\n3\t学校\t1,000\t33%\n合计\t\t3,000.5\t100%\n二、2023年计划\n序号\t项目\t资金（万元）\n1\t道路\t500\n2\t供水\t300\n合计\t\t900\n";
+    let doc = gongwen::parse_text(
+        text,
+        &gongwen::Options::default().with_lang(gongwen::Lang::Zh),
+    );
+    let totals: Vec<&gongwen::Diagnostic> = doc
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == gongwen::Code::TableTotal)
+        .collect();
+    // The first table adds up (1,200 + 800.5 + 1,000); the second does not (500 + 300).
+    assert_eq!(totals.len(), 1, "{:?}", doc.diagnostics);
+    let d = totals[0];
+    assert_eq!(doc.slice(&d.range), "900");
+    assert_eq!(doc.line(d.range.start), 12);
+    assert_eq!(
+        d.message,
+        "“合计”行“资金（万元）”列为 900，而上面各行相加为 800"
+    );
+}

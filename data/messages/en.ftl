@@ -366,3 +366,5 @@ tally-read = read { $total ->
 tally-failed = , { $count } failed
 tally-passed-over = ; passed over { $count } of other types ({ $by })
 tally-glob = ; { $count } left out by --glob
+table-total = the { $total } row gives { $given } in column `{ $column }`, but the rows above add up to { $sum }
+suggest-table-total = check the rows and the total against the figures they come from

@@ -322,3 +322,5 @@ tally-read = 已读取 { $total } 个文件（{ $by }）
 tally-failed = ，{ $count } 个读取失败
 tally-passed-over = ；跳过其他类型的文件 { $count } 个（{ $by }）
 tally-glob = ；--glob 排除 { $count } 个
+table-total = “{ $total }”行“{ $column }”列为 { $given }，而上面各行相加为 { $sum }
+suggest-table-total = 对照原始数据核对各行数值与合计

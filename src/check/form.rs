@@ -597,3 +597,114 @@ pub(super) fn attachment_count(doc: &Document, out: &mut Reports) {
         .suggest(say_args!(lang, "suggest-attachments")),
     );
 }
+
+/// A number as a table cell writes it (`1,200`, `35.5`), or None for another cell (words,
+/// a percentage, which a total does not sum).
+fn cell_number(cell: &str) -> Option<(f64, usize)> {
+    let c = cell
+        .trim_matches(crate::text::is_ws)
+        .replace([',', '，'], "");
+    if c.is_empty()
+        || !c
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
+    {
+        return None;
+    }
+    let decimals = c.split_once('.').map_or(0, |(_, d)| d.len());
+    Some((c.parse().ok()?, decimals))
+}
+
+/// A table's total row (`合计`, `总计`: `data/lexicon/total_words.txt`) whose number in a
+/// column is not the sum of the rows above it, up to the table's head or the total before.
+/// Tables as the Word, web page and PDF readers give them: a row a line, cells apart by
+/// tabs. A column is judged only where every row above has a number in it.
+pub(super) fn table_totals(doc: &Document, lex: &Lexicon, out: &mut Reports) {
+    if !out.wants(Code::TableTotal) {
+        return;
+    }
+    let text = doc.own_text();
+    // Most texts hold no table total: one search for each word rules them out.
+    if !lex.total_words.iter().any(|w| text.contains(w)) {
+        return;
+    }
+    let lang = out.lang;
+    let mut at = 0;
+    // The rows of the table being read: where each starts, and its cells.
+    let mut rows: Vec<(usize, Vec<&str>)> = Vec::new();
+    let mut head: Vec<&str> = Vec::new();
+    for line in text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        if !content.contains('\t') {
+            rows.clear();
+            head.clear();
+            continue;
+        }
+        let cells: Vec<&str> = content.split('\t').collect();
+        let first = cells
+            .iter()
+            .map(|c| c.trim_matches(crate::text::is_ws))
+            .find(|c| !c.is_empty())
+            .unwrap_or("");
+        if !lex.total_words.is(first) {
+            if rows.is_empty() && head.is_empty() && cells.iter().all(|c| cell_number(c).is_none())
+            {
+                head = cells;
+            } else {
+                rows.push((start, cells));
+            }
+            continue;
+        }
+        for (j, given) in cells.iter().enumerate().skip(1) {
+            let Some((total, mut decimals)) = cell_number(given) else {
+                continue;
+            };
+            let mut sum = 0.0;
+            let mut all = rows.len() >= 2;
+            for (_, r) in &rows {
+                match r.get(j).and_then(|c| cell_number(c)) {
+                    Some((v, d)) => {
+                        sum += v;
+                        decimals = decimals.max(d);
+                    }
+                    None => all = false,
+                }
+            }
+            let tolerance = 0.5 * 10f64.powi(-(decimals as i32)) + 1e-9;
+            if !all || (sum - total).abs() <= tolerance {
+                continue;
+            }
+            if out.is_full(Code::TableTotal) {
+                out.left_out(Code::TableTotal, start..start);
+                continue;
+            }
+            // The cell's place on its line.
+            let offset: usize = cells[..j].iter().map(|c| c.len() + 1).sum();
+            let cell = start + offset..start + offset + given.len();
+            let column = head
+                .get(j)
+                .map(|h| h.trim_matches(crate::text::is_ws).to_string())
+                .filter(|h| !h.is_empty())
+                .unwrap_or_else(|| (j + 1).to_string());
+            let sum = format!("{sum:.decimals$}");
+            out.push(
+                Diagnostic::new(
+                    Code::TableTotal,
+                    cell,
+                    say_args!(
+                        lang,
+                        "table-total",
+                        total = first,
+                        column = column,
+                        given = given.trim_matches(crate::text::is_ws),
+                        sum = sum
+                    ),
+                )
+                .suggest(say_args!(lang, "suggest-table-total")),
+            );
+        }
+        rows.clear();
+    }
+}

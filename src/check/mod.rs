@@ -55,6 +55,7 @@ pub(crate) fn run(doc: &Document, lex: &Lexicon, lang: Lang, checks: CheckSet) -
     form::date_order(doc, &mut out);
     form::title_punctuation(doc, &mut out);
     form::attachment_count(doc, &mut out);
+    form::table_totals(doc, lex, &mut out);
     genre::closings(doc, lex, &mut out);
     genre::address_words(doc, lex, &mut out);
     genre::approval_requests(doc, lex, &mut out);

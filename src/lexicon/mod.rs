@@ -306,6 +306,7 @@ pub struct Lexicon {
     pub(crate) downward_types: Words,
     pub(crate) approval_requests: Words,
     pub(crate) superior_address: Words,
+    pub(crate) total_words: Words,
     // Responsibility.
     pub(crate) role_words: Table<Role>,
     pub(crate) duty_words: Table<Role>,
@@ -465,6 +466,10 @@ const BUILTIN: &[(&str, &str)] = &[
     (
         "superior_address",
         include_str!("../../data/lexicon/superior_address.txt"),
+    ),
+    (
+        "total_words",
+        include_str!("../../data/lexicon/total_words.txt"),
     ),
     (
         "reference_after",
@@ -713,6 +718,7 @@ impl Lexicon {
             "downward_types" => &mut self.downward_types,
             "approval_requests" => &mut self.approval_requests,
             "superior_address" => &mut self.superior_address,
+            "total_words" => &mut self.total_words,
             "reference_after" => &mut self.reference_after,
             "doc_types" => &mut self.doc_types,
             "regulation_types" => &mut self.regulation_types,

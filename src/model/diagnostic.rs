@@ -55,6 +55,8 @@ closed_set! {
         /// An attachments note (附件说明) that lists more or fewer attachments than the
         /// document carries.
         AttachmentCount => "attachment-count",
+        /// A table's total row whose number is not the sum of the rows above it.
+        TableTotal => "table-total",
         /// Half-width punctuation between Chinese characters (`,` `;` `:` `?` `!`).
         HalfWidthPunctuation => "half-width-punctuation",
         /// Full-width digits (`１年`).
@@ -230,7 +232,8 @@ impl Code {
             | Code::ImpossibleDate
             | Code::DateOrder
             | Code::TitlePunctuation
-            | Code::AttachmentCount => Family::Form,
+            | Code::AttachmentCount
+            | Code::TableTotal => Family::Form,
             Code::UnclosedBracket
             | Code::UnmatchedBracket
             | Code::MismatchedBracket
@@ -326,6 +329,7 @@ impl Code {
             Code::DateOrder => "a 成文日期 after the date the document was published",
             Code::TitlePunctuation => "a title with `，`, `。` or other marks GB/T 9704 leaves out of titles",
             Code::AttachmentCount => "an attachments note that lists more or fewer attachments than the document carries",
+            Code::TableTotal => "a table's 合计 row whose number is not the sum of the rows above it",
             Code::HalfWidthPunctuation => "half-width `,` `;` `:` `?` `!` between Chinese characters",
             Code::FullWidthDigits => "full-width digits (`１年`)",
             Code::RangeHyphen => "a range joined by a hyphen (`3-5个`) instead of `～`",
