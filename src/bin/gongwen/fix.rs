@@ -31,16 +31,13 @@ fn encode(text: &str, encoding: &str) -> Option<Vec<u8>> {
     }
 }
 
-/// The fixed bytes of one document read from `path` (its original bytes `original`),
-/// or why it cannot be fixed; None when nothing is to be fixed.
+/// The fixed bytes of one document with something to fix (its original bytes
+/// `original`), or why it cannot be fixed.
 fn fixed_bytes(
     doc: &Document,
     original: &[u8],
     lang: Lang,
-) -> Result<Option<(gongwen::Fixed, Vec<u8>)>, String> {
-    if doc.diagnostics.iter().all(|d| d.fixes.is_empty()) {
-        return Ok(None);
-    }
+) -> Result<(gongwen::Fixed, Vec<u8>), String> {
     if doc.source.format != Format::Text {
         return Err(say_args!(
             lang,
@@ -60,7 +57,7 @@ fn fixed_bytes(
         encode(&fixed.text, encoding)
             .ok_or_else(|| say_args!(lang, "fix-not-encodable", encoding = encoding))?,
     );
-    Ok(Some((fixed, bytes)))
+    Ok((fixed, bytes))
 }
 
 /// Fixes (or with `write` false, shows the fixes of) each document, a unified diff on
@@ -69,19 +66,20 @@ pub(crate) fn run(docs: &[(String, Document)], write: bool, diff: bool, lang: La
     let mut outcome = Outcome::default();
     let mut out = String::new();
     for (k, (name, doc)) in docs.iter().enumerate() {
+        // Only a document with something to fix is read again.
+        if doc.diagnostics.iter().all(|d| d.fixes.is_empty()) {
+            continue;
+        }
         let path = Path::new(name);
         let original = match std::fs::read(path) {
             Ok(b) if name != "-" => b,
             _ => {
-                if doc.diagnostics.iter().any(|d| !d.fixes.is_empty()) {
-                    eprintln!("gongwen: {name}: {}", say_args!(lang, "fix-not-file"));
-                }
+                eprintln!("gongwen: {name}: {}", say_args!(lang, "fix-not-file"));
                 continue;
             }
         };
         let (fixed, bytes) = match fixed_bytes(doc, &original, lang) {
-            Ok(Some(f)) => f,
-            Ok(None) => continue,
+            Ok(f) => f,
             // Not a failure: the problems stay and are reported.
             Err(why) => {
                 eprintln!("gongwen: {name}: {why}");
@@ -99,7 +97,16 @@ pub(crate) fn run(docs: &[(String, Document)], write: bool, diff: bool, lang: La
         }
         if write {
             if let Err(e) = std::fs::write(path, &bytes) {
-                eprintln!("gongwen: {name}: cannot write: {e}");
+                let reason = crate::io_reason(&e);
+                eprintln!(
+                    "gongwen: {}",
+                    say_args!(
+                        lang,
+                        "cli-cannot-write",
+                        name = name.as_str(),
+                        reason = reason
+                    )
+                );
                 outcome.failed = true;
                 continue;
             }
