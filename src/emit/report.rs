@@ -135,11 +135,13 @@ pub fn render(doc: &Document, lang: Lang) -> String {
     let body = marked_text(&doc.text, marks, anchors);
     let mut outline = String::new();
     nav(doc, &doc.roots, &mut outline);
+    // The units and targets are gathered once: the summary counts what the tables show.
+    let facts = Facts::of(doc);
     let answers = format!(
         "{}{}{}",
         problems(doc, lang),
-        who_does_what(doc, lang),
-        targets_table(doc, lang)
+        who_does_what(doc, &facts.departments, lang),
+        targets_table(doc, &facts.targets, lang)
     );
     let title = escape(&title_of(doc, lang));
     let mut meta = Vec::new();
@@ -155,7 +157,7 @@ pub fn render(doc: &Document, lang: Lang) -> String {
     let content = format!(
         "<header>\n<h1>{title}</h1>\n<div class=\"meta\">{meta}</div>\n<ul class=\"summary\" id=\"summary\">{summary}</ul>\n</header>\n<div class=\"answers\">{answers}</div>\n<div class=\"layout\">\n<nav aria-label=\"{outline_word}\">{outline}</nav>\n<main><h2 id=\"document\">{document}</h2>\n<p class=\"legend meta\"><span class=\"lead\">{lead}</span><span class=\"responsible\">{resp}</span><span class=\"support\">{sup}</span><span class=\"target\">{target}</span><span class=\"diag error\">{problem}</span></p>\n<div class=\"text\">{body}</div></main>\n</div>",
         meta = meta.join(" · "),
-        summary = summary(doc, lang),
+        summary = summary(doc, &facts, lang),
         outline_word = t!(lang, "report-outline"),
         document = t!(lang, "report-document"),
         lead = t!(lang, "report-role", role = "lead"),
@@ -447,30 +449,34 @@ fn targets(doc: &Document) -> Vec<(Option<NodeId>, &Quantity)> {
         .collect()
 }
 
-/// What one document counts: for the summary on its page and its row of an index.
-struct Counts {
+/// What a document's page shows and its row of an index counts, gathered once.
+struct Facts<'a> {
+    /// Each unit with its tasks by role (the data of `departments`).
+    departments: Vec<ledger::Department>,
+    /// The targets with the nodes they are in.
+    targets: Vec<(Option<NodeId>, &'a Quantity)>,
+    /// How many tasks the ledger lists.
+    tasks: usize,
     errors: usize,
     warnings: usize,
-    tasks: usize,
-    units: usize,
-    targets: usize,
 }
 
-fn counts(doc: &Document) -> Counts {
-    let severity = |s: Severity| doc.diagnostics.iter().filter(|d| d.severity == s).count();
-    Counts {
-        errors: severity(Severity::Error),
-        warnings: severity(Severity::Warning),
-        tasks: ledger::tasks(doc).len(),
-        units: ledger::departments(doc).len(),
-        targets: targets(doc).len(),
+impl<'a> Facts<'a> {
+    fn of(doc: &'a Document) -> Facts<'a> {
+        let severity = |s: Severity| doc.diagnostics.iter().filter(|d| d.severity == s).count();
+        Facts {
+            departments: ledger::departments(doc),
+            targets: targets(doc),
+            tasks: ledger::tasks(doc).len(),
+            errors: severity(Severity::Error),
+            warnings: severity(Severity::Warning),
+        }
     }
 }
 
 /// The counts at the top of the page.
-fn summary(doc: &Document, lang: Lang) -> String {
+fn summary(doc: &Document, c: &Facts, lang: Lang) -> String {
     let count = |k: Kind| doc.nodes.iter().filter(|n| n.kind() == k).count();
-    let c = counts(doc);
     let mut out = String::new();
     for (what, n) in [
         ("chapters", count(Kind::Chapter)),
@@ -488,8 +494,8 @@ fn summary(doc: &Document, lang: Lang) -> String {
     }
     for (what, n, href) in [
         ("tasks", c.tasks, "#who"),
-        ("units", c.units, "#who"),
-        ("targets", c.targets, "#targets"),
+        ("units", c.departments.len(), "#who"),
+        ("targets", c.targets.len(), "#targets"),
         ("errors", c.errors, "#problems"),
         ("warnings", c.warnings, "#problems"),
     ] {
@@ -560,8 +566,7 @@ fn task_link(doc: &Document, i: NodeId) -> String {
 }
 
 /// Each unit with the tasks it leads, is responsible for and supports.
-fn who_does_what(doc: &Document, lang: Lang) -> String {
-    let deps = ledger::departments(doc);
+fn who_does_what(doc: &Document, deps: &[ledger::Department], lang: Lang) -> String {
     let mut out = format!("<section id=\"who\"><h2>{}</h2>", t!(lang, "report-who"));
     if deps.is_empty() {
         let _ = write!(
@@ -579,7 +584,7 @@ fn who_does_what(doc: &Document, lang: Lang) -> String {
         "<table class=\"data\"><thead><tr><th>{unit}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
         roles[0], roles[1], roles[2]
     );
-    for d in &deps {
+    for d in deps {
         // The canonical name; below it the place and the names it was written under.
         let mut name = escape(&d.unit);
         let below: Vec<&str> = d
@@ -617,8 +622,7 @@ fn who_does_what(doc: &Document, lang: Lang) -> String {
 }
 
 /// The targets with their normalized values, bounds, deadlines and tasks.
-fn targets_table(doc: &Document, lang: Lang) -> String {
-    let list = targets(doc);
+fn targets_table(doc: &Document, list: &[(Option<NodeId>, &Quantity)], lang: Lang) -> String {
     let mut out = format!(
         "<section id=\"targets\"><h2>{}</h2>",
         t!(lang, "report-targets")
@@ -644,7 +648,7 @@ fn targets_table(doc: &Document, lang: Lang) -> String {
         let _ = write!(out, "<th>{h}</th>");
     }
     out.push_str("</tr></thead><tbody>");
-    for (node, q) in list {
+    for &(node, q) in list {
         let task = match node {
             Some(i) => task_link(doc, i),
             None => t!(lang, "report-preamble"),
@@ -702,7 +706,7 @@ pub fn index(entries: &[Entry], lang: Lang) -> String {
         );
         match &e.doc {
             Ok(doc) => {
-                let c = counts(doc);
+                let c = Facts::of(doc);
                 let problems = if c.errors + c.warnings == 0 {
                     "0".to_string()
                 } else {
@@ -720,8 +724,8 @@ pub fn index(entries: &[Entry], lang: Lang) -> String {
                         .map_or_else(|| "<span class=\"none\">—</span>".into(), escape),
                     problems,
                     c.tasks.to_string(),
-                    c.units.to_string(),
-                    c.targets.to_string(),
+                    c.departments.len().to_string(),
+                    c.targets.len().to_string(),
                 ];
                 for (h, c) in heads[1..].iter().zip(cells) {
                     let _ = write!(rows, "<td data-label=\"{h}\">{c}</td>");

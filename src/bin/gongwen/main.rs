@@ -685,11 +685,11 @@ fn report(
     })?;
     let mut used = std::collections::BTreeSet::new();
     let mut loaded = Vec::new();
+    let roots: Vec<&PathBuf> = files.iter().filter(|root| root.is_dir()).collect();
     for f in &walk.files {
         // Shown by its path below the folder named, and paged under that path's name.
-        let name = files
+        let name = roots
             .iter()
-            .filter(|root| root.is_dir())
             .find_map(|root| f.strip_prefix(root).ok())
             .unwrap_or(f)
             .display()
