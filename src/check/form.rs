@@ -22,6 +22,9 @@ const CLAUSE_SHARE: (usize, usize) = (4, 5);
 
 /// A label written differently from its siblings: `2、` among `1.` `3.`.
 pub(super) fn label_styles(doc: &Document, out: &mut Reports) {
+    if !out.wants_any(&[Code::MixedLabelStyle, Code::LabelForms]) {
+        return;
+    }
     let mut groups: HashMap<Style, Vec<NodeId>> = HashMap::default();
     for i in doc.node_ids() {
         groups.entry(doc.node(i).style()).or_default().push(i);
@@ -161,6 +164,13 @@ fn label_forms(doc: &Document, ids: &[NodeId], forms: usize, out: &mut Reports) 
 
 /// Unclosed, unmatched and mixed-width brackets, line by line.
 pub(super) fn brackets(doc: &Document, out: &mut Reports) {
+    if !out.wants_any(&[
+        Code::UnclosedBracket,
+        Code::UnmatchedBracket,
+        Code::MismatchedBracket,
+    ]) {
+        return;
+    }
     let text = doc.own_text();
     let lang = out.lang;
     let closer = |oc: char| if oc == '（' { '）' } else { ')' };
@@ -246,6 +256,9 @@ pub(super) fn brackets(doc: &Document, out: &mut Reports) {
 
 /// GB/T 9704 writes the year of a document number in 〔〕.
 pub(super) fn doc_number_brackets(doc: &Document, out: &mut Reports) {
+    if !out.wants(Code::DocNumberBrackets) {
+        return;
+    }
     let nums = doc.meta.doc_number.iter().chain(
         doc.meta
             .citations
@@ -298,6 +311,9 @@ pub(super) fn missing_responsibility(
     lex: &Lexicon,
     out: &mut Reports,
 ) {
+    if !out.wants(Code::MissingResponsibility) {
+        return;
+    }
     // Nodes of one style are compared with all others of that style (at least four of
     // them with clauses, and four in five of all); a node is reported only when a sibling
     // under the same parent has a clause, so a chapter of principles without owners is not.
@@ -399,6 +415,9 @@ fn shortened(s: &str) -> String {
 const EXAMPLE_CHARS: usize = 40;
 
 pub(super) fn empty_nodes(doc: &Document, out: &mut Reports) {
+    if !out.wants(Code::EmptyHeading) {
+        return;
+    }
     for i in doc.node_ids() {
         let n = doc.node(i);
         if n.text_range.is_empty() && n.clauses.is_empty() {
@@ -418,6 +437,9 @@ pub(super) fn empty_nodes(doc: &Document, out: &mut Reports) {
 /// Dates that are no day of the calendar: a day past the month's end, a month past 12, a
 /// day or month 0. Years are not judged (a plan may look far ahead).
 pub(super) fn dates(doc: &Document, out: &mut Reports) {
+    if !out.wants(Code::ImpossibleDate) {
+        return;
+    }
     use crate::recognize::date::{days_in_month, is_calendar_date, written_dates};
     let text = doc.own_text();
     for (r, y, m, d) in written_dates(text) {
@@ -461,6 +483,9 @@ pub(super) fn dates(doc: &Document, out: &mut Reports) {
 /// A 成文日期 after the document's publication date (a web page's 发布日期): one of them
 /// is wrong. Reported at the page's date, else the signature's.
 pub(super) fn date_order(doc: &Document, out: &mut Reports) {
+    if !out.wants(Code::DateOrder) {
+        return;
+    }
     let (Some(date), Some(published)) = (&doc.meta.date, &doc.meta.published) else {
         return;
     };
@@ -498,6 +523,9 @@ const TITLE_MARKS: &[char] = &['，', '。', '；', '！', '？', ',', ';', '!',
 /// A title with a sentence mark in it (a comma, a full stop): only a 公文's, whose
 /// title ends with its type (`…的通知`); a web page's headline (`好消息！…`) is none.
 pub(super) fn title_punctuation(doc: &Document, out: &mut Reports) {
+    if !out.wants(Code::TitlePunctuation) {
+        return;
+    }
     let (Some(title), Some(range), Some(_)) =
         (&doc.meta.title, &doc.meta.title_range, &doc.meta.doc_type)
     else {
@@ -558,6 +586,9 @@ fn attachment_heading(line: &str) -> Option<u32> {
 /// the document carries after it (`附件1`, `附件2` heading lines). Only where both are
 /// there: an attachment published apart from the text is no defect.
 pub(super) fn attachment_count(doc: &Document, out: &mut Reports) {
+    if !out.wants(Code::AttachmentCount) {
+        return;
+    }
     let listed = &doc.meta.attachments;
     // A web page's attachments are its links, not a note.
     if listed.is_empty() || listed.iter().any(|a| a.href.is_some()) {
@@ -624,8 +655,12 @@ pub(super) fn table_totals(doc: &Document, lex: &Lexicon, out: &mut Reports) {
         return;
     }
     let text = doc.own_text();
-    // Most texts hold no table total: one search for each word rules them out.
-    if !lex.total_words.iter().any(|w| text.contains(w)) {
+    // Most texts hold no table total: a vector search for each word rules them out.
+    if !lex
+        .total_words
+        .iter()
+        .any(|w| memchr::memmem::find(text.as_bytes(), w.as_bytes()).is_some())
+    {
         return;
     }
     let lang = out.lang;

@@ -25,6 +25,14 @@ pub(super) fn sequences(doc: &Document) -> Vec<Vec<NodeId>> {
 /// by the document's convention from its place up to the next report's (one wrong label
 /// is one edit; after a gap, the labels that follow move up).
 pub(super) fn check(doc: &Document, sequences: &[Vec<NodeId>], out: &mut Reports) {
+    if !out.wants_any(&[
+        Code::DuplicateNumber,
+        Code::MissingNumber,
+        Code::OutOfOrder,
+        Code::BadStart,
+    ]) {
+        return;
+    }
     for ids in sequences {
         let runs_on = runs_on(doc, ids);
         let mut renumber = Renumber::new(doc, ids, runs_on);

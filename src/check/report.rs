@@ -51,6 +51,11 @@ impl Reports {
         self.checks.contains(code)
     }
 
+    /// Whether the checks asked for include any of `codes` (a check that reports several).
+    pub(super) fn wants_any(&self, codes: &[Code]) -> bool {
+        codes.iter().any(|&c| self.wants(c))
+    }
+
     /// Whether a report of `code` would only be counted now (or not even that, when its
     /// code is not asked for).
     pub(super) fn is_full(&self, code: Code) -> bool {

@@ -1,6 +1,7 @@
-//! The command line: clap's types for every command and flag, with their help; in
-//! Chinese, the summaries, the common flags and clap's own words come from the catalogues
-//! (`help-*` messages of `data/messages/zh.ftl`).
+//! The command line: clap's types for every command and flag, with their help. The
+//! summaries, the common flags and clap's own words come from the catalogues (`help-*`
+//! messages of `data/messages/`) in the language of `--lang` or the locale; the doc
+//! comments below are the help of the other flags.
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::path::PathBuf;
