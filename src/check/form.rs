@@ -597,15 +597,13 @@ pub(super) fn attachment_count(doc: &Document, out: &mut Reports) {
     let text = doc.own_text();
     let mut numbers: Vec<u32> = Vec::new();
     let mut first: Option<usize> = None;
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        if let Some(n) = attachment_heading(line) {
-            first.get_or_insert(at);
+    for r in crate::text::span::line_iter(text) {
+        if let Some(n) = attachment_heading(&text[r.clone()]) {
+            first.get_or_insert(r.start);
             if !numbers.contains(&n) {
                 numbers.push(n);
             }
         }
-        at += line.len();
     }
     let (Some(first), present) = (first, numbers.len()) else {
         return;
@@ -664,14 +662,12 @@ pub(super) fn table_totals(doc: &Document, lex: &Lexicon, out: &mut Reports) {
         return;
     }
     let lang = out.lang;
-    let mut at = 0;
     // The rows of the table being read: where each starts, and its cells.
     let mut rows: Vec<(usize, Vec<&str>)> = Vec::new();
     let mut head: Vec<&str> = Vec::new();
-    for line in text.split_inclusive('\n') {
-        let start = at;
-        at += line.len();
-        let content = line.trim_end_matches(['\n', '\r']);
+    for r in crate::text::span::line_iter(text) {
+        let start = r.start;
+        let content = &text[r];
         if !content.contains('\t') {
             rows.clear();
             head.clear();

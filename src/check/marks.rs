@@ -30,16 +30,6 @@ fn full_width(c: char) -> Option<char> {
     })
 }
 
-/// The lines of the document's own text, with where each starts.
-fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut at = 0;
-    text.split_inclusive('\n').map(move |l| {
-        let start = at;
-        at += l.len();
-        (start, l)
-    })
-}
-
 /// `,` `;` `:` `?` `!` with a Chinese character on each side: one report a line, its fix
 /// writing every such mark of the line full-width.
 pub(super) fn half_width_punctuation(doc: &Document, out: &mut Reports) {
@@ -47,7 +37,9 @@ pub(super) fn half_width_punctuation(doc: &Document, out: &mut Reports) {
         return;
     }
     let lang = out.lang;
-    for (start, line) in lines(doc.own_text()) {
+    let text = doc.own_text();
+    for r in crate::text::span::line_iter(text) {
+        let (start, line) = (r.start, &text[r]);
         let mut edits = Vec::new();
         let mut prev: Option<char> = None;
         let mut chars = line.char_indices().peekable();
