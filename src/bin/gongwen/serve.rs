@@ -9,7 +9,7 @@
 
 use crate::cli::{CheckFormat, LedgerFormat, TableFormat, TidyFormat};
 use crate::Tables;
-use axum::body::Bytes;
+use axum::body::{Bytes, HttpBody};
 use axum::extract::{DefaultBodyLimit, FromRequest, Multipart, Query, Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
@@ -344,6 +344,9 @@ async fn endpoint(
     // The time limit counts from the request's start: a body that trickles in uses it up
     // (and holds no permit meanwhile).
     let deadline = Instant::now() + app.timeout;
+    if declared_length(&req).is_some_and(|n| n > app.max_body) {
+        return Err(refuse_large(req, app.timeout).await);
+    }
     let buffered = budget(&app, &req)?;
     let name = params.name.clone().filter(|n| !n.is_empty());
     let uploads = tokio::time::timeout(app.timeout, uploads(req, name))
@@ -420,17 +423,10 @@ async fn endpoint(
 }
 
 /// Room for a request's body in the bytes all requests may hold at once (its length, or
-/// the largest body for one sent in chunks), kept until it is answered; 413 for a length
-/// over the limit, 429 when the room is taken.
+/// the largest body for one sent in chunks), kept until it is answered; 429 when the room
+/// is taken. (A length over the limit was refused before: `refuse_large`.)
 fn budget(app: &App, req: &Request) -> Result<tokio::sync::OwnedSemaphorePermit, Failure> {
-    let length = req
-        .headers()
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<usize>().ok());
-    if length.is_some_and(|n| n > app.max_body) {
-        return Err(too_large());
-    }
+    let length = declared_length(req);
     let kib = length.unwrap_or(app.max_body).div_ceil(1024).max(1);
     let kib = u32::try_from(kib).unwrap_or(u32::MAX);
     app.buffered
@@ -443,6 +439,41 @@ fn budget(app: &App, req: &Request) -> Result<tokio::sync::OwnedSemaphorePermit,
                 "the server holds as many request bodies as it may; try again in a moment".into(),
             )
         })
+}
+
+fn declared_length(req: &Request) -> Option<usize> {
+    req.headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok())
+}
+
+/// The most bytes of a body over the limit read through (and dropped) before it is
+/// refused.
+const DRAIN_AT_MOST: usize = 64 << 20;
+
+/// 413 for a body declared larger than the limit. A client that asked to go on
+/// (`Expect: 100-continue`, as curl does for large bodies) is answered at once and sends
+/// nothing. One that sent the body straight away would, were the connection closed with
+/// its bytes unread, get a reset instead of the answer (the system drops the unread bytes
+/// with the connection): such a body, up to `DRAIN_AT_MOST` and within the request's time,
+/// is read through first.
+async fn refuse_large(req: Request, time: Duration) -> Failure {
+    let waits = req
+        .headers()
+        .get(header::EXPECT)
+        .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"100-continue"));
+    if !waits && declared_length(&req).is_some_and(|n| n <= DRAIN_AT_MOST) {
+        let mut body = req.into_body();
+        let drain = async {
+            while let Some(Ok(_)) =
+                std::future::poll_fn(|cx| std::pin::Pin::new(&mut body).poll_frame(cx)).await
+            {
+            }
+        };
+        let _ = tokio::time::timeout(time, drain).await;
+    }
+    too_large()
 }
 
 fn too_large() -> Failure {
