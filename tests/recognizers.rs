@@ -61,8 +61,8 @@ fn interval(q: &Quantity) -> String {
         Qualifier::LessThan => format!("(,{})", n(q.value)),
         Qualifier::Range => format!(
             "[{},{}]",
-            n(q.min.unwrap_or(q.value)),
-            n(q.max.unwrap_or(q.value))
+            n(q.min().unwrap_or(q.value)),
+            n(q.max().unwrap_or(q.value))
         ),
         _ => format!("[{},{}]", n(q.value), n(q.value)),
     }

@@ -68,7 +68,7 @@ fn quantity(f: &[&str]) -> Result<(), String> {
     ];
     if f.len() > 4 {
         let show = |v: Option<f64>| v.map_or("-".into(), |v| v.to_string());
-        for (k, v) in [q.min, q.max, q.from, q.to].into_iter().enumerate() {
+        for (k, v) in [q.min(), q.max(), q.from(), q.to()].into_iter().enumerate() {
             got.push(show(v));
             want.push(show(opt(f.get(4 + k).copied().unwrap_or("-"))?));
         }

@@ -301,11 +301,11 @@ fn value_text(q: &Quantity) -> String {
             .map(|&p| fmt_value(p))
             .collect::<Vec<_>>()
             .join(":"),
-        Qualifier::Range => match (q.min, q.max) {
+        Qualifier::Range => match (q.min(), q.max()) {
             (Some(a), Some(b)) => format!("{}–{}", fmt_value(a), fmt_value(b)),
             _ => fmt_value(q.value),
         },
-        Qualifier::Change => match (q.from, q.to) {
+        Qualifier::Change => match (q.from(), q.to()) {
             (Some(a), Some(b)) => format!("{} → {}", fmt_value(a), fmt_value(b)),
             _ => fmt_value(q.value),
         },

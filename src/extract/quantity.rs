@@ -360,10 +360,7 @@ fn empty(range: Range<usize>, value: f64, unit: Arc<str>, qualifier: Qualifier) 
         value,
         unit,
         qualifier,
-        min: None,
-        max: None,
-        from: None,
-        to: None,
+        other: 0.0,
         parts: Box::default(),
         target: false,
         deadline: None,
@@ -442,12 +439,7 @@ fn find_into(
     for q in out[first..].iter_mut() {
         // 3 × 0.1 is 0.3, not 0.30000000000000004.
         q.value = round_sig(q.value);
-        for v in [&mut q.min, &mut q.max, &mut q.from, &mut q.to]
-            .into_iter()
-            .flatten()
-        {
-            *v = round_sig(*v);
-        }
+        q.other = round_sig(q.other);
         // Ratios are shares, `十大…` names a programme: neither is a target.
         if q.qualifier != Qualifier::Ratio && !lex.measures.is_programme(&q.unit) {
             judge_target(s, &ends, q, lex, &mut cues);
@@ -516,8 +508,7 @@ fn quantity_at(s: &str, i: usize, r: Reading, lex: &Lexicon) -> Option<Quantity>
                         unit.cloned().unwrap_or_default(),
                         Qualifier::Change,
                     );
-                    q.from = Some(r.value);
-                    q.to = Some(r2.value);
+                    q.other = r.value;
                     return Some(q);
                 }
             }
@@ -537,8 +528,7 @@ fn quantity_at(s: &str, i: usize, r: Reading, lex: &Lexicon) -> Option<Quantity>
                     r.value
                 };
                 let mut q = empty(i..r2.end, r2.value, unit.clone(), Qualifier::Range);
-                q.min = Some(min);
-                q.max = Some(r2.value);
+                q.other = r2.value;
                 q.value = min;
                 extend_after(s, &mut q, lex);
                 return Some(q);

@@ -370,10 +370,10 @@ impl<'a> Doc<'a, '_> {
         o.field(k!("value"), q.value);
         o.field(k!("unit"), &*q.unit);
         o.field(k!("qualifier"), q.qualifier.as_str());
-        o.field(k!("min"), q.min);
-        o.field(k!("max"), q.max);
-        o.field(k!("from"), q.from);
-        o.field(k!("to"), q.to);
+        o.field(k!("min"), q.min());
+        o.field(k!("max"), q.max());
+        o.field(k!("from"), q.from());
+        o.field(k!("to"), q.to());
         if !q.parts.is_empty() {
             o.key(k!("parts"));
             o.open(b'[');
