@@ -40,13 +40,14 @@ pub(crate) fn fill(doc: &mut Document, lex: &Lexicon, lang: Lang) -> Option<Diag
     // long text gets room for as many as it may hold at once, rather than by doubling
     // (which would need half as much again while it grows).
     let mut found = Vec::new();
+    let mut ends = Ends::default();
     let mut read = |r: &Range<usize>, budget: &mut Budget| {
         if r.len() > LONG_TEXT {
             let mut own = Vec::with_capacity(budget.left.min(r.len() / 8));
-            find_into(text, r.clone(), lex, &mut own, budget);
+            find_into(text, r.clone(), lex, &mut own, budget, &mut ends);
             crate::model::exact(own)
         } else {
-            find_into(text, r.clone(), lex, &mut found, budget);
+            find_into(text, r.clone(), lex, &mut found, budget, &mut ends);
             crate::model::take_exact(&mut found)
         }
     };
@@ -103,7 +104,7 @@ pub(crate) fn find(text: &str, range: Range<usize>, lex: &Lexicon) -> Vec<Quanti
         counted: 0,
         first: 0,
     };
-    find_into(text, range, lex, &mut out, &mut all);
+    find_into(text, range, lex, &mut out, &mut all, &mut Ends::default());
     out
 }
 
@@ -367,13 +368,14 @@ fn empty(range: Range<usize>, value: f64, unit: Arc<str>, qualifier: Qualifier) 
     }
 }
 
-/// [`find`], appending to `out`.
+/// [`find`], appending to `out`; `ends` is room for the ends of the text's sentences.
 fn find_into(
     text: &str,
     range: Range<usize>,
     lex: &Lexicon,
     out: &mut Vec<Quantity>,
     budget: &mut Budget,
+    ends: &mut Ends,
 ) {
     let s = &text[range.clone()];
     let first = out.len();
@@ -428,21 +430,16 @@ fn find_into(
         }
     }
     let mut cues = Cues::default();
-    let ends = if out.len() > first {
-        Ends::of(s)
-    } else {
-        Ends {
-            sentence: Vec::new(),
-            clause: Vec::new(),
-        }
-    };
+    if out.len() > first {
+        ends.find(s);
+    }
     for q in out[first..].iter_mut() {
         // 3 × 0.1 is 0.3, not 0.30000000000000004.
         q.value = round_sig(q.value);
         q.other = round_sig(q.other);
         // Ratios are shares, `十大…` names a programme: neither is a target.
         if q.qualifier != Qualifier::Ratio && !lex.measures.is_programme(&q.unit) {
-            judge_target(s, &ends, q, lex, &mut cues);
+            judge_target(s, ends, q, lex, &mut cues);
         }
         q.range = range.start + q.range.start..range.start + q.range.end;
         q.deadline = q
@@ -579,7 +576,9 @@ fn extend_after(s: &str, q: &mut Quantity, lex: &Lexicon) {
 /// Where the sentences and clauses of a text end: the byte offsets of their closing
 /// characters, found in one pass, so that finding the sentence around each quantity is a
 /// search of a list rather than a scan of the text (which was quadratic-like on long
-/// stretches without punctuation).
+/// stretches without punctuation). Kept from node to node, so its lists are allocated
+/// once.
+#[derive(Default)]
 struct Ends {
     /// `。！？；;` and line breaks (offsets in the text, four bytes each: a node's text
     /// is less than 4 GiB).
@@ -589,8 +588,11 @@ struct Ends {
 }
 
 impl Ends {
-    fn of(s: &str) -> Ends {
-        let (mut sentence, mut clause) = (Vec::new(), Vec::new());
+    /// The ends of `s`, in place of those of the last text.
+    fn find(&mut self, s: &str) {
+        let Ends { sentence, clause } = self;
+        sentence.clear();
+        clause.clear();
         for (i, c) in s.char_indices() {
             match c {
                 '。' | '！' | '？' | '；' | ';' | '\n' | '\r' => {
@@ -601,7 +603,6 @@ impl Ends {
                 _ => {}
             }
         }
-        Ends { sentence, clause }
     }
 }
 

@@ -421,7 +421,8 @@ struct State<'l> {
     /// The opening brackets of the range being read, each with the bracket that closes
     /// it (room kept from range to range).
     opens: Vec<(usize, Option<usize>)>,
-    stack: Vec<usize>,
+    /// The brackets open while matching: an index into `opens` and the pair.
+    stack: Vec<(usize, Pair)>,
     /// Where the brackets and line breaks of the range are, found once for both passes.
     events: Vec<usize>,
     /// Whether the document holds square or angle brackets at all: if not, no range of
@@ -622,36 +623,32 @@ fn merge(a: &mut Clause, b: Clause) {
 
 /// The opening brackets of `s` into `opens`, each with where the bracket that closes it
 /// is: on the same line, within [`LONGEST_CLAUSE`] bytes. One pass with a stack (of
-/// indices into `opens`): every bracket is looked at once, however many are open.
+/// indices into `opens`, with their pair): every bracket is looked at once, however many
+/// are open.
 fn match_brackets(
     s: &str,
     square: bool,
     events: &mut Vec<usize>,
     opens: &mut Vec<(usize, Option<usize>)>,
-    stack: &mut Vec<usize>,
+    stack: &mut Vec<(usize, Pair)>,
 ) {
     events.clear();
     opens.clear();
     stack.clear();
-    // The pair of each open bracket on the stack.
-    let mut pairs: Vec<Pair> = Vec::new();
     for at in crate::text::charset::brackets_and_breaks_if(s, square) {
         events.push(at);
         let c = s[at..].chars().next().expect("a bracket or line break");
         let Some((pair, open)) = bracket(c) else {
             stack.clear();
-            pairs.clear();
             continue;
         };
         if open {
-            stack.push(opens.len());
-            pairs.push(pair);
+            stack.push((opens.len(), pair));
             opens.push((at, None));
-        } else if pairs.last() == Some(&pair) {
+        } else if let Some(&(j, _)) = stack.last().filter(|(_, p)| *p == pair) {
             // A closing bracket of another pair than the innermost open one closes
             // nothing (`〔…(…〕`).
-            pairs.pop();
-            let j = stack.pop().expect("as many as pairs");
+            stack.pop();
             if at < ceil_boundary(s, opens[j].0 + LONGEST_CLAUSE) {
                 opens[j].1 = Some(at);
             }
