@@ -14,6 +14,10 @@ const SHORT_LINE: usize = 40;
 /// Past this many lines with bracket reports, the rest of the document is not searched:
 /// a text of ten thousand brackets is one problem, not ten thousand.
 const MAX_BRACKET_LINES: usize = 200;
+/// Brackets open at once that are remembered one by one; those beyond are only counted
+/// (a line of a million `（` is reported as one problem, with their number, in bounded
+/// memory).
+const DEEPEST_BRACKETS: usize = 1_000;
 /// A node without a clause is reported only when at least this many nodes of its style
 /// have one…
 const MIN_WITH_CLAUSE: usize = 4;
@@ -191,6 +195,8 @@ pub(super) fn brackets(doc: &Document, out: &mut Reports) {
     // At most one report of each kind a line: a line of ten thousand brackets is one problem.
     let mut lines_reported = 0;
     let mut stack: Vec<(usize, char)> = Vec::new();
+    // Open brackets past `DEEPEST_BRACKETS`, counted: the innermost are closed first.
+    let mut deeper = 0usize;
     let mut mismatched = false;
     let mut unmatched: Option<(usize, char, usize)> = None;
     let mut line_begin = 0;
@@ -200,7 +206,9 @@ pub(super) fn brackets(doc: &Document, out: &mut Reports) {
     for at in events {
         let c = text[at..].chars().next().unwrap_or('\n');
         match c {
-            '(' | '（' => stack.push((at, c)),
+            '(' | '（' if stack.len() < DEEPEST_BRACKETS => stack.push((at, c)),
+            '(' | '（' => deeper += 1,
+            ')' | '）' if deeper > 0 => deeper -= 1,
             ')' | '）' => match stack.pop() {
                 Some((o, oc)) if (oc == '（') != (c == '）') && !mismatched => {
                     mismatched = true;
@@ -242,9 +250,11 @@ pub(super) fn brackets(doc: &Document, out: &mut Reports) {
                 }
                 // A bracket opened on a short line (a title, a note) may close on the next one.
                 let short = || text[line.clone()].chars().count() <= SHORT_LINE;
-                if !(stack.is_empty() || stack.len() == 1 && at < text.len() && short()) {
-                    out.push(unclosed(stack[0], stack.len() - 1, at < text.len()));
+                let open = stack.len() + deeper;
+                if !(open == 0 || open == 1 && at < text.len() && short()) {
+                    out.push(unclosed(stack[0], open - 1, at < text.len()));
                     stack.clear();
+                    deeper = 0;
                 }
                 if lines_reported > MAX_BRACKET_LINES {
                     return;

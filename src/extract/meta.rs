@@ -9,7 +9,7 @@ use crate::model::{Citation, DocNumber, Document, HeaderKind, Meta, SkipReason, 
 use crate::outline::is_org_line;
 use crate::recognize::date::parse_date;
 use crate::recognize::doc_number::{ends_with_doc_type, find_doc_numbers, strip_agency_prefix};
-use crate::text::{is_han, is_ws, lines, squeeze, trim, without_ws};
+use crate::text::{is_han, is_ws, squeeze, trim, without_ws};
 use std::ops::Range;
 
 /// A title line has no full stop and at most this many characters.
@@ -22,6 +22,10 @@ const LONGEST_REGULATION_TITLE: usize = 40;
 /// document number) 1 to [`LONGEST_CITATION_NOTE`].
 const LONGEST_CITED_TITLE: usize = 100;
 const LONGEST_CITATION_NOTE: usize = 40;
+/// The metadata of a preamble or a trailer are read from at most its first this many
+/// lines: a longer preamble is a document without headings, whose title, recipients and
+/// signature stand at its start or in its trailer.
+const MOST_LINES_READ: usize = 10_000;
 
 /// Fills the document's metadata from its header, preamble, trailer and body.
 pub(crate) fn fill(doc: &mut Document, lex: &Lexicon) {
@@ -218,12 +222,12 @@ fn header(doc: &Document, lex: &Lexicon, skipped: &mut Vec<Skipped>) -> Meta {
     meta
 }
 
-/// The lines of `range`, trimmed, without the empty ones.
+/// The lines of `range`, trimmed, without the empty ones; the first [`MOST_LINES_READ`].
 pub(super) fn trimmed_lines(text: &str, range: &Range<usize>) -> Vec<Range<usize>> {
-    lines(&text[range.clone()])
-        .into_iter()
+    crate::text::span::line_iter(&text[range.clone()])
         .map(|l| trim(text, range.start + l.start..range.start + l.end))
         .filter(|l| !l.is_empty())
+        .take(MOST_LINES_READ)
         .collect()
 }
 

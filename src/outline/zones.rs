@@ -31,6 +31,9 @@ const LONGEST_ORG_LINE: usize = 30;
 const LONGEST_NOTE_LINE: usize = 20;
 /// Junk: at most this many characters, none Han and none a digit (the seed's `a`).
 const LONGEST_JUNK: usize = 3;
+/// A trailer (signature, date, notes, page furniture) is at most this many lines: a text
+/// that ends in a million junk lines keeps the rest as body, in bounded memory.
+const MAX_TRAILER_LINES: usize = 1_000;
 /// The `目录` line is short (in bytes, with its spacing), and so is every entry after it
 /// (in characters); entries end at the first repeated one, within this many lines.
 const LONGEST_TOC_HEADING: usize = 40;
@@ -192,7 +195,7 @@ pub(crate) fn trailer(
     let mut out = Vec::new();
     let mut end = text.len();
     for r in lines.iter().rev() {
-        if r.start < body_start {
+        if r.start < body_start || out.len() == MAX_TRAILER_LINES {
             break;
         }
         let t = trim(text, r.clone());
