@@ -22,6 +22,8 @@ use std::ops::Range;
 /// Clauses are short: a closing bracket further than this (in bytes) from its opening
 /// one is not looked for, which bounds the work on long lines.
 const LONGEST_CLAUSE: usize = 3000;
+/// Brackets and line breaks read at a time (see `match_brackets`).
+const CHUNK: usize = 4096;
 /// An unclosed clause is read to the end of its line, but no further than this.
 const LONGEST_UNCLOSED_CLAUSE: usize = 1200;
 /// A unit's name has at most this many characters.
@@ -428,6 +430,8 @@ struct State<'l> {
     /// Whether the document holds square or angle brackets at all: if not, no range of
     /// it is searched for them.
     square: bool,
+    /// Brackets and line breaks read at a time: [`CHUNK`] (tests make it smaller).
+    chunk: usize,
 }
 
 impl<'l> State<'l> {
@@ -444,6 +448,7 @@ impl<'l> State<'l> {
             opens: Vec::new(),
             stack: Vec::new(),
             events: Vec::new(),
+            chunk: CHUNK,
         }
     }
 
@@ -543,64 +548,82 @@ fn find_into(text: &str, range: Range<usize>, state: &mut State, out: &mut Vec<C
     let mut opens = std::mem::take(&mut state.opens);
     let mut events = std::mem::take(&mut state.events);
     let square = state.square && crate::text::charset::has_square(s);
-    match_brackets(s, square, &mut events, &mut opens, &mut state.stack);
-    let mut next_open = 0;
-    for &at in &events {
-        let is_open = opens.get(next_open).is_some_and(|o| o.0 == at);
-        let matched = if is_open {
-            next_open += 1;
-            opens[next_open - 1].1
-        } else {
-            None
-        };
-        if let Some(ls) = pending.take() {
-            line_start(ls, &mut i, out, state);
-        }
-        if at < i {
-            continue;
-        }
-        let c = s[at..].chars().next().expect("a bracket or line break");
-        match c {
-            '\n' | '\r' => {
-                pending = Some(at + 1);
+    // A chunk of events at a time, so that a paragraph of a million brackets or lines
+    // (the text past the cap on nodes) is read in bounded memory.
+    let mut from = 0;
+    loop {
+        let to = match_brackets(
+            s,
+            from,
+            square,
+            state.chunk,
+            &mut events,
+            &mut opens,
+            &mut state.stack,
+        );
+        let mut next_open = 0;
+        for &at in &events {
+            let is_open = opens.get(next_open).is_some_and(|o| o.0 == at);
+            let matched = if is_open {
+                next_open += 1;
+                opens[next_open - 1].1
+            } else {
+                None
+            };
+            if let Some(ls) = pending.take() {
+                line_start(ls, &mut i, out, state);
+            }
+            if at < i {
                 continue;
             }
-            // Closing brackets, and angle brackets (`各县级市<区>政府`), open no clause.
-            c if bracket(c).is_none_or(|(pair, open)| !open || pair == Pair::Angle) => continue,
-            _ => {}
+            let c = s[at..].chars().next().expect("a bracket or line break");
+            match c {
+                '\n' | '\r' => {
+                    pending = Some(at + 1);
+                    continue;
+                }
+                // Closing brackets, and angle brackets (`各县级市<区>政府`), open no clause.
+                c if bracket(c).is_none_or(|(pair, open)| !open || pair == Pair::Angle) => continue,
+                _ => {}
+            }
+            // A clause whose closing bracket was forgotten still names its units; the
+            // check reports the bracket.
+            let close = matched.or_else(|| {
+                let hi = ceil_boundary(s, at + LONGEST_UNCLOSED_CLAUSE);
+                let eol = line_break(&s[at..hi]).map_or(hi, |e| at + e);
+                let inner =
+                    s[at + c.len_utf8()..eol].trim_end_matches(|c: char| is_ws(c) || c == '。');
+                (!inner.chars().any(|c| bracket(c).is_some()))
+                    .then_some(at + c.len_utf8() + inner.len())
+            });
+            let Some(close) = close else { continue };
+            let inner = &s[at + c.len_utf8()..close];
+            let after_close = close
+                + s[close..]
+                    .chars()
+                    .next()
+                    .filter(|&c| bracket(c).is_some_and(|(_, open)| !open))
+                    .map_or(0, char::len_utf8);
+            // A labelled clause (`（牵头单位：…）`) says what it is wherever it stands; a plain
+            // one (`（…负责）`) must close a sentence or a line.
+            let labelled = role_label_at(inner, state.lex).is_some();
+            if !labelled && !at_clause_position(s, at, after_close) {
+                continue;
+            }
+            let parsed = if labelled {
+                parse_labelled(inner, state)
+            } else {
+                parse_plain(inner, state)
+            };
+            if let Some(cl) = parsed {
+                let at = range.start + at..range.start + after_close;
+                out.push(cl.into_clause(at, ClauseForm::Bracket, state));
+                i = after_close;
+            }
         }
-        // A clause whose closing bracket was forgotten still names its units; the
-        // check reports the bracket.
-        let close = matched.or_else(|| {
-            let hi = ceil_boundary(s, at + LONGEST_UNCLOSED_CLAUSE);
-            let eol = line_break(&s[at..hi]).map_or(hi, |e| at + e);
-            let inner = s[at + c.len_utf8()..eol].trim_end_matches(|c: char| is_ws(c) || c == '。');
-            (!inner.chars().any(|c| bracket(c).is_some()))
-                .then_some(at + c.len_utf8() + inner.len())
-        });
-        let Some(close) = close else { continue };
-        let inner = &s[at + c.len_utf8()..close];
-        let after_close = close
-            + s[close..]
-                .chars()
-                .next()
-                .filter(|&c| bracket(c).is_some_and(|(_, open)| !open))
-                .map_or(0, char::len_utf8);
-        // A labelled clause (`（牵头单位：…）`) says what it is wherever it stands; a plain
-        // one (`（…负责）`) must close a sentence or a line.
-        let labelled = role_label_at(inner, state.lex).is_some();
-        if !labelled && !at_clause_position(s, at, after_close) {
-            continue;
-        }
-        let parsed = if labelled {
-            parse_labelled(inner, state)
-        } else {
-            parse_plain(inner, state)
-        };
-        if let Some(cl) = parsed {
-            let at = range.start + at..range.start + after_close;
-            out.push(cl.into_clause(at, ClauseForm::Bracket, state));
-            i = after_close;
+        match to {
+            Some(to) => from = to,
+            None => break,
         }
     }
     if let Some(ls) = pending {
@@ -621,39 +644,71 @@ fn merge(a: &mut Clause, b: Clause) {
     a.units = units.into_boxed_slice();
 }
 
-/// The opening brackets of `s` into `opens`, each with where the bracket that closes it
-/// is: on the same line, within [`LONGEST_CLAUSE`] bytes. One pass with a stack (of
-/// indices into `opens`, with their pair): every bracket is looked at once, however many
-/// are open.
+/// The brackets and line breaks of `s` from `from` into `events`, at most `chunk` of
+/// them, and the opening ones into `opens`, each with where the bracket that closes it
+/// is: on the same line, within [`LONGEST_CLAUSE`] bytes. Gives where the next chunk
+/// starts, if any. One pass with a stack (of indices into `opens`, with their pair):
+/// every bracket is looked at once, however many are open; past the chunk the pass goes
+/// on only as long as one of its brackets may still close, its stack as it would be
+/// (the brackets opened there are pushed, not listed), so each chunk's matches are
+/// those of one pass over all of `s`. A chunk starts with an empty stack: a closing
+/// bracket that would close one of an earlier chunk closes nothing new.
 fn match_brackets(
     s: &str,
+    from: usize,
     square: bool,
+    chunk: usize,
     events: &mut Vec<usize>,
     opens: &mut Vec<(usize, Option<usize>)>,
     stack: &mut Vec<(usize, Pair)>,
-) {
+) -> Option<usize> {
     events.clear();
     opens.clear();
     stack.clear();
-    for at in crate::text::charset::brackets_and_breaks_if(s, square) {
-        events.push(at);
+    // Where the chunk ends: the first event past it; and how many of the chunk's own
+    // opening brackets are on the stack.
+    let mut next = None;
+    let mut waiting = 0usize;
+    for at in crate::text::charset::brackets_and_breaks_if(&s[from..], square) {
+        let at = from + at;
+        if next.is_none() && events.len() == chunk {
+            next = Some(at);
+        }
+        if let Some(end) = next {
+            if waiting == 0 || at > end + LONGEST_CLAUSE + 4 {
+                break;
+            }
+        } else {
+            events.push(at);
+        }
         let c = s[at..].chars().next().expect("a bracket or line break");
         let Some((pair, open)) = bracket(c) else {
             stack.clear();
+            waiting = 0;
             continue;
         };
         if open {
-            stack.push((opens.len(), pair));
-            opens.push((at, None));
+            // Past the chunk an opening bracket is only pushed: `usize::MAX` lists none.
+            if next.is_none() {
+                stack.push((opens.len(), pair));
+                opens.push((at, None));
+                waiting += 1;
+            } else {
+                stack.push((usize::MAX, pair));
+            }
         } else if let Some(&(j, _)) = stack.last().filter(|(_, p)| *p == pair) {
             // A closing bracket of another pair than the innermost open one closes
             // nothing (`〔…(…〕`).
             stack.pop();
-            if at < ceil_boundary(s, opens[j].0 + LONGEST_CLAUSE) {
-                opens[j].1 = Some(at);
+            if j < opens.len() {
+                waiting -= 1;
+                if at < ceil_boundary(s, opens[j].0 + LONGEST_CLAUSE) {
+                    opens[j].1 = Some(at);
+                }
             }
         }
     }
+    next
 }
 
 /// The role label at the start of `s` (`牵头单位：`) and its length, the colon excluded.
@@ -1157,6 +1212,30 @@ mod tests {
         assert_eq!(roles(s), (v(&[]), v(&["民航局"]), v(&[])));
         let s = "做好。（国家发展改革委会同有关部门负责）";
         assert_eq!(roles(s), (v(&["国家发展改革委"]), v(&["有关部门"]), v(&[])));
+    }
+
+    proptest::proptest! {
+        /// Reading brackets a few at a time finds what one pass over the paragraph finds:
+        /// the same clauses, whatever the nesting, the line breaks and the pairs.
+        #[test]
+        fn clauses_do_not_depend_on_the_chunk(
+            parts in proptest::collection::vec(0usize..14, 0..120),
+            chunk in 1usize..8,
+        ) {
+            const PIECES: [&str; 14] = [
+                "（", "）", "(", ")", "〔", "〕", "[", "]", "\n", "做好工作。",
+                "（省商务厅牵头，省财政厅配合）", "（省发改委负责）", "牵头单位：省民政厅\n",
+                "（责任单位：市商务局）",
+            ];
+            let s: String = parts.iter().map(|&i| PIECES[i]).collect();
+            let lex = Lexicon::builtin();
+            let mut whole = State::new(&lex, &s);
+            let expected = find(&s, 0..s.len(), &mut whole);
+            let mut chunked = State::new(&lex, &s);
+            chunked.chunk = chunk;
+            let got = find(&s, 0..s.len(), &mut chunked);
+            proptest::prop_assert_eq!(got, expected, "{:?}", s);
+        }
     }
 
     #[test]
