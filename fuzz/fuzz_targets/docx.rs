@@ -31,10 +31,16 @@ fuzz_target!(|data: &[u8]| {
         format!("<w:document xmlns:w=\"{W}\"><w:body>{body}</w:body></w:document>"),
     );
     if let Some(n) = numbering {
-        add("word/numbering.xml", format!("<w:numbering xmlns:w=\"{W}\">{n}</w:numbering>"));
+        add(
+            "word/numbering.xml",
+            format!("<w:numbering xmlns:w=\"{W}\">{n}</w:numbering>"),
+        );
     }
     if let Some(s) = styles {
-        add("word/styles.xml", format!("<w:styles xmlns:w=\"{W}\">{s}</w:styles>"));
+        add(
+            "word/styles.xml",
+            format!("<w:styles xmlns:w=\"{W}\">{s}</w:styles>"),
+        );
     }
     let bytes = z.finish().unwrap().into_inner();
     let start = Instant::now();
@@ -42,13 +48,19 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let elapsed = start.elapsed();
-    assert!(elapsed < budget(data.len()), "{elapsed:?} for {} bytes", data.len());
+    assert!(
+        elapsed < budget(data.len()),
+        "{elapsed:?} for {} bytes",
+        data.len()
+    );
     let tail = doc.tail.unwrap_or(doc.text.len());
     for n in &doc.nodes {
         assert!(n.span.end <= tail);
     }
     for r in &doc.generated_labels {
-        assert!(r.end <= tail && doc.text.is_char_boundary(r.start) && doc.text.is_char_boundary(r.end));
+        assert!(
+            r.end <= tail && doc.text.is_char_boundary(r.start) && doc.text.is_char_boundary(r.end)
+        );
     }
     let _ = gongwen::emit::json::to_string(&doc, false);
 });

@@ -19,7 +19,11 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let elapsed = start.elapsed();
-    assert!(elapsed < budget(page.len()), "{elapsed:?} for {} bytes", page.len());
+    assert!(
+        elapsed < budget(page.len()),
+        "{elapsed:?} for {} bytes",
+        page.len()
+    );
     assert_eq!(doc.source.format, gongwen::Format::Html);
     for n in &doc.nodes {
         assert!(n.span.end <= doc.tail.unwrap_or(doc.text.len()));

@@ -22,9 +22,19 @@ fuzz_target!(|data: &[u8]| {
     let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let o = zip::write::SimpleFileOptions::default();
     for (name, content) in [
-        ("OFD.xml", format!(r#"<ofd:OFD xmlns:ofd="{NS}"><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>"#)),
+        (
+            "OFD.xml",
+            format!(
+                r#"<ofd:OFD xmlns:ofd="{NS}"><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>"#
+            ),
+        ),
         ("Doc_0/Document.xml", document),
-        ("Doc_0/Pages/Page_0/Content.xml", format!(r#"<ofd:Page xmlns:ofd="{NS}"><ofd:Content><ofd:Layer>{page}</ofd:Layer></ofd:Content></ofd:Page>"#)),
+        (
+            "Doc_0/Pages/Page_0/Content.xml",
+            format!(
+                r#"<ofd:Page xmlns:ofd="{NS}"><ofd:Content><ofd:Layer>{page}</ofd:Layer></ofd:Content></ofd:Page>"#
+            ),
+        ),
     ] {
         z.start_file(name, o).unwrap();
         z.write_all(content.as_bytes()).unwrap();
@@ -34,7 +44,12 @@ fuzz_target!(|data: &[u8]| {
     let Ok(doc) = gongwen::parse_bytes(&bytes, &gongwen::Options::default()) else {
         return;
     };
-    assert!(start.elapsed() < budget(data.len()), "{:?} for {} bytes", start.elapsed(), data.len());
+    assert!(
+        start.elapsed() < budget(data.len()),
+        "{:?} for {} bytes",
+        start.elapsed(),
+        data.len()
+    );
     let tail = doc.tail.unwrap_or(doc.text.len());
     for n in &doc.nodes {
         assert!(n.span.end <= tail);

@@ -1,7 +1,9 @@
 //! `cargo fuzz run parse`: arbitrary bytes through decoding, parsing, checks and
 //! every output format must never panic, spans must fit the text, the fast JSON writer
 //! must write what serde_json writes for the declared view, the work must stay within a
-//! linear budget, and one corrupted byte in valid UTF-8 must keep the outline.
+//! linear budget, and one corrupted byte in valid UTF-8 must keep the outline. With every
+//! check on, each fix's edits lie on character boundaries of the text, and the fixed text
+//! reads again (and its own fixes apply).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -35,9 +37,34 @@ fuzz_target!(|data: &[u8]| {
         gongwen::emit::json::to_string(&doc, true),
         gongwen::emit::json::to_string_serde(&doc, true)
     );
-    let _ = gongwen::emit::ledger::ledger(&doc, true).render(gongwen::emit::table::Format::Csv { bom: true });
+    let _ = gongwen::emit::ledger::ledger(&doc, true)
+        .render(gongwen::emit::table::Format::Csv { bom: true });
     let _ = gongwen::emit::ledger::quantities_json(&doc, &[], false);
-    let _ = gongwen::emit::report::render(&doc);
+    let _ = gongwen::emit::report::render(&doc, gongwen::Lang::Zh);
+    let _ = gongwen::emit::report::render(&doc, gongwen::Lang::En);
+    let every = options.clone().with_checks(gongwen::CheckSet::all());
+    let checked = gongwen::parse_bytes(data, &every).expect("read once already");
+    for d in &checked.diagnostics {
+        for e in &d.fixes {
+            let r = &e.range;
+            assert!(
+                r.start <= r.end && r.end <= checked.text.len(),
+                "{:?}: {r:?}",
+                d.code
+            );
+            assert!(
+                checked.text.is_char_boundary(r.start) && checked.text.is_char_boundary(r.end),
+                "{:?}: {r:?}",
+                d.code
+            );
+        }
+    }
+    let fixed = gongwen::fix(&checked);
+    if fixed.edits == 0 {
+        assert_eq!(fixed.text, checked.text);
+    }
+    let again = gongwen::parse_text(&fixed.text, &every);
+    let _ = gongwen::fix(&again);
     // One corrupted byte in a document that is valid UTF-8 with some Chinese in it: it
     // stays UTF-8 and keeps its outline but for the node it hits and its neighbours.
     let non_ascii = data.iter().filter(|&&b| b >= 0x80).count();

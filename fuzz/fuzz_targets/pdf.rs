@@ -32,23 +32,38 @@ fn pdf(content: &[u8]) -> Vec<u8> {
         out.extend_from_slice(b"\nendobj\n");
     }
     let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
     for o in offsets {
         out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
     }
     out.extend_from_slice(
-        format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes(),
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
     );
     out
 }
 
 fuzz_target!(|data: &[u8]| {
-    let bytes = if data.first() == Some(&b'%') { data.to_vec() } else { pdf(data) };
+    let bytes = if data.first() == Some(&b'%') {
+        data.to_vec()
+    } else {
+        pdf(data)
+    };
     let start = Instant::now();
     let Ok(doc) = gongwen::parse_bytes(&bytes, &gongwen::Options::default()) else {
         return;
     };
-    assert!(start.elapsed() < budget(data.len()), "{:?} for {} bytes", start.elapsed(), data.len());
+    assert!(
+        start.elapsed() < budget(data.len()),
+        "{:?} for {} bytes",
+        start.elapsed(),
+        data.len()
+    );
     let tail = doc.tail.unwrap_or(doc.text.len());
     for n in &doc.nodes {
         assert!(n.span.end <= tail);
