@@ -22,10 +22,8 @@ pub struct Span {
 /// Maps byte offsets of one text to character offsets, lines and columns.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
-    /// Byte offset where each line starts: four bytes a line, so a text of many short
-    /// lines (`1.` on ten million lines) does not need eight. Texts are at most 4 GiB
-    /// (`parse_bytes` refuses longer input).
-    line_starts: Vec<u32>,
+    /// Byte offset where each line starts.
+    line_starts: Starts,
     /// `blocks[k]`: characters that start before byte `k * BLOCK`, counted from the
     /// start of its group of [`GROUP`] blocks; `groups[g]` counts those before group `g`.
     /// Looked up directly, so a span costs two reads and a count within one block.
@@ -34,26 +32,111 @@ pub struct LineIndex {
     groups: Vec<usize>,
 }
 
+/// Lines a group of [`Starts`]: one four-byte base for each.
+const LINES: usize = 32;
+/// The offset in [`Starts::offs`] of a line whose start is not within reach of its
+/// group's base.
+const FAR: u16 = u16::MAX;
+
+/// Where the lines of a text start, in a little over two bytes a line (a text of many
+/// short lines, `1.` on ten million lines, would need four or eight as a list of
+/// offsets): the start of every [`LINES`]th line, and each line's distance from that.
+/// Texts are at most 4 GiB (`parse_bytes` refuses longer input).
+#[derive(Debug, Clone, Default)]
+struct Starts {
+    /// The start of the first line of each group.
+    bases: Vec<u32>,
+    /// Each line's start less its group's base; [`FAR`] when that does not fit two
+    /// bytes (a group of lines longer than 64 KiB), the start is then in `far`.
+    offs: Vec<u16>,
+    /// The lines whose start is [`FAR`] from their base, with it, in order of line.
+    far: Vec<(u32, u32)>,
+}
+
+impl Starts {
+    /// The line starts given in order.
+    fn new(n: usize, starts: impl Iterator<Item = usize>) -> Starts {
+        let mut out = Starts {
+            bases: Vec::with_capacity(n / LINES + 1),
+            offs: Vec::with_capacity(n),
+            far: Vec::new(),
+        };
+        for (k, at) in starts.enumerate() {
+            let at = u32::try_from(at).unwrap_or(u32::MAX);
+            if k % LINES == 0 {
+                out.bases.push(at);
+            }
+            let base = out.bases[k / LINES];
+            match u16::try_from(at - base) {
+                Ok(d) if d != FAR => out.offs.push(d),
+                _ => {
+                    out.offs.push(FAR);
+                    out.far.push((k as u32, at));
+                }
+            }
+        }
+        out
+    }
+
+    fn len(&self) -> usize {
+        self.offs.len()
+    }
+
+    /// Where line `k` (0-based) starts.
+    fn get(&self, k: usize) -> usize {
+        match self.offs[k] {
+            FAR => {
+                let i = self.far.partition_point(|&(l, _)| (l as usize) < k);
+                self.far[i].1 as usize
+            }
+            d => self.bases[k / LINES] as usize + d as usize,
+        }
+    }
+
+    /// How many of the first `n` lines start at or before byte `at`.
+    fn count_upto(&self, at: usize, n: usize) -> usize {
+        let groups = n.div_ceil(LINES);
+        let g = self.bases[..groups].partition_point(|&b| b as usize <= at);
+        if g == 0 {
+            return 0;
+        }
+        // Within the group, whose first line starts at or before `at`, the first line
+        // starting after it.
+        let (mut lo, mut hi) = ((g - 1) * LINES + 1, (g * LINES).min(n));
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if self.get(mid) <= at {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
+}
+
 /// The lines of a text, read from its [`LineIndex`]: the content range of each
 /// (terminators `\n`, `\r\n`, `\r` excluded), without a list of its own.
 #[derive(Clone, Copy)]
 pub(crate) struct Lines<'a> {
     text: &'a str,
-    starts: &'a [u32],
+    starts: &'a Starts,
+    /// How many lines of `starts` are the text's.
+    n: usize,
 }
 
 impl<'a> Lines<'a> {
     /// How many lines.
     pub(crate) fn len(&self) -> usize {
-        self.starts.len()
+        self.n
     }
 
     /// The content of line `k` (0-based).
     pub(crate) fn get(&self, k: usize) -> Range<usize> {
-        let start = self.starts[k] as usize;
-        let end = match self.starts.get(k + 1) {
-            Some(&next) => {
-                let next = next as usize;
+        assert!(k < self.n, "line {k} of {}", self.n);
+        let start = self.starts.get(k);
+        let end = match (k + 1 < self.n).then(|| self.starts.get(k + 1)) {
+            Some(next) => {
                 let b = self.text.as_bytes();
                 if next >= 2 && b[next - 2] == b'\r' && b[next - 1] == b'\n' {
                     next - 2
@@ -68,9 +151,7 @@ impl<'a> Lines<'a> {
 
     /// The line (0-based) that byte `at` is on.
     pub(crate) fn index_of(&self, at: usize) -> usize {
-        self.starts
-            .partition_point(|&s| s as usize <= at)
-            .saturating_sub(1)
+        self.starts.count_upto(at, self.n).saturating_sub(1)
     }
 
     /// Every line, in order (or in reverse).
@@ -140,9 +221,7 @@ impl LineIndex {
         let bytes = text.as_bytes();
         // Counted first, so the list is allocated once at its size.
         let n = 1 + memchr::memchr2_iter(b'\n', b'\r', bytes).count();
-        let mut line_starts: Vec<u32> = Vec::with_capacity(n);
-        line_starts.extend(line_iter(text).map(|r| u32::try_from(r.start).unwrap_or(u32::MAX)));
-        line_starts.shrink_to_fit();
+        let line_starts = Starts::new(n, line_iter(text).map(|r| r.start));
         let (mut blocks, mut groups) = (Vec::new(), Vec::new());
         if !text.is_ascii() {
             blocks.reserve(bytes.len() / BLOCK + 1);
@@ -179,7 +258,8 @@ impl LineIndex {
 
     /// 1-based line of a byte offset.
     pub fn line(&self, byte: usize) -> usize {
-        self.line_starts.partition_point(|&s| s as usize <= byte)
+        let ls = &self.line_starts;
+        ls.count_upto(byte, ls.len())
     }
 
     /// Like [`line`](Self::line), trying the 1-based line `near` and the one after it
@@ -189,8 +269,8 @@ impl LineIndex {
         for l in [near, near + 1] {
             if l >= 1
                 && l <= ls.len()
-                && ls[l - 1] as usize <= byte
-                && ls.get(l).is_none_or(|&n| n as usize > byte)
+                && ls.get(l - 1) <= byte
+                && (l == ls.len() || ls.get(l) > byte)
             {
                 return l;
             }
@@ -200,18 +280,17 @@ impl LineIndex {
 
     /// Byte offset where the 1-based line starts.
     pub fn line_start(&self, line: usize) -> usize {
-        self.line_starts[line - 1] as usize
+        self.line_starts.get(line - 1)
     }
 
     /// The lines of `text` (which this index was made from, or the part of it before
     /// some point), without their terminators.
     pub(crate) fn lines<'a>(&'a self, text: &'a str) -> Lines<'a> {
-        let n = self
-            .line_starts
-            .partition_point(|&s| s as usize <= text.len());
+        let ls = &self.line_starts;
         Lines {
             text,
-            starts: &self.line_starts[..n],
+            starts: ls,
+            n: ls.count_upto(text.len(), ls.len()),
         }
     }
 
@@ -252,6 +331,36 @@ mod tests {
             let want: Vec<_> = line_iter(t).collect();
             assert_eq!(got, want, "{t:?}");
         }
+    }
+
+    #[test]
+    fn line_starts_near_and_far() {
+        // Short lines, lines longer than a group's reach, and groups that span it.
+        let mut t = String::new();
+        for k in 0..200 {
+            let len = match k % 7 {
+                0 => 70_000,
+                3 => 3_000,
+                _ => k % 5,
+            };
+            t.push_str(&"x".repeat(len));
+            t.push_str(["\n", "\r\n", "\r"][k % 3]);
+        }
+        let ix = LineIndex::new(&t);
+        let want: Vec<usize> = line_iter(&t).map(|r| r.start).collect();
+        assert_eq!(ix.line_starts.len(), want.len());
+        assert!(!ix.line_starts.far.is_empty());
+        for (k, &at) in want.iter().enumerate() {
+            assert_eq!(ix.line_start(k + 1), at);
+            assert_eq!(ix.line(at), k + 1);
+            if at > 0 {
+                assert_eq!(ix.line(at - 1), k);
+            }
+        }
+        let got: Vec<_> = ix.lines(&t).iter().collect();
+        assert_eq!(got, line_iter(&t).collect::<Vec<_>>());
+        let part = &t[..want[100] - 1];
+        assert_eq!(ix.lines(part).len(), 100);
     }
 
     #[test]
