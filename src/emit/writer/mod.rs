@@ -33,6 +33,7 @@ pub(crate) fn write_document(
             depth: 0,
             first: true,
             error: None,
+            flushes: 0,
         },
         path: String::new(),
         line: 1,
@@ -267,19 +268,20 @@ impl<'a> Doc<'a, '_> {
         self.o.field(k!("style"), n.style().as_str());
         self.o.field(k!("enumeration"), doc.is_enumeration(n));
         self.o.key(k!("responsibility"));
-        let at = self.o.buf.len();
+        let at = (self.o.buf.len(), self.o.flushes);
         match n.clauses.last() {
-            Some(c) => self.clause(c),
+            Some(c) => self.clause(c)?,
             None => self.o.null(),
         }
-        let responsibility = at..self.o.buf.len();
+        let responsibility = at.0..self.o.buf.len();
         self.o.key(k!("clauses"));
         self.o.open(b'[');
         for (k, c) in n.clauses.iter().enumerate() {
+            self.o.flush_if_full()?;
             self.o.entry();
-            if k + 1 == n.clauses.len() {
-                // The last clause is `responsibility`, just written: the same bytes
-                // (pretty, one level deeper).
+            // The last clause is `responsibility`, written before: the same bytes
+            // (pretty, one level deeper), while they are still in the buffer.
+            if k + 1 == n.clauses.len() && self.o.flushes == at.1 {
                 if self.o.pretty {
                     self.o.copy_deeper(responsibility.clone());
                 } else {
@@ -287,7 +289,7 @@ impl<'a> Doc<'a, '_> {
                 }
                 self.o.first = false;
             } else {
-                self.clause(c);
+                self.clause(c)?;
             }
         }
         self.o.close(b']');
@@ -301,28 +303,31 @@ impl<'a> Doc<'a, '_> {
     }
 
     #[inline]
-    fn names(&mut self, c: &Clause, role: Role) {
+    fn names(&mut self, c: &Clause, role: Role) -> io::Result<()> {
         let units = &self.doc.units;
         self.o.open(b'[');
         for u in c.with_role(role) {
+            self.o.flush_if_full()?;
             self.o.entry();
             self.o.str(&units[u.index()].name);
         }
         self.o.close(b']');
+        Ok(())
     }
 
-    fn clause(&mut self, c: &'a Clause) {
+    fn clause(&mut self, c: &'a Clause) -> io::Result<()> {
         self.o.open(b'{');
         self.text_and_span(&c.range);
         self.o.key(k!("lead"));
-        self.names(c, Role::Lead);
+        self.names(c, Role::Lead)?;
         self.o.key(k!("responsible"));
-        self.names(c, Role::Responsible);
+        self.names(c, Role::Responsible)?;
         self.o.key(k!("support"));
-        self.names(c, Role::Support);
+        self.names(c, Role::Support)?;
         self.o.key(k!("units"));
         self.o.open(b'[');
         for u in c.units.iter() {
+            self.o.flush_if_full()?;
             // A unit in a role is the same bytes wherever it stands at one depth:
             // written once per document and depth, then copied.
             let key = (u.unit, u.role, self.o.depth);
@@ -349,6 +354,7 @@ impl<'a> Doc<'a, '_> {
         self.o.close(b']');
         self.o.field(k!("form"), c.form.as_str());
         self.o.close(b'}');
+        Ok(())
     }
 
     fn quantities(&mut self, qs: &[Quantity]) -> io::Result<()> {

@@ -54,6 +54,9 @@ pub(super) struct Out<'w> {
     /// An error of the sink met while a long string was written through, returned by
     /// the next [`flush_if_full`](Out::flush_if_full).
     pub(super) error: Option<io::Error>,
+    /// How many times `buf` was handed to the sink and emptied: a range of `buf` taken
+    /// before holds what it did only while this is the same.
+    pub(super) flushes: usize,
 }
 
 impl Out<'_> {
@@ -65,6 +68,7 @@ impl Out<'_> {
         if self.buf.len() >= FLUSH_AT {
             self.sink.write_all(&self.buf)?;
             self.buf.clear();
+            self.flushes += 1;
         }
         Ok(())
     }
@@ -179,6 +183,7 @@ impl Out<'_> {
                 }
             }
             self.buf.clear();
+            self.flushes += 1;
         }
         self.buf.push(b'"');
     }
