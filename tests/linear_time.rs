@@ -71,6 +71,18 @@ fn dense_input_is_bounded_and_counted() {
     );
     assert_eq!(doc.nodes.last().unwrap().span.end, text.trim_end().len());
     common::check_invariants(&doc);
+    // The same for clauses: those of the nodes and those of the text past the last.
+    let text = "1.(省商务厅负责)\n".repeat(30_000);
+    let doc = gongwen::parse_text(&text, &gongwen::Options::default());
+    let max = 10_000 + text.len() / 128;
+    let kept: usize = doc.nodes.iter().map(|n| n.clauses.len()).sum();
+    assert_eq!(kept, max);
+    assert!(doc
+        .diagnostics
+        .iter()
+        .any(|d| d.code == gongwen::Code::Truncated
+            && d.message
+                .starts_with(&format!("{} more responsibility clauses", 30_000 - max))));
     // The same for quantities.
     let text = "1个".repeat(100_000);
     let doc = gongwen::parse_text(&text, &gongwen::Options::default());

@@ -19,8 +19,9 @@ use crate::model::{Diagnostic, Document, Lang};
 pub(crate) fn run(doc: &mut Document, lex: &Lexicon, lang: Lang) -> Vec<Diagnostic> {
     meta::fill(doc, lex);
     addressing::fill(doc, lex);
-    responsibility::fill(doc, lex);
-    let out = quantity::fill(doc, lex, lang).into_iter().collect();
+    let clauses = responsibility::fill(doc, lex, lang);
+    let quantities = quantity::fill(doc, lex, lang);
+    let out = clauses.into_iter().chain(quantities).collect();
     deadlines(doc);
     out
 }

@@ -135,6 +135,9 @@ const CHANGE_ZONE: usize = 8;
 /// How far a sentence or clause is looked for around a quantity, in bytes: bounds the
 /// work on text without punctuation.
 const CONTEXT: usize = 600;
+/// The text whose sentence and clause ends are found at once (in bytes, with
+/// [`CONTEXT`] on either side).
+const ENDS_WINDOW: usize = 1 << 16;
 /// Years: a four-digit number in this range before 年 or a date separator is a year.
 const YEARS: std::ops::RangeInclusive<f64> = 1900.0..=2100.0;
 /// Tenths (`七成`) are at most ten.
@@ -430,10 +433,19 @@ fn find_into(
         }
     }
     let mut cues = Cues::default();
-    if out.len() > first {
-        ends.find(s);
-    }
+    // The sentence and clause ends are found around a run of quantities at a time
+    // (within [`CONTEXT`] of them, the only ends `around` reads), so a text of a million
+    // lines and few quantities does not list every line break.
+    let mut window = 0..0;
     for q in out[first..].iter_mut() {
+        if q.range.end + CONTEXT > window.end
+            || q.range.start.saturating_sub(CONTEXT) < window.start
+        {
+            let lo = floor_boundary(s, q.range.start.saturating_sub(CONTEXT));
+            let hi = ceil_boundary(s, q.range.end.max(q.range.start + ENDS_WINDOW) + CONTEXT);
+            ends.find(s, lo..hi);
+            window = lo..hi;
+        }
         // 3 × 0.1 is 0.3, not 0.30000000000000004.
         q.value = round_sig(q.value);
         q.other = round_sig(q.other);
@@ -588,12 +600,13 @@ struct Ends {
 }
 
 impl Ends {
-    /// The ends of `s`, in place of those of the last text.
-    fn find(&mut self, s: &str) {
+    /// The ends in `range` of `s` (offsets in `s`), in place of those found before.
+    fn find(&mut self, s: &str, range: Range<usize>) {
         let Ends { sentence, clause } = self;
         sentence.clear();
         clause.clear();
-        for (i, c) in s.char_indices() {
+        for (i, c) in s[range.clone()].char_indices() {
+            let i = range.start + i;
             match c {
                 '。' | '！' | '？' | '；' | ';' | '\n' | '\r' => {
                     sentence.push(i as u32);

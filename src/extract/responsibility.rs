@@ -9,9 +9,11 @@
 //! own), and the declaration `排在第一位的部门为牵头部门，下同`. A clause that ends its
 //! node is taken out of the node's title and text.
 
+use crate::lexicon::messages::say_args;
 use crate::lexicon::Lexicon;
 use crate::model::{
-    Clause, ClauseForm, ClauseUnit, Column, Document, Node, Role, Style, TaskTable, Unit, UnitId,
+    Clause, ClauseForm, ClauseUnit, Code, Column, Diagnostic, Document, Lang, Node, Role, Style,
+    TaskTable, Unit, UnitId,
 };
 use crate::text::charset::{bracket, Pair};
 use crate::text::{ceil_boundary, is_han, is_ws, line_break, squeezed, trim};
@@ -24,6 +26,12 @@ use std::ops::Range;
 const LONGEST_CLAUSE: usize = 3000;
 /// Brackets and line breaks read at a time (see `match_brackets`).
 const CHUNK: usize = 4096;
+/// More clauses than any real document has (the seed has one in 400 bytes), and few
+/// enough that ten megabytes of `1.(省商务厅负责)` take tens of megabytes: a document
+/// keeps at most this many and one more for every [`BYTES_PER_CLAUSE`] bytes; past
+/// that they are counted, not kept, and one `truncated` report says how many.
+const MIN_CLAUSES: usize = 10_000;
+const BYTES_PER_CLAUSE: usize = 128;
 /// An unclosed clause is read to the end of its line, but no further than this.
 const LONGEST_UNCLOSED_CLAUSE: usize = 1200;
 /// A unit's name has at most this many characters.
@@ -35,8 +43,9 @@ const SHORT_TEXT: usize = 64;
 const COLLECTIVE: char = '各';
 
 /// Finds every node's clauses, trims a clause that ends its node out of the node's
-/// title and text, and fills the document's unit table.
-pub(crate) fn fill(doc: &mut Document, lex: &Lexicon) {
+/// title and text, and fills the document's unit table; reports the clauses past the
+/// cap ([`MIN_CLAUSES`]).
+pub(crate) fn fill(doc: &mut Document, lex: &Lexicon, lang: Lang) -> Option<Diagnostic> {
     let Document {
         text,
         nodes,
@@ -48,6 +57,8 @@ pub(crate) fn fill(doc: &mut Document, lex: &Lexicon) {
     } = doc;
     let text = text.as_str();
     let mut state = State::new(lex, text);
+    state.left = MIN_CLAUSES + text.len() / BYTES_PER_CLAUSE;
+    let max = state.left;
     // The declaration that the first-listed unit leads may stand in the preamble.
     if let Some(p) = preamble {
         state.first_listed_leads = declares_first_leads(&text[p.range.clone()], lex);
@@ -123,6 +134,20 @@ pub(crate) fn fill(doc: &mut Document, lex: &Lexicon) {
             }
         }
     }
+    (state.counted > 0).then(|| {
+        let at = state.first;
+        Diagnostic::new(
+            Code::Truncated,
+            at..at,
+            say_args!(lang, "clauses-left-out", count = state.counted, max = max),
+        )
+        .note(say_args!(
+            lang,
+            "note-clauses-cap",
+            min = MIN_CLAUSES,
+            bytes = BYTES_PER_CLAUSE,
+        ))
+    })
 }
 
 /// The kind of a unit the lexicon does not know.
@@ -252,7 +277,9 @@ fn sentence_duties(text: &str, range: Range<usize>, state: &mut State) -> Vec<Cl
         let end = s[k..ahead].find(sentence_break).map_or(ahead, |e| k + e);
         if let Some((len, cl)) = read_duty(&s[at..end], state) {
             let r = range.start + at..range.start + at + len;
-            out.push(cl.into_clause(r, ClauseForm::Sentence, state));
+            if state.room(r.start) {
+                out.push(cl.into_clause(r, ClauseForm::Sentence, state));
+            }
         }
     }
     out
@@ -432,6 +459,11 @@ struct State<'l> {
     square: bool,
     /// Brackets and line breaks read at a time: [`CHUNK`] (tests make it smaller).
     chunk: usize,
+    /// How many more clauses the document may keep, how many were counted past that,
+    /// and where the first of those is.
+    left: usize,
+    counted: usize,
+    first: usize,
 }
 
 impl<'l> State<'l> {
@@ -449,7 +481,23 @@ impl<'l> State<'l> {
             stack: Vec::new(),
             events: Vec::new(),
             chunk: CHUNK,
+            left: usize::MAX,
+            counted: 0,
+            first: 0,
         }
+    }
+
+    /// Whether a clause found at `at` may be kept; if not, it is counted.
+    fn room(&mut self, at: usize) -> bool {
+        if self.left > 0 {
+            self.left -= 1;
+            return true;
+        }
+        if self.counted == 0 {
+            self.first = at;
+        }
+        self.counted += 1;
+        false
     }
 
     /// An empty draft, in the room of the last one.
@@ -527,17 +575,20 @@ fn find_into(text: &str, range: Range<usize>, state: &mut State, out: &mut Vec<C
             .trim_end_matches(['。', '.']);
         if let Some(cl) = parse_labelled(body, state) {
             let at = range.start + j..range.start + j + body.len();
-            let cl = cl.into_clause(at, ClauseForm::Label, state);
             // `牵头单位：…` and, on the next line (a blank one between or not),
             // `责任单位：…`: one clause of the task.
             match out.last_mut() {
                 Some(last)
                     if last.form == ClauseForm::Label
-                        && text[last.range.end..cl.range.start].chars().all(is_ws) =>
+                        && text[last.range.end..at.start].chars().all(is_ws) =>
                 {
+                    let cl = cl.into_clause(at, ClauseForm::Label, state);
                     merge(last, cl)
                 }
-                _ => out.push(cl),
+                _ if state.room(at.start) => {
+                    out.push(cl.into_clause(at, ClauseForm::Label, state));
+                }
+                _ => {}
             }
         }
         *i = end;
@@ -617,7 +668,9 @@ fn find_into(text: &str, range: Range<usize>, state: &mut State, out: &mut Vec<C
             };
             if let Some(cl) = parsed {
                 let at = range.start + at..range.start + after_close;
-                out.push(cl.into_clause(at, ClauseForm::Bracket, state));
+                if state.room(at.start) {
+                    out.push(cl.into_clause(at, ClauseForm::Bracket, state));
+                }
                 i = after_close;
             }
         }

@@ -221,7 +221,9 @@ pub(crate) fn find(
         if let Some(l) = line_label {
             sc.push(t.start, l);
         } else if let Some((l, rest)) = ambiguous_dot_label(s) {
-            if starts_with_quantity(rest, lex) {
+            // No more of them are weighed than nodes may be kept: a text of a million
+            // `1.5个` lines holds them in bounded memory.
+            if ambiguous.len() < sc.left_out.max && starts_with_quantity(rest, lex) {
                 ambiguous.push(Heading {
                     at: t.start,
                     label: l,
