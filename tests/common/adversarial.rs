@@ -1,6 +1,7 @@
 //! Inputs that once made a scanner quadratic, a tree builder look down its whole stack,
 //! or a list grow without bound: shared by `tests/linear_time.rs` (which asserts the time
-//! ratio between two sizes) and `benches/adversarial.rs` (which reports throughput).
+//! ratio between two sizes), `tests/memory.rs` (which asserts the peak of memory) and
+//! `benches/adversarial.rs` (which reports throughput).
 
 /// A named way to make an input of about `n` bytes.
 pub type Input = (&'static str, fn(usize) -> String);
@@ -33,6 +34,19 @@ pub fn inputs() -> Vec<Input> {
         ("a long line of prose", |n| {
             "新建5G基站3万个，推进“1+3+N”工程（省商务厅负责）；".repeat(n / 70)
         }),
+        ("（ on every line", |n| "（\n".repeat(n / 4)),
+        ("（一） on one line", |n| "（一）".repeat(n / 9)),
+        ("（一） on every line", |n| "（一）\n".repeat(n / 10)),
+        ("a label and a quantity on every line", |n| {
+            "1.5个\n".repeat(n / 7)
+        }),
+        ("a label and a clause on every line", |n| {
+            "1.(省商务厅负责)\n".repeat(n / 23)
+        }),
+        ("a labelled line of units", |n| {
+            "一、任务\n责任单位：".to_string() + &"省商务厅、".repeat(n / 15)
+        }),
+        ("percentages on every line", |n| "5%\n".repeat(n / 3)),
         // Web pages: the HTML tree builder looks down its stack for each tag.
         ("nested divs", |n| {
             "<html><body>".to_string() + &"<div>".repeat(n / 5) + "一、总体要求"
