@@ -105,6 +105,7 @@ note-quantities-cap = a document holds at most { $min } quantities and one more 
 clauses-left-out = { $count } more responsibility clauses from here on are not listed: a document of this size holds at most { $max }
 note-clauses-cap = a document holds at most { $min } responsibility clauses and one more for every { $bytes } bytes
 page-decode-errors = { $count } stretches of the page were not valid { $encoding } and were replaced by U+FFFD
+many-elements = the page holds more elements than gongwen reads for its size (about { $max } with its pieces of text); { $count } tags, comments and scripts past them were read without their structure or left out (the text is kept)
 deep-markup = the page nests elements more than { $depth } deep; { $count } tags past that depth were read without their structure (their text is kept)
 damaged-word = the Word file is damaged ({ $reason }); the text before the damage is read
 suggest-save-again = open it in Word or WPS and save it again

@@ -94,6 +94,7 @@ note-quantities-cap = 每份文档最多列出 { $min } 个数量，每 { $bytes
 clauses-left-out = 此后还有 { $count } 个责任分工条款未列出：这样大小的文档最多列出 { $max } 个
 note-clauses-cap = 每份文档最多列出 { $min } 个责任分工条款，每 { $bytes } 字节再多一个
 page-decode-errors = 网页中有 { $count } 处不是有效的 { $encoding }，已替换为 U+FFFD
+many-elements = 网页元素多于按其大小所读的数量（连同文字片段约 { $max } 个）；此后的 { $count } 个标签、注释和脚本不按结构读取或略去（文字保留）
 deep-markup = 网页元素嵌套超过 { $depth } 层；超过该深度的 { $count } 个标签不按结构读取（文字保留）
 damaged-word = Word 文件已损坏（{ $reason }）；已读取损坏处之前的文字
 suggest-save-again = 用 Word 或 WPS 打开后重新保存

@@ -16,6 +16,7 @@ use crate::text::is_han;
 use ego_tree::iter::Edge;
 use ego_tree::NodeId;
 use scraper::{ElementRef, Html, Node, Selector};
+use std::borrow::Cow;
 
 /// Elements whose content is never text a reader sees.
 const HIDDEN: &[&str] = &[
@@ -80,6 +81,9 @@ const LONGEST_LABEL: usize = 6;
 /// and what the page says about the document.
 pub(crate) struct Page {
     pub(crate) text: String,
+    /// How many tags past the cap of [`MIN_ELEMENTS`] were left out before parsing
+    /// (with the comments and scripts after them).
+    pub(crate) many: usize,
     /// How many tags past [`MAX_DEPTH`] were left out before parsing.
     pub(crate) flattened: usize,
     pub(crate) tail: usize,
@@ -465,23 +469,55 @@ const SELF_CLOSING: &[&str] = &[
 /// Elements whose content is not markup: skipped to their end tag.
 const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "noscript"];
 
-/// `html` with the start and end tags that would nest past [`MAX_DEPTH`] left out (their
-/// text stays), and how many were; borrowed unchanged when nothing is that deep. The scan
-/// is a cheap approximation of the HTML tokenizer — comments and raw text skipped, tags
-/// told by name — which is enough to bound the depth the real parser then meets.
-fn bounded_depth(html: &str) -> (std::borrow::Cow<'_, str>, usize) {
-    use std::borrow::Cow;
+/// A page is read with at most this many elements, comments and pieces of text, and one
+/// more for every [`BYTES_PER_ELEMENT`] bytes of it: the element tree takes a hundred
+/// bytes or more for each, so that a page of ten megabytes of `<td>` or `<p>` (the
+/// element tree of which took twenty bytes for each byte of the page) stays within a
+/// few times its size. Real pages have one element in 50 to 140 bytes, and fewer than
+/// 4,000 of them. Tags past it are read without their structure, their text kept;
+/// comments and scripts past it are left out.
+pub(crate) const MIN_ELEMENTS: usize = 10_000;
+pub(crate) const BYTES_PER_ELEMENT: usize = 128;
+
+/// What [`bounded_markup`] left out: tags past [`MAX_DEPTH`], and tags (with comments
+/// and scripts) past the number of elements.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct LeftOut {
+    deep: usize,
+    many: usize,
+}
+
+/// `html` with the start and end tags that would nest past [`MAX_DEPTH`], and those past
+/// the [`MIN_ELEMENTS`] cap, left out (their text stays), and how many were; borrowed
+/// unchanged when nothing is left out. The scan is a cheap approximation of the HTML
+/// tokenizer — comments and raw text skipped, tags told by name — which is enough to
+/// bound the depth and the size of the tree the real parser then builds.
+fn bounded_markup(html: &str) -> (Cow<'_, str>, LeftOut) {
     let b = html.as_bytes();
     let mut out: Option<String> = None;
     let mut copied = 0;
     let mut depth = 0usize;
-    let mut dropped = 0;
+    let mut left = LeftOut::default();
+    // Elements, comments and the text before each (a node of its own) may be this many.
+    let mut room = (MIN_ELEMENTS + html.len() / BYTES_PER_ELEMENT) / 2;
+    // Leaves out `html[from..to]`.
+    let mut leave_out = |from: usize, to: usize, out: &mut Option<String>| {
+        let s = out.get_or_insert_with(|| String::with_capacity(html.len()));
+        s.push_str(&html[copied..from]);
+        copied = to;
+    };
     let mut i = 0;
     while let Some(k) = memchr::memchr(b'<', &b[i..]) {
         let at = i + k;
         i = at + 1;
         if b[i..].starts_with(b"!--") {
             i = memchr::memmem::find(&b[i..], b"-->").map_or(b.len(), |e| i + e + 3);
+            if room == 0 {
+                leave_out(at, i, &mut out);
+                left.many += 1;
+            } else {
+                room -= 1;
+            }
             continue;
         }
         let close = b.get(i) == Some(&b'/');
@@ -499,6 +535,7 @@ fn bounded_depth(html: &str) -> (std::borrow::Cow<'_, str>, usize) {
             break;
         };
         i = gt + 1;
+        let past = room == 0;
         if !close && is(RAW_TEXT) {
             // To `</name`, in any case.
             let mut j = i;
@@ -514,55 +551,77 @@ fn bounded_depth(html: &str) -> (std::borrow::Cow<'_, str>, usize) {
                     None => break b.len(),
                 }
             };
+            if past {
+                // With its content and end tag: a script's or a style's is no page text
+                // (a title's or a textarea's past the cap goes with it, counted).
+                let end = memchr::memchr(b'>', &b[i..]).map_or(b.len(), |e| i + e + 1);
+                leave_out(at, end, &mut out);
+                i = end;
+                left.many += 1;
+            } else {
+                room -= 1;
+            }
             continue;
         }
-        if is(SELF_CLOSING) || b[gt - 1] == b'/' {
-            continue;
+        let nests = !(is(SELF_CLOSING) || b[gt - 1] == b'/');
+        // The depth is that of the page as written: tags left out for it still count.
+        let before = depth;
+        if nests {
+            depth = if close {
+                depth.saturating_sub(1)
+            } else {
+                depth + 1
+            };
         }
-        let deep = if close {
-            let deep = depth > MAX_DEPTH;
-            depth = depth.saturating_sub(1);
-            deep
-        } else {
-            depth += 1;
-            depth > MAX_DEPTH
-        };
-        if deep {
-            let s = out.get_or_insert_with(|| String::with_capacity(html.len()));
-            s.push_str(&html[copied..at]);
-            copied = gt + 1;
-            dropped += 1;
+        if nests && before.max(depth) > MAX_DEPTH {
+            leave_out(at, gt + 1, &mut out);
+            left.deep += 1;
+        } else if past {
+            // Past the cap, a tag is left out and does not nest.
+            depth = before;
+            leave_out(at, gt + 1, &mut out);
+            left.many += 1;
+        } else if !close {
+            room -= 1;
         }
     }
     match out {
-        None => (Cow::Borrowed(html), 0),
+        None => (Cow::Borrowed(html), left),
         Some(mut s) => {
             s.push_str(&html[copied..]);
-            (Cow::Owned(s), dropped)
+            (Cow::Owned(s), left)
         }
     }
 }
 
-/// The text of a page, the article first.
-pub(crate) fn read(html: &str, lex: &Lexicon) -> Page {
-    let (html, flattened) = bounded_depth(html);
+/// The text of a page, the article first. Takes the page, so that it is held only once:
+/// when markup is left out, the page as it was is let go before it is parsed.
+pub(crate) fn read(html: String, lex: &Lexicon) -> Page {
+    let (bounded, left) = bounded_markup(&html);
+    let bounded = match bounded {
+        Cow::Owned(s) => Some(s),
+        Cow::Borrowed(_) => None,
+    };
+    let html = bounded.unwrap_or(html);
     let doc = Html::parse_document(&html);
+    drop(html);
     let root = doc.tree.root().id();
     let article = article(&doc, lex).unwrap_or(root);
     let mut body = Render::new(&doc.tree);
     body.render(article, None);
     let mut meta = PageMeta::default();
-    let mut text = String::with_capacity(html.len() / 2);
-    // The page's title goes first when the article does not open with it.
+    // The rendered article is the text (not a copy of it), the page's title put first
+    // when the article does not open with it.
+    let mut text = std::mem::take(&mut body.out);
+    text.truncate(text.trim_end().len());
     if let Some(t) = page_title(&doc, lex) {
-        let opening: String = body.out.lines().take(3).collect();
+        let opening: String = text.lines().take(3).collect();
         if !opening.contains(t.as_str()) {
             meta.title = Some(0..t.len());
-            text.push_str(&t);
-            text.push('\n');
+            text.insert(0, '\n');
+            text.insert_str(0, &t);
         }
     }
-    text.push_str(body.out.trim_end());
     let tail = text.len();
     let mut set_aside = Vec::new();
     if article != root {
@@ -583,7 +642,8 @@ pub(crate) fn read(html: &str, lex: &Lexicon) -> Page {
     meta.attachments = attachments(&doc, lex);
     Page {
         text,
-        flattened,
+        flattened: left.deep,
+        many: left.many,
         tail,
         set_aside,
         meta,
@@ -607,7 +667,7 @@ mod tests {
 <div class="footer">网站地图 | 联系我们</div></body></html>"#;
         let lex = Lexicon::builtin();
         assert!(looks_like_html(page.as_bytes()));
-        let p = read(page, &lex);
+        let p = read(page.to_string(), &lex);
         let (body, rest) = p.text.split_at(p.tail);
         assert!(
             body.starts_with("关于某事的通知\n各区人民政府：\n"),
@@ -641,6 +701,34 @@ mod tests {
                 b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-8\">"
             ),
             Some(encoding_rs::UTF_8)
+        );
+    }
+
+    #[test]
+    fn elements_past_the_cap_are_read_as_text() {
+        let lex = Lexicon::builtin();
+        let n = 40_000;
+        let page = format!(
+            "<html><body><div id=zoom>{}</div></body></html>",
+            "<p>字<!-- 注 --><script>var 不是正文 = 1;</script>".repeat(n)
+        );
+        let (html, left) = bounded_markup(&page);
+        let cap = (MIN_ELEMENTS + page.len() / BYTES_PER_ELEMENT) / 2;
+        // Each repeat is a p, a comment and a script: those past the cap are left out.
+        assert!(left.many > 0 && left.deep == 0, "{left:?}");
+        // `<html>`, `<body>` and `<div>` take three of the room.
+        let kept = ["<script>", "<p>", "<!--"].map(|t| html.matches(t).count());
+        assert_eq!(kept.iter().sum::<usize>(), cap - 3, "{kept:?}");
+        // Every 字 is kept; no script past the cap turns into text.
+        let read = read(page.clone(), &lex);
+        assert_eq!(read.text.matches('字').count(), n);
+        assert!(!read.text.contains("不是正文"));
+        assert_eq!(read.many, left.many);
+        // A page under the cap is read as it is.
+        let small = "<html><body><p>一、总体要求<!-- x --><script>y</script></body></html>";
+        assert_eq!(
+            bounded_markup(small),
+            (Cow::Borrowed(small), LeftOut::default())
         );
     }
 

@@ -91,7 +91,9 @@ pub(crate) fn read(
     lang: Lang,
 ) -> Result<Decoded, Error> {
     if html::looks_like_html(&bytes) {
-        return read_html(&bytes, label, lex, lang);
+        // Decoded from the bytes themselves, so a UTF-8 page is not copied.
+        let label = html_label(&bytes, label);
+        return read_html(decode_vec(bytes, label, lang)?, lex, lang);
     }
     if pdf::is_pdf(&bytes) {
         return read_pdf(&bytes, lang);
@@ -110,7 +112,7 @@ pub(crate) fn read_slice(
     lang: Lang,
 ) -> Result<Decoded, Error> {
     if html::looks_like_html(bytes) {
-        return read_html(bytes, label, lex, lang);
+        return read_html(decode(bytes, html_label(bytes, label), lang)?, lex, lang);
     }
     if pdf::is_pdf(bytes) {
         return read_pdf(bytes, lang);
@@ -121,21 +123,22 @@ pub(crate) fn read_slice(
     decode(bytes, label, lang)
 }
 
-/// A web page: decoded by its BOM, the charset it declares, or detection; then its
-/// article found and rendered.
-fn read_html(
-    bytes: &[u8],
-    label: Option<&str>,
-    lex: &Lexicon,
-    lang: Lang,
-) -> Result<Decoded, Error> {
+/// The encoding a web page is read in: the one asked for, else (without a BOM) the
+/// charset it declares, else none (detection).
+fn html_label<'a>(bytes: &[u8], label: Option<&'a str>) -> Option<&'a str> {
     let declared = if label.is_none() && Encoding::for_bom(bytes).is_none() {
         html::declared_charset(bytes)
     } else {
         None
     };
-    let d = decode(bytes, label.or(declared.map(|e| e.name())), lang)?;
-    let page = html::read(&d.text, lex);
+    label.or(declared.map(|e| e.name()))
+}
+
+/// A web page, decoded (by its BOM, the charset it declares, or detection): its article
+/// found and rendered.
+fn read_html(mut d: Decoded, lex: &Lexicon, lang: Lang) -> Result<Decoded, Error> {
+    let len = d.text.len();
+    let page = html::read(std::mem::take(&mut d.text), lex);
     // Malformed bytes were in the page, not in its article: one report says how many.
     let mut diagnostics = match d.diagnostics.len() {
         0 => Vec::new(),
@@ -144,10 +147,20 @@ fn read_html(
             0..0,
             say_args!(lang, "page-decode-errors", count = n, encoding = d.encoding),
         )
-        .suggest(
-            "if the text looks wrong, name the encoding with --encoding (e.g. --encoding gb18030)",
-        )],
+        .suggest(say_args!(lang, "suggest-encoding"))],
     };
+    if page.many > 0 {
+        diagnostics.push(Diagnostic::new(
+            Code::DeepMarkup,
+            0..0,
+            say_args!(
+                lang,
+                "many-elements",
+                max = html::MIN_ELEMENTS + len / html::BYTES_PER_ELEMENT,
+                count = page.many
+            ),
+        ));
+    }
     if page.flattened > 0 {
         diagnostics.push(Diagnostic::new(
             Code::DeepMarkup,
