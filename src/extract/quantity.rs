@@ -585,11 +585,11 @@ fn extend_after(s: &str, q: &mut Quantity, lex: &Lexicon) {
     }
 }
 
-/// Where the sentences and clauses of a text end: the byte offsets of their closing
-/// characters, found in one pass, so that finding the sentence around each quantity is a
-/// search of a list rather than a scan of the text (which was quadratic-like on long
-/// stretches without punctuation). Kept from node to node, so its lists are allocated
-/// once.
+/// Where the sentences and clauses of a stretch of text end: the byte offsets of their
+/// closing characters, found in one pass over a window around the quantities (see
+/// `find_into`), so that finding the sentence around each quantity is a search of a list
+/// rather than a scan of the text (which was quadratic-like on long stretches without
+/// punctuation). Kept from node to node, so its lists are allocated once.
 #[derive(Default)]
 struct Ends {
     /// `。！？；;` and line breaks (offsets in the text, four bytes each: a node's text
