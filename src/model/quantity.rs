@@ -42,7 +42,7 @@ pub struct Quantity {
     pub qualifier: Qualifier,
     /// The other end of a range (its maximum) or of a change (its start); 0 for the
     /// others. Read through [`max`](Self::max) and [`from`](Self::from): one number
-    /// where four optional ones would take seven times the room, in a list that holds
+    /// where four optional ones would take eight times the room, in a list that holds
     /// a document's every quantity.
     pub(crate) other: f64,
     /// The parts of a ratio (`2:2:4:2`); empty otherwise.
