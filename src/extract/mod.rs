@@ -6,6 +6,7 @@
 //! writing it and calling it here.
 
 pub(crate) mod addressing;
+pub(crate) mod cap;
 pub(crate) mod meta;
 pub(crate) mod quantity;
 pub(crate) mod responsibility;

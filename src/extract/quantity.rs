@@ -6,9 +6,10 @@
 //! the text commits to reaching it (`target`) and by when (`deadline`).
 //! Years, dates, document numbers, ordinals, `5G` and quoted names are not quantities.
 
+use super::cap::Cap;
 use crate::lexicon::messages::say_args;
 use crate::lexicon::{Lexicon, Measure};
-use crate::model::{Code, Diagnostic, Document, Lang, Qualifier, Quantity};
+use crate::model::{Diagnostic, Document, Lang, Qualifier, Quantity};
 use crate::recognize::date::deadlines;
 use crate::text::charset::CharSet;
 use crate::text::numeral::{
@@ -30,18 +31,13 @@ pub(crate) fn fill(doc: &mut Document, lex: &Lexicon, lang: Lang) -> Option<Diag
         preamble,
         ..
     } = doc;
-    let mut budget = Budget {
-        left: MIN_QUANTITIES + text.len() / BYTES_PER_QUANTITY,
-        max: MIN_QUANTITIES + text.len() / BYTES_PER_QUANTITY,
-        counted: 0,
-        first: 0,
-    };
+    let mut budget = Cap::new(MIN_QUANTITIES, BYTES_PER_QUANTITY, text.len());
     // The quantities of the node being read, moved out into a list of their size. A
     // long text gets room for as many as it may hold at once, rather than by doubling
     // (which would need half as much again while it grows).
     let mut found = Vec::new();
     let mut ends = Ends::default();
-    let mut read = |r: &Range<usize>, budget: &mut Budget| {
+    let mut read = |r: &Range<usize>, budget: &mut Cap| {
         if r.len() > LONG_TEXT {
             let mut own = Vec::with_capacity(budget.left.min(r.len() / 8));
             find_into(text, r.clone(), lex, &mut own, budget, &mut ends);
@@ -57,24 +53,16 @@ pub(crate) fn fill(doc: &mut Document, lex: &Lexicon, lang: Lang) -> Option<Diag
     for n in nodes.iter_mut() {
         n.quantities = read(&n.text_range, &mut budget);
     }
-    (budget.counted > 0).then(|| {
-        let at = budget.first;
-        Diagnostic::new(
-            Code::Truncated,
-            at..at,
+    budget.report(|c| {
+        (
+            say_args!(lang, "quantities-left-out", count = c.counted, max = c.max),
             say_args!(
                 lang,
-                "quantities-left-out",
-                count = budget.counted,
-                max = budget.max
+                "note-quantities-cap",
+                min = MIN_QUANTITIES,
+                bytes = BYTES_PER_QUANTITY,
             ),
         )
-        .note(say_args!(
-            lang,
-            "note-quantities-cap",
-            min = MIN_QUANTITIES,
-            bytes = BYTES_PER_QUANTITY,
-        ))
     })
 }
 
@@ -86,25 +74,17 @@ const BYTES_PER_QUANTITY: usize = 128;
 /// A text longer than this (in bytes) gets its room for quantities at once.
 const LONG_TEXT: usize = 1 << 16;
 
-/// How many more quantities a document may keep, and those counted past it.
-struct Budget {
-    left: usize,
-    max: usize,
-    counted: usize,
-    /// Where the first one counted but not kept is.
-    first: usize,
-}
-
 /// Finds the quantities in `range` of `text`, every one of them.
 pub(crate) fn find(text: &str, range: Range<usize>, lex: &Lexicon) -> Vec<Quantity> {
     let mut out = Vec::new();
-    let mut all = Budget {
-        left: usize::MAX,
-        max: usize::MAX,
-        counted: 0,
-        first: 0,
-    };
-    find_into(text, range, lex, &mut out, &mut all, &mut Ends::default());
+    find_into(
+        text,
+        range,
+        lex,
+        &mut out,
+        &mut Cap::none(),
+        &mut Ends::default(),
+    );
     out
 }
 
@@ -377,7 +357,7 @@ fn find_into(
     range: Range<usize>,
     lex: &Lexicon,
     out: &mut Vec<Quantity>,
-    budget: &mut Budget,
+    budget: &mut Cap,
     ends: &mut Ends,
 ) {
     let s = &text[range.clone()];
@@ -419,13 +399,7 @@ fn find_into(
                 q.value = -q.value;
             }
             i = q.range.end.max(next);
-            if budget.left == 0 {
-                if budget.counted == 0 {
-                    budget.first = range.start + q.range.start;
-                }
-                budget.counted += 1;
-            } else {
-                budget.left -= 1;
+            if budget.room(range.start + q.range.start) {
                 out.push(q);
             }
         } else {

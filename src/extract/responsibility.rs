@@ -9,10 +9,11 @@
 //! own), and the declaration `排在第一位的部门为牵头部门，下同`. A clause that ends its
 //! node is taken out of the node's title and text.
 
+use super::cap::Cap;
 use crate::lexicon::messages::say_args;
 use crate::lexicon::Lexicon;
 use crate::model::{
-    Clause, ClauseForm, ClauseUnit, Code, Column, Diagnostic, Document, Lang, Node, Role, Style,
+    Clause, ClauseForm, ClauseUnit, Column, Diagnostic, Document, Lang, Node, Role, Style,
     TaskTable, Unit, UnitId,
 };
 use crate::text::charset::{bracket, Pair};
@@ -57,8 +58,7 @@ pub(crate) fn fill(doc: &mut Document, lex: &Lexicon, lang: Lang) -> Option<Diag
     } = doc;
     let text = text.as_str();
     let mut state = State::new(lex, text);
-    state.left = MIN_CLAUSES + text.len() / BYTES_PER_CLAUSE;
-    let max = state.left;
+    state.cap = Cap::new(MIN_CLAUSES, BYTES_PER_CLAUSE, text.len());
     // The declaration that the first-listed unit leads may stand in the preamble.
     if let Some(p) = preamble {
         state.first_listed_leads = declares_first_leads(&text[p.range.clone()], lex);
@@ -134,19 +134,16 @@ pub(crate) fn fill(doc: &mut Document, lex: &Lexicon, lang: Lang) -> Option<Diag
             }
         }
     }
-    (state.counted > 0).then(|| {
-        let at = state.first;
-        Diagnostic::new(
-            Code::Truncated,
-            at..at,
-            say_args!(lang, "clauses-left-out", count = state.counted, max = max),
+    state.cap.report(|c| {
+        (
+            say_args!(lang, "clauses-left-out", count = c.counted, max = c.max),
+            say_args!(
+                lang,
+                "note-clauses-cap",
+                min = MIN_CLAUSES,
+                bytes = BYTES_PER_CLAUSE,
+            ),
         )
-        .note(say_args!(
-            lang,
-            "note-clauses-cap",
-            min = MIN_CLAUSES,
-            bytes = BYTES_PER_CLAUSE,
-        ))
     })
 }
 
@@ -277,7 +274,7 @@ fn sentence_duties(text: &str, range: Range<usize>, state: &mut State) -> Vec<Cl
         let end = s[k..ahead].find(sentence_break).map_or(ahead, |e| k + e);
         if let Some((len, cl)) = read_duty(&s[at..end], state) {
             let r = range.start + at..range.start + at + len;
-            if state.room(r.start) {
+            if state.cap.room(r.start) {
                 out.push(cl.into_clause(r, ClauseForm::Sentence, state));
             }
         }
@@ -459,11 +456,8 @@ struct State<'l> {
     square: bool,
     /// Brackets and line breaks read at a time: [`CHUNK`] (tests make it smaller).
     chunk: usize,
-    /// How many more clauses the document may keep, how many were counted past that,
-    /// and where the first of those is.
-    left: usize,
-    counted: usize,
-    first: usize,
+    /// How many more clauses the document may keep, and those counted past that.
+    cap: Cap,
 }
 
 impl<'l> State<'l> {
@@ -481,23 +475,8 @@ impl<'l> State<'l> {
             stack: Vec::new(),
             events: Vec::new(),
             chunk: CHUNK,
-            left: usize::MAX,
-            counted: 0,
-            first: 0,
+            cap: Cap::none(),
         }
-    }
-
-    /// Whether a clause found at `at` may be kept; if not, it is counted.
-    fn room(&mut self, at: usize) -> bool {
-        if self.left > 0 {
-            self.left -= 1;
-            return true;
-        }
-        if self.counted == 0 {
-            self.first = at;
-        }
-        self.counted += 1;
-        false
     }
 
     /// An empty draft, in the room of the last one.
@@ -585,7 +564,7 @@ fn find_into(text: &str, range: Range<usize>, state: &mut State, out: &mut Vec<C
                     let cl = cl.into_clause(at, ClauseForm::Label, state);
                     merge(last, cl)
                 }
-                _ if state.room(at.start) => {
+                _ if state.cap.room(at.start) => {
                     out.push(cl.into_clause(at, ClauseForm::Label, state));
                 }
                 _ => {}
@@ -668,7 +647,7 @@ fn find_into(text: &str, range: Range<usize>, state: &mut State, out: &mut Vec<C
             };
             if let Some(cl) = parsed {
                 let at = range.start + at..range.start + after_close;
-                if state.room(at.start) {
+                if state.cap.room(at.start) {
                     out.push(cl.into_clause(at, ClauseForm::Bracket, state));
                 }
                 i = after_close;
