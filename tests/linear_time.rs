@@ -52,11 +52,11 @@ fn four_times_the_input_is_about_four_times_the_work() {
 
 #[test]
 fn dense_input_is_bounded_and_counted() {
-    // Ten thousand nodes, and one more per 128 bytes: the rest is counted, and its text
+    // Ten thousand nodes, and one more per 192 bytes: the rest is counted, and its text
     // stays in the last node.
     let text = "1.\n".repeat(100_000);
     let doc = gongwen::parse_text(&text, &gongwen::Options::default());
-    let max = 10_000 + text.len() / 128;
+    let max = 10_000 + text.len() / 192;
     assert_eq!(doc.nodes.len(), max);
     let t = doc
         .diagnostics
@@ -83,6 +83,51 @@ fn dense_input_is_bounded_and_counted() {
         .any(|d| d.code == gongwen::Code::Truncated
             && d.message
                 .starts_with(&format!("{} more responsibility clauses", 30_000 - max))));
+    // A clause keeps a thousand units; those of each clause past them are left out, and
+    // one report counts the clauses cut. Two lines of 1,500 and one of 999 units.
+    let line = |n: usize| {
+        // Names in Han characters: `省第一〇〇〇厅`.
+        let han = |k: usize| -> String {
+            k.to_string()
+                .chars()
+                .map(|d| {
+                    "〇一二三四五六七八九"
+                        .chars()
+                        .nth(d as usize - '0' as usize)
+                        .unwrap()
+                })
+                .collect()
+        };
+        let names: Vec<String> = (0..n).map(|k| format!("省第{}厅", han(k))).collect();
+        format!("责任单位：{}\n", names.join("、"))
+    };
+    let text = format!(
+        "一、甲\n{}二、乙\n{}三、丙\n{}",
+        line(1_500),
+        line(999),
+        line(1_500)
+    );
+    let doc = gongwen::parse_text(&text, &gongwen::Options::default());
+    let units: Vec<usize> = doc
+        .nodes
+        .iter()
+        .map(|n| n.clauses.iter().map(|c| c.units.len()).sum())
+        .collect();
+    assert_eq!(units, [1_000, 999, 1_000]);
+    let last = doc.nodes[2].clauses[0].units.last().unwrap().unit;
+    assert_eq!(doc.units[last.index()].name.as_ref(), "省第九九九厅");
+    let cut: Vec<_> = doc
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == gongwen::Code::Truncated)
+        .collect();
+    assert_eq!(cut.len(), 1, "{cut:?}");
+    assert!(
+        cut[0].message.starts_with("2 responsibility clauses"),
+        "{}",
+        cut[0].message
+    );
+    assert_eq!(cut[0].range.start, text.find("责任单位").unwrap());
     // The same for quantities.
     let text = "1个".repeat(100_000);
     let doc = gongwen::parse_text(&text, &gongwen::Options::default());

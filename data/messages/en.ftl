@@ -102,6 +102,10 @@ headings-left-out = { $count } more headings from here on are not read as nodes:
 note-nodes-cap = a document holds at most { $min } nodes and one more for every { $bytes } bytes; the text after the last node is kept in it
 quantities-left-out = { $count } more quantities from here on are not listed: a document of this size holds at most { $max }
 note-quantities-cap = a document holds at most { $min } quantities and one more for every { $bytes } bytes
+units-left-out = { $count ->
+    [1] a responsibility clause here names
+   *[other] { $count } responsibility clauses, the first here, name
+ } more than { $max } units: only the first { $max } of each are listed
 clauses-left-out = { $count } more responsibility clauses from here on are not listed: a document of this size holds at most { $max }
 note-clauses-cap = a document holds at most { $min } responsibility clauses and one more for every { $bytes } bytes
 page-decode-errors = { $count } stretches of the page were not valid { $encoding } and were replaced by U+FFFD

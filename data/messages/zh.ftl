@@ -91,6 +91,7 @@ headings-left-out = 此后还有 { $count } 个标题未作为节点读入：这
 note-nodes-cap = 每份文档最多 { $min } 个节点，每 { $bytes } 字节再多一个；最后一个节点之后的文字保留在该节点中
 quantities-left-out = 此后还有 { $count } 个数量未列出：这样大小的文档最多列出 { $max } 个
 note-quantities-cap = 每份文档最多列出 { $min } 个数量，每 { $bytes } 字节再多一个
+units-left-out = 自此有 { $count } 个责任分工条款列出的单位超过 { $max } 个：每个条款只列出前 { $max } 个
 clauses-left-out = 此后还有 { $count } 个责任分工条款未列出：这样大小的文档最多列出 { $max } 个
 note-clauses-cap = 每份文档最多列出 { $min } 个责任分工条款，每 { $bytes } 字节再多一个
 page-decode-errors = 网页中有 { $count } 处不是有效的 { $encoding }，已替换为 U+FFFD

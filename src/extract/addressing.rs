@@ -12,7 +12,7 @@ use crate::model::{Attachment, Document, SkipReason};
 use crate::outline::is_org_line;
 use crate::recognize::date::parse_date;
 use crate::recognize::doc_number::{doc_type, ends_with_doc_type};
-use crate::text::{is_han, is_ws, lines, squeeze, without_ws};
+use crate::text::{at_most_solid, is_han, is_ws, lines, squeeze, without_ws};
 use std::ops::Range;
 
 /// A recipients line is at most this many characters.
@@ -208,7 +208,7 @@ fn recipients(line: &str, lex: &Lexicon) -> Option<Vec<String>> {
 /// `总理　李克强`, `省长 张三`: a title word, white space, a name.
 fn signatory(line: &str, lex: &Lexicon) -> Option<String> {
     let s = line.trim_matches(is_ws);
-    if without_ws(s).chars().count() > LONGEST_SIGNATORY {
+    if !at_most_solid(s, LONGEST_SIGNATORY) {
         return None;
     }
     let mut parts = s.split(is_ws).filter(|p| !p.is_empty());

@@ -7,9 +7,9 @@
 use crate::lexicon::Lexicon;
 use crate::model::{Citation, DocNumber, Document, HeaderKind, Meta, SkipReason, Skipped};
 use crate::outline::is_org_line;
-use crate::recognize::date::parse_date;
+use crate::recognize::date::{date_line, parse_date};
 use crate::recognize::doc_number::{ends_with_doc_type, find_doc_numbers, strip_agency_prefix};
-use crate::text::{is_han, is_ws, squeeze, trim, without_ws};
+use crate::text::{at_most_solid, is_han, is_ws, squeeze, trim, without_ws};
 use std::ops::Range;
 
 /// A title line has no full stop and at most this many characters.
@@ -244,6 +244,11 @@ fn regulation_title(
         return;
     }
     let found = preamble_lines.iter().find(|l| {
+        // Squeezing keeps every character that is not white space: a line with more of
+        // them is too long, and is not copied to learn it (it may be the whole text).
+        if !at_most_solid(&text[(*l).clone()], LONGEST_REGULATION_TITLE) {
+            return false;
+        }
         let s = squeeze(&text[(*l).clone()]);
         s.chars().count() <= LONGEST_REGULATION_TITLE
             && !s.contains('。')
@@ -273,11 +278,7 @@ fn signature(doc: &Document, preamble_lines: &[Range<usize>], meta: &mut Meta, l
         .chain(trailer_lines)
         .collect();
     for (k, l) in candidates.iter().enumerate() {
-        let s = without_ws(&text[l.clone()]);
-        if let Some((d, n)) = parse_date(&s) {
-            if n != s.len() {
-                continue;
-            }
+        if let Some(d) = date_line(&text[l.clone()]) {
             if meta.date.is_none() {
                 meta.date = Some(d);
             }

@@ -13,7 +13,7 @@ use super::cap::Cap;
 use crate::lexicon::messages::say_args;
 use crate::lexicon::Lexicon;
 use crate::model::{
-    Clause, ClauseForm, ClauseUnit, Column, Diagnostic, Document, Lang, Node, Role, Style,
+    Clause, ClauseForm, ClauseUnit, Code, Column, Diagnostic, Document, Lang, Node, Role, Style,
     TaskTable, Unit, UnitId,
 };
 use crate::text::charset::{bracket, Pair};
@@ -33,6 +33,10 @@ const CHUNK: usize = 4096;
 /// that they are counted, not kept, and one `truncated` report says how many.
 const MIN_CLAUSES: usize = 10_000;
 const BYTES_PER_CLAUSE: usize = 128;
+/// A clause lists at most this many units (real ones name fewer than fifty); past it
+/// they are counted, not kept, so a line of a million `省商务厅、` takes no more than a
+/// thousand, and one `truncated` report says how many clauses were cut.
+const MOST_UNITS: usize = 1_000;
 /// An unclosed clause is read to the end of its line, but no further than this.
 const LONGEST_UNCLOSED_CLAUSE: usize = 1200;
 /// A unit's name has at most this many characters.
@@ -45,8 +49,8 @@ const COLLECTIVE: char = '各';
 
 /// Finds every node's clauses, trims a clause that ends its node out of the node's
 /// title and text, and fills the document's unit table; reports the clauses past the
-/// cap ([`MIN_CLAUSES`]).
-pub(crate) fn fill(doc: &mut Document, lex: &Lexicon, lang: Lang) -> Option<Diagnostic> {
+/// cap ([`MIN_CLAUSES`]) and those whose units were cut ([`MOST_UNITS`]).
+pub(crate) fn fill(doc: &mut Document, lex: &Lexicon, lang: Lang) -> Vec<Diagnostic> {
     let Document {
         text,
         nodes,
@@ -134,7 +138,14 @@ pub(crate) fn fill(doc: &mut Document, lex: &Lexicon, lang: Lang) -> Option<Diag
             }
         }
     }
-    state.cap.report(|c| {
+    let cut = state.cut.map(|(count, at)| {
+        Diagnostic::new(
+            Code::Truncated,
+            at..at,
+            say_args!(lang, "units-left-out", count = count, max = MOST_UNITS),
+        )
+    });
+    let capped = state.cap.report(|c| {
         (
             say_args!(lang, "clauses-left-out", count = c.counted, max = c.max),
             say_args!(
@@ -144,7 +155,8 @@ pub(crate) fn fill(doc: &mut Document, lex: &Lexicon, lang: Lang) -> Option<Diag
                 bytes = BYTES_PER_CLAUSE,
             ),
         )
-    })
+    });
+    cut.into_iter().chain(capped).collect()
 }
 
 /// The kind of a unit the lexicon does not know.
@@ -408,6 +420,8 @@ const SHORTEST_DUTY_UNIT: usize = 3;
 /// A clause being read: its units with their roles, in the order written.
 struct Draft {
     units: Vec<(Role, UnitId)>,
+    /// Units past [`MOST_UNITS`] were left out.
+    cut: bool,
 }
 
 impl Draft {
@@ -422,6 +436,9 @@ impl Draft {
                 .map(|(role, unit)| ClauseUnit { role, unit }),
         );
         state.spare = self.units;
+        if self.cut {
+            state.cut.get_or_insert((0, range.start)).0 += 1;
+        }
         Clause {
             range,
             units: units.into_boxed_slice(),
@@ -458,6 +475,8 @@ struct State<'l> {
     chunk: usize,
     /// How many more clauses the document may keep, and those counted past that.
     cap: Cap,
+    /// How many clauses listed more than [`MOST_UNITS`] units, and where the first is.
+    cut: Option<(usize, usize)>,
 }
 
 impl<'l> State<'l> {
@@ -476,6 +495,7 @@ impl<'l> State<'l> {
             events: Vec::new(),
             chunk: CHUNK,
             cap: Cap::none(),
+            cut: None,
         }
     }
 
@@ -483,7 +503,7 @@ impl<'l> State<'l> {
     fn draft(&mut self) -> Draft {
         let mut units = std::mem::take(&mut self.spare);
         units.clear();
-        Draft { units }
+        Draft { units, cut: false }
     }
 
     /// The id of a unit name, resolved against the lexicon the first time it is met.
@@ -809,6 +829,10 @@ fn split_units_into<'s>(s: &'s str, lex: &Lexicon, out: &mut Vec<Cow<'s, str>>) 
     // piece is cut into units only once the next one is seen.
     let mut pending: Option<Cow<str>> = None;
     for p in split_groups(s, |c| c == '、') {
+        // One past the most a clause keeps tells that it had more (see [`push`]).
+        if out.len() > MOST_UNITS {
+            return;
+        }
         let p = p.trim_matches(is_ws);
         if p.is_empty() {
             continue;
@@ -915,6 +939,10 @@ fn marked_role<'u>(u: &'u str, lex: &Lexicon) -> Option<(&'u str, Role)> {
 
 fn push(cl: &mut Draft, role: Role, units: &[Cow<str>], state: &mut State) {
     for u in units {
+        if cl.units.len() == MOST_UNITS {
+            cl.cut = true;
+            return;
+        }
         cl.units.push(match marked_role(u, state.lex) {
             Some((name, r)) => (r, state.unit(name)),
             None => (role, state.unit(u)),

@@ -594,6 +594,30 @@ fn bounded_markup(html: &str) -> (Cow<'_, str>, LeftOut) {
     }
 }
 
+/// The page parsed as a browser parses it. Given to the parser a piece at a time:
+/// `Html::parse_document` would first copy the page whole into a buffer of its own.
+fn parse(html: &str) -> Html {
+    use html5ever::tendril::TendrilSink;
+    const PIECE: usize = 1 << 16;
+    let mut parser = html5ever::driver::parse_document(
+        scraper::HtmlTreeSink::new(Html::new_document()),
+        Default::default(),
+    );
+    let mut at = 0;
+    while at < html.len() {
+        let end = crate::text::floor_boundary(html, (at + PIECE).min(html.len()));
+        // A piece holds at least one character (one is at most four bytes).
+        let end = if end > at {
+            end
+        } else {
+            crate::text::ceil_boundary(html, at + 1)
+        };
+        parser.process(html[at..end].into());
+        at = end;
+    }
+    parser.finish()
+}
+
 /// The text of a page, the article first. Takes the page, so that it is held only once:
 /// when markup is left out, the page as it was is let go before it is parsed.
 pub(crate) fn read(html: String, lex: &Lexicon) -> Page {
@@ -603,7 +627,7 @@ pub(crate) fn read(html: String, lex: &Lexicon) -> Page {
         Cow::Borrowed(_) => None,
     };
     let html = bounded.unwrap_or(html);
-    let doc = Html::parse_document(&html);
+    let doc = parse(&html);
     drop(html);
     let root = doc.tree.root().id();
     let article = article(&doc, lex).unwrap_or(root);

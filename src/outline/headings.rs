@@ -37,7 +37,7 @@ const WRAPPED_LIST_LINE: usize = 40;
 /// (`truncated`); their text stays in the node before.
 pub(crate) const MIN_NODES: usize = 10_000;
 /// See [`MIN_NODES`].
-pub(crate) const BYTES_PER_NODE: usize = 128;
+pub(crate) const BYTES_PER_NODE: usize = 192;
 
 /// Headings past the cap: how many, and where the first was.
 #[derive(Debug, Clone, Copy, Default)]

@@ -13,7 +13,7 @@ use crate::lexicon::Lexicon;
 use crate::model::{Column, Label, Style, TaskTable};
 use crate::recognize::label::parse_label;
 use crate::text::span::Lines;
-use crate::text::{is_ws, trim, without_ws};
+use crate::text::{at_most_solid, is_ws, trim, without_ws};
 use std::ops::Range;
 
 /// A table has at most this many columns…
@@ -190,7 +190,7 @@ fn one_cell_a_line(
             break;
         }
         // A heading row holds short headings only.
-        if without_ws(s).chars().count() > LONGEST_HEADING || s.contains(['。', '，', '；']) {
+        if !at_most_solid(s, LONGEST_HEADING) || s.contains(['。', '，', '；']) {
             return None;
         }
         columns.push(column(s, lex).unwrap_or(Column::Other));

@@ -106,7 +106,7 @@ fn classify(
     if let Some(d) = number {
         return HeaderKind::DocNumber(shifted(d));
     }
-    if let Some(n) = decree_serial(&without_ws(s)) {
+    if let Some(n) = decree_serial(s) {
         return HeaderKind::DecreeSerial(n);
     }
     if let Some((at, iso, n)) = find_date(s) {

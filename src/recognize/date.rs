@@ -1,7 +1,7 @@
 //! Dates (`2022年4月22日`, `2022-04-22`, `二〇〇五年六月十一日`) and deadlines
 //! (`2022年底前`, `年内`).
 
-use crate::text::{is_ws, numeral::parse_cn_int};
+use crate::text::numeral::parse_cn_int;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -113,16 +113,16 @@ pub(crate) fn find_date(s: &str) -> Option<(usize, String, usize)> {
 
 /// A line that is a date alone: `2019年1月12日`, `二〇〇五年六月十一日`, `2022-04-22`.
 pub(crate) fn is_date_line(line: &str) -> bool {
-    if line
-        .chars()
-        .filter(|c| !is_ws(*c))
-        .nth(LONGEST_DATE)
-        .is_some()
-    {
-        return false;
+    date_line(line).is_some()
+}
+
+/// The date (ISO) of a line that is a date alone; white space inside it is allowed.
+pub(crate) fn date_line(line: &str) -> Option<String> {
+    if !crate::text::at_most_solid(line, LONGEST_DATE) {
+        return None;
     }
     let s = crate::text::without_ws(line);
-    parse_date(&s).is_some_and(|(_, n)| n == s.len())
+    parse_date(&s).and_then(|(d, n)| (n == s.len()).then_some(d))
 }
 
 /// The deadlines written in `s` (`到2025年`, `2022年底前`, `年内`), as byte ranges.

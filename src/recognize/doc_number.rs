@@ -85,10 +85,15 @@ pub(crate) fn strip_agency_prefix<'s>(agency: &'s str, lex: &Lexicon) -> &'s str
         .fold(agency, |a, p| a.rfind(p).map_or(a, |k| &a[k + p.len()..]))
 }
 
-/// The serial of a decree written alone on a line under its header: `第706号`.
-pub(crate) fn decree_serial(squeezed: &str) -> Option<u64> {
+/// The serial of a decree written alone on a line under its header: `第706号`, white
+/// space inside allowed (`第 706 号`).
+pub(crate) fn decree_serial(line: &str) -> Option<u64> {
+    // 第, five digits and 号: a longer line is not copied to learn it is none.
+    if !crate::text::at_most_solid(line, 7) {
+        return None;
+    }
     DECREE_SERIAL
-        .captures(squeezed)
+        .captures(&crate::text::without_ws(line))
         .map(|c| c[1].parse().unwrap_or(0))
 }
 
@@ -156,6 +161,9 @@ mod tests {
         );
         assert!(find_doc_numbers("2022年4月", &lex).next().is_none());
         assert_eq!(decree_serial("第706号"), Some(706));
+        assert_eq!(decree_serial("第 706 号"), Some(706));
+        assert_eq!(decree_serial("第70612号"), Some(70612));
+        assert_eq!(decree_serial("第706123号"), None);
     }
 
     #[test]

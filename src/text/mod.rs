@@ -54,8 +54,18 @@ pub(crate) fn trim_or_empty(text: &str, r: Range<usize>) -> Range<usize> {
 }
 
 /// `s` without any white space at all (`第 706 号` → `第706号`).
+/// Whether `s` has at most `n` characters that are not white space: a test that reads
+/// no further than needed, before a copy without white space is made.
+pub(crate) fn at_most_solid(s: &str, n: usize) -> bool {
+    s.chars().filter(|&c| !is_ws(c)).nth(n).is_none()
+}
+
+/// `s` without its white space, in room of its size (collected by doubling, a long
+/// line would take up to twice its size).
 pub(crate) fn without_ws(s: &str) -> String {
-    s.chars().filter(|c| !is_ws(*c)).collect()
+    let mut out = String::with_capacity(s.len());
+    out.extend(s.chars().filter(|c| !is_ws(*c)));
+    out
 }
 
 /// A string with white space between two Han characters removed (`总　　则` → `总则`).

@@ -359,39 +359,57 @@ pub(crate) fn parse_arabic_decimal(s: &str) -> Option<(f64, usize)> {
     if digits.is_empty() {
         return None;
     }
-    Some((digits.as_str().parse().ok()?, end))
+    Some((digits.value()?, end))
 }
 
-/// ASCII digits and at most one dot, without a heap allocation for ordinary numbers.
+/// ASCII digits and at most one dot, without a heap allocation for ordinary numbers,
+/// and in bounded room for any: a run of ten million digits is read to its end (its
+/// length is the number's), but only its first [`MOST_KEPT`] characters are kept.
 #[derive(Default)]
 struct Digits {
     buf: [u8; 32],
     len: usize,
     long: String,
+    /// A dot was pushed: what is left out is of the fraction.
+    dot: bool,
+    /// Whole-number digits were left out: the number is larger than any `f64`.
+    too_large: bool,
 }
+
+/// Characters kept of a number: more than the whole part of any finite `f64` has (309
+/// digits); the digits of a fraction past them could change only how a number within
+/// 10^-1000 of the midpoint of two `f64`s rounds.
+const MOST_KEPT: usize = 1024;
 
 impl Digits {
     fn push(&mut self, c: char) {
+        self.dot |= c == '.';
         if self.len < self.buf.len() {
             self.buf[self.len] = c as u8;
             self.len += 1;
-        } else {
+        } else if self.long.len() < MOST_KEPT {
             if self.long.is_empty() {
                 self.long
                     .push_str(std::str::from_utf8(&self.buf).unwrap_or_default());
             }
             self.long.push(c);
+        } else if !self.dot {
+            self.too_large = true;
         }
     }
     fn is_empty(&self) -> bool {
         self.len == 0
     }
-    fn as_str(&self) -> &str {
-        if self.long.is_empty() {
+    fn value(&self) -> Option<f64> {
+        if self.too_large {
+            return Some(f64::INFINITY);
+        }
+        let s = if self.long.is_empty() {
             std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default()
         } else {
             &self.long
-        }
+        };
+        s.parse().ok()
     }
 }
 
@@ -515,6 +533,30 @@ pub(crate) fn counting(n: u64, z: &Numerals) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_runs_of_digits_are_read_whole_in_bounded_room() {
+        // Longer than what is kept, so the value comes from the kept part.
+        let run = "7".repeat(200_000);
+        assert_eq!(parse_arabic_decimal(&run), Some((f64::INFINITY, run.len())));
+        let big = format!("{}年", "1".repeat(MOST_KEPT + 5));
+        assert_eq!(
+            parse_arabic_decimal(&big),
+            Some((f64::INFINITY, MOST_KEPT + 5))
+        );
+        // A long fraction keeps its value: the digits left out are far past an f64's.
+        let frac = format!("2.{}", "5".repeat(100_000));
+        assert_eq!(
+            parse_arabic_decimal(&frac),
+            Some((2.5555555555555554, frac.len()))
+        );
+        // Under the limit, the parse is the standard library's.
+        let whole = "9".repeat(300);
+        assert_eq!(
+            parse_arabic_decimal(&whole),
+            Some((whole.parse::<f64>().unwrap(), 300))
+        );
+    }
 
     fn cn(s: &str) -> u64 {
         parse_cn_int(s, true).unwrap().0
