@@ -244,6 +244,21 @@ impl LineIndex {
         }
     }
 
+    /// Like [`char_offset`](Self::char_offset), given the character offset `chars` of
+    /// an earlier byte offset `from`: the end of a short span is counted from its start.
+    pub fn char_offset_after(
+        &self,
+        text: &str,
+        byte: usize,
+        (from, chars): (usize, usize),
+    ) -> usize {
+        if from <= byte && byte - from <= BLOCK / 2 {
+            chars + char_starts(&text.as_bytes()[from..byte])
+        } else {
+            self.char_offset(text, byte)
+        }
+    }
+
     /// Character offset of a byte offset (which must lie on a char boundary of `text`).
     pub fn char_offset(&self, text: &str, byte: usize) -> usize {
         if self.blocks.is_empty() {
@@ -262,17 +277,22 @@ impl LineIndex {
         ls.count_upto(byte, ls.len())
     }
 
-    /// Like [`line`](Self::line), trying the 1-based line `near` and the one after it
-    /// first: spans written in document order are mostly on the line of the last one.
+    /// Like [`line`](Self::line), trying the 1-based line `near` and the few after it
+    /// first: spans written in document order are mostly on the line of the last one,
+    /// or a little further on.
     pub fn line_near(&self, byte: usize, near: usize) -> usize {
+        const AHEAD: usize = 8;
         let ls = &self.line_starts;
-        for l in [near, near + 1] {
-            if l >= 1
-                && l <= ls.len()
-                && ls.get(l - 1) <= byte
-                && (l == ls.len() || ls.get(l) > byte)
-            {
-                return l;
+        if near >= 1 && near <= ls.len() && ls.get(near - 1) <= byte {
+            // Line `near` starts at or before `byte`: the first line after it that starts
+            // past `byte` ends the search.
+            for l in near..(near + AHEAD).min(ls.len()) {
+                if ls.get(l) > byte {
+                    return l;
+                }
+            }
+            if near + AHEAD >= ls.len() {
+                return ls.len();
             }
         }
         self.line(byte)
@@ -372,9 +392,21 @@ mod tests {
         assert_eq!(ix.line(b), 3);
         assert_eq!(ix.column(t, b), 3);
         assert_eq!(ix.line(t.find('x').unwrap()), 4);
-        // A hint, right or wrong, gives the same line.
+        // A hint, right or wrong, gives the same line; so does a start counted from.
         for b in 0..=t.len() {
             for near in 0..7 {
+                assert_eq!(ix.line_near(b, near), ix.line(b), "byte {b}, near {near}");
+            }
+            for (from, _) in t.char_indices().filter(|&(i, _)| i <= b) {
+                let at = (from, ix.char_offset(t, from));
+                assert_eq!(ix.char_offset_after(t, b, at), ix.char_offset(t, b));
+            }
+        }
+        // Many lines, hints behind and ahead by more than the lines looked at.
+        let many: String = (0..100).map(|k| format!("{k}\n")).collect();
+        let ix = LineIndex::new(&many);
+        for b in 0..=many.len() {
+            for near in [0, 1, 5, 20, 50, 99, 100, 101, 200] {
                 assert_eq!(ix.line_near(b, near), ix.line(b), "byte {b}, near {near}");
             }
         }

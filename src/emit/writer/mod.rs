@@ -69,9 +69,13 @@ impl<'a> Doc<'a, '_> {
         let (text, line) = (&self.doc.text, ix.line_near(r.start, self.line));
         self.line = line;
         let o = &mut self.o;
+        let start = ix.char_offset(text, r.start);
         o.open(b'{');
-        o.field(k!("start"), ix.char_offset(text, r.start));
-        o.field(k!("end"), ix.char_offset(text, r.end));
+        o.field(k!("start"), start);
+        o.field(
+            k!("end"),
+            ix.char_offset_after(text, r.end, (r.start, start)),
+        );
         o.field(k!("line"), line);
         o.close(b'}');
     }
