@@ -74,31 +74,25 @@ pub(crate) fn squeeze(s: &str) -> String {
 }
 
 /// `s` with white space squeezed out, or `None` when it has none (the common case).
+/// In room of `s`'s size: a title of ten megabytes is copied once, not as characters.
 pub(crate) fn squeezed(s: &str) -> Option<Box<str>> {
     if !s.contains(is_ws) {
         return None;
     }
-    let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if is_ws(c) {
-            let mut j = i;
-            while j < chars.len() && is_ws(chars[j]) {
-                j += 1;
-            }
-            let before = out.chars().last().is_some_and(is_han);
-            let after = chars.get(j).copied().is_some_and(is_han);
-            if !(before && after) {
-                out.extend(&chars[i..j]);
-            }
-            i = j;
-            continue;
+    let mut rest = s;
+    while let Some(k) = rest.find(is_ws) {
+        out.push_str(&rest[..k]);
+        let run = &rest[k..];
+        let n = run.len() - run.trim_start_matches(is_ws).len();
+        let before = out.chars().next_back().is_some_and(is_han);
+        let after = run[n..].chars().next().is_some_and(is_han);
+        if !(before && after) {
+            out.push_str(&run[..n]);
         }
-        out.push(c);
-        i += 1;
+        rest = &run[n..];
     }
+    out.push_str(rest);
     (out != s).then(|| out.into_boxed_str())
 }
 
@@ -147,6 +141,56 @@ mod tests {
         assert_eq!(got, ["a", "b", "c", "", "d"]);
         assert_eq!(lines("x\n").len(), 2);
         assert_eq!(lines("").len(), 1);
+    }
+
+    /// The first way [`squeezed`] was written, a character at a time.
+    fn squeezed_by_chars(s: &str) -> Option<Box<str>> {
+        if !s.contains(is_ws) {
+            return None;
+        }
+        let chars: Vec<char> = s.chars().collect();
+        let mut out = String::with_capacity(s.len());
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            if is_ws(c) {
+                let mut j = i;
+                while j < chars.len() && is_ws(chars[j]) {
+                    j += 1;
+                }
+                let before = out.chars().last().is_some_and(is_han);
+                let after = chars.get(j).copied().is_some_and(is_han);
+                if !(before && after) {
+                    out.extend(&chars[i..j]);
+                }
+                i = j;
+                continue;
+            }
+            out.push(c);
+            i += 1;
+        }
+        (out != s).then(|| out.into_boxed_str())
+    }
+
+    #[test]
+    fn squeezed_as_a_character_at_a_time() {
+        let pieces = [
+            "总", "a", " ", "　", "\t", "5", "国家", "\u{feff}", "é", "〇",
+        ];
+        // Every string of up to five pieces.
+        let mut texts = vec![String::new()];
+        for _ in 0..5 {
+            let next: Vec<String> = texts
+                .iter()
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            texts.extend(next);
+            texts.sort();
+            texts.dedup();
+        }
+        for t in &texts {
+            assert_eq!(squeezed(t), squeezed_by_chars(t), "{t:?}");
+        }
     }
 
     #[test]

@@ -47,6 +47,11 @@ pub fn inputs() -> Vec<Input> {
             "一、任务\n责任单位：".to_string() + &"省商务厅、".repeat(n / 15)
         }),
         ("percentages on every line", |n| "5%\n".repeat(n / 3)),
+        // White space between Han characters is squeezed out of titles and header lines.
+        ("a title spaced out", |n| {
+            "一、".to_string() + &"字 ".repeat(n / 4)
+        }),
+        ("a line spaced out", |n| "字　".repeat(n / 6)),
         // Web pages: the HTML tree builder looks down its stack for each tag.
         ("nested divs", |n| {
             "<html><body>".to_string() + &"<div>".repeat(n / 5) + "一、总体要求"
