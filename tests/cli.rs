@@ -307,6 +307,36 @@ fn a_long_line_is_shown_as_the_part_around_the_place() {
 }
 
 #[test]
+fn a_line_of_tabs_is_cut_like_any_long_line() {
+    use unicode_width::UnicodeWidthStr;
+    // Tabs have no width of their own for unicode-width, but codespan shows each as four
+    // spaces: a line of them is as long as it looks.
+    let text = format!(
+        "一、{}（未闭合{}\n",
+        "\t".repeat(20_000),
+        "\t".repeat(20_000)
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tabs.txt");
+    std::fs::write(&path, &text).unwrap();
+    let o = common::gongwen_command()
+        .args(["check", path.to_str().unwrap()])
+        .env("COLUMNS", "80")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let out = stdout(&o);
+    assert!(out.contains("unclosed-bracket"), "{out}");
+    let widest = out
+        .lines()
+        .skip(1)
+        .map(|l| l.replace('\t', "    ").width())
+        .max()
+        .unwrap();
+    assert!(widest <= 80, "a line of {widest} columns");
+}
+
+#[test]
 fn help_speaks_the_language_asked_for() {
     let zh = gongwen(&["check", "-h", "--lang", "zh"]);
     let s = stdout(&zh);

@@ -672,61 +672,82 @@ pub(super) fn table_totals(doc: &Document, lex: &Lexicon, out: &mut Reports) {
         return;
     }
     let lang = out.lang;
-    // The rows of the table being read: where each starts, and its cells.
-    let mut rows: Vec<(usize, Vec<&str>)> = Vec::new();
-    let mut head: Vec<&str> = Vec::new();
+    // The columns of the rows read since the table's head or the total before, summed as
+    // they come (a table of a million rows is not held), and the head's cells.
+    let mut columns: Vec<Column> = Vec::new();
+    let mut rows = 0usize;
+    let mut head: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut headed = false;
     for r in crate::text::span::line_iter(text) {
         let start = r.start;
         let content = &text[r];
         if !content.contains('\t') {
-            rows.clear();
+            (columns, rows, headed) = (Vec::new(), 0, false);
             head.clear();
             continue;
         }
-        let cells: Vec<&str> = content.split('\t').collect();
-        let first = cells
-            .iter()
-            .map(|c| c.trim_matches(crate::text::is_ws))
-            .find(|c| !c.is_empty())
-            .unwrap_or("");
+        let cells = || content.split('\t').take(MOST_COLUMNS);
+        let first = cells().map(trim_ws).find(|c| !c.is_empty()).unwrap_or("");
         if !lex.total_words.is(first) {
-            if rows.is_empty() && head.is_empty() && cells.iter().all(|c| cell_number(c).is_none())
-            {
-                head = cells;
-            } else {
-                rows.push((start, cells));
-            }
-            continue;
-        }
-        for (j, given) in cells.iter().enumerate().skip(1) {
-            let Some((total, mut decimals)) = cell_number(given) else {
+            if rows == 0 && !headed && cells().all(|c| cell_number(c).is_none()) {
+                headed = true;
+                let mut at = start;
+                for c in cells() {
+                    head.push(at..at + c.len());
+                    at += c.len() + 1;
+                }
                 continue;
-            };
-            let mut sum = 0.0;
-            let mut all = rows.len() >= 2;
-            for (_, r) in &rows {
-                match r.get(j).and_then(|c| cell_number(c)) {
+            }
+            let mut n = 0;
+            for (j, c) in cells().enumerate() {
+                n = j + 1;
+                if j == columns.len() {
+                    // A column the rows before did not have.
+                    columns.push(Column {
+                        all: rows == 0,
+                        ..Column::default()
+                    });
+                }
+                let col = &mut columns[j];
+                match cell_number(c) {
                     Some((v, d)) => {
-                        sum += v;
-                        decimals = decimals.max(d);
+                        col.sum += v;
+                        col.decimals = col.decimals.max(d);
                     }
-                    None => all = false,
+                    None => col.all = false,
                 }
             }
+            for col in columns.iter_mut().skip(n) {
+                col.all = false;
+            }
+            rows += 1;
+            continue;
+        }
+        let mut at = start;
+        for (j, given) in cells().enumerate() {
+            let cell = at..at + given.len();
+            at += given.len() + 1;
+            if j == 0 {
+                continue;
+            }
+            let Some((total, decimals)) = cell_number(given) else {
+                continue;
+            };
+            let Some(col) = columns.get(j).filter(|c| c.all && rows >= 2) else {
+                continue;
+            };
+            let (sum, decimals) = (col.sum, decimals.max(col.decimals));
             let tolerance = 0.5 * 10f64.powi(-(decimals as i32)) + 1e-9;
-            if !all || (sum - total).abs() <= tolerance {
+            if (sum - total).abs() <= tolerance {
                 continue;
             }
             if out.is_full(Code::TableTotal) {
                 out.left_out(Code::TableTotal, start..start);
                 continue;
             }
-            // The cell's place on its line.
-            let offset: usize = cells[..j].iter().map(|c| c.len() + 1).sum();
-            let cell = start + offset..start + offset + given.len();
             let column = head
                 .get(j)
-                .map(|h| h.trim_matches(crate::text::is_ws).to_string())
+                .map(|h| trim_ws(&text[h.clone()]).to_string())
                 .filter(|h| !h.is_empty())
                 .unwrap_or_else(|| (j + 1).to_string());
             let sum = format!("{sum:.decimals$}");
@@ -739,13 +760,29 @@ pub(super) fn table_totals(doc: &Document, lex: &Lexicon, out: &mut Reports) {
                         "table-total",
                         total = first,
                         column = column,
-                        given = given.trim_matches(crate::text::is_ws),
+                        given = trim_ws(given),
                         sum = sum
                     ),
                 )
                 .suggest(say_args!(lang, "suggest-table-total")),
             );
         }
-        rows.clear();
+        (columns, rows) = (Vec::new(), 0);
     }
+}
+
+fn trim_ws(s: &str) -> &str {
+    s.trim_matches(crate::text::is_ws)
+}
+
+/// A table's columns past this many are not judged (tables have a few dozen).
+const MOST_COLUMNS: usize = 1_000;
+
+/// A column of the rows above a total: their sum, the most decimals written, and whether
+/// every row has a number in it.
+#[derive(Default)]
+struct Column {
+    sum: f64,
+    decimals: usize,
+    all: bool,
 }

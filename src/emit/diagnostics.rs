@@ -96,12 +96,13 @@ fn window(
     let end = text[start..]
         .find(['\n', '\r'])
         .map_or(text.len(), |e| start + e);
-    let cols = |a: usize, b: usize| {
-        text[a..b]
-            .chars()
-            .map(|c| c.width().unwrap_or(0))
-            .sum::<usize>()
+    // A tab takes codespan's four columns, a control character one (unicode-width
+    // gives neither a width): a line of ten million tabs is cut like any long line.
+    let width_of = |c: char| match c {
+        '\t' => Config::default().tab_width,
+        c => c.width().unwrap_or(1),
     };
+    let cols = |a: usize, b: usize| text[a..b].chars().map(width_of).sum::<usize>();
     if cols(start, end) <= width {
         return None;
     }
@@ -109,7 +110,7 @@ fn window(
     let mut from = range.start;
     let mut room = width / 3;
     for (i, c) in text[start..range.start].char_indices().rev() {
-        let w = c.width().unwrap_or(0);
+        let w = width_of(c);
         if w > room {
             break;
         }
@@ -119,7 +120,7 @@ fn window(
     let mut to = range.start;
     let mut room = width.saturating_sub(cols(from, range.start)).max(1);
     for (i, c) in text[range.start..end].char_indices() {
-        let w = c.width().unwrap_or(0);
+        let w = width_of(c);
         if w > room {
             break;
         }

@@ -52,6 +52,13 @@ pub fn inputs() -> Vec<Input> {
             "一、".to_string() + &"字 ".repeat(n / 4)
         }),
         ("a line spaced out", |n| "字　".repeat(n / 6)),
+        // A table's total row is checked against the sums of the rows above it.
+        ("a long table above its total", |n| {
+            "项目\t金额\n".to_string() + &"甲\t1\n".repeat(n / 8) + "合计\t0\n"
+        }),
+        ("a total row of many cells", |n| {
+            "项目\t金额\n甲\t1\n乙\t2\n合计".to_string() + &"\t3".repeat(n / 2)
+        }),
         // Web pages: the HTML tree builder looks down its stack for each tag.
         ("nested divs", |n| {
             "<html><body>".to_string() + &"<div>".repeat(n / 5) + "一、总体要求"
