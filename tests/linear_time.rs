@@ -128,6 +128,29 @@ fn dense_input_is_bounded_and_counted() {
         cut[0].message
     );
     assert_eq!(cut[0].range.start, text.find("责任单位").unwrap());
+    // Citations: ten thousand and one per 256 bytes; a list of attachments: a thousand.
+    let text = "《关于甲的通知》".repeat(20_000);
+    let doc = gongwen::parse_text(&text, &gongwen::Options::default());
+    assert_eq!(doc.meta.citations.len(), 10_000 + text.len() / 256);
+    assert!(doc
+        .diagnostics
+        .iter()
+        .any(|d| d.code == gongwen::Code::Truncated
+            && d.message.starts_with(&format!(
+                "{} more citations",
+                20_000 - doc.meta.citations.len()
+            ))));
+    let text = (2..=1_500).fold("附件：1.甲\n".to_string(), |s, k| {
+        s + &format!("{k}.乙\n")
+    });
+    let doc = gongwen::parse_text(&text, &gongwen::Options::default());
+    assert_eq!(doc.meta.attachments.len(), 1_000);
+    assert_eq!(doc.meta.attachments[999].name, "乙");
+    assert!(doc
+        .diagnostics
+        .iter()
+        .any(|d| d.code == gongwen::Code::Truncated
+            && d.message.contains("attachments goes on past 1000")));
     // The same for quantities.
     let text = "1个".repeat(100_000);
     let doc = gongwen::parse_text(&text, &gongwen::Options::default());

@@ -100,6 +100,9 @@ summary = { $errors ->
 
 headings-left-out = { $count } more headings from here on are not read as nodes: a document of this size holds at most { $max } nodes
 note-nodes-cap = a document holds at most { $min } nodes and one more for every { $bytes } bytes; the text after the last node is kept in it
+citations-left-out = { $count } more citations (《…》) from here on are not listed: a document of this size holds at most { $max }
+note-citations-cap = a document holds at most { $min } citations and one more for every { $bytes } bytes
+attachments-left-out = the list of attachments goes on past { $max }: only the first { $max } are listed
 quantities-left-out = { $count } more quantities from here on are not listed: a document of this size holds at most { $max }
 note-quantities-cap = a document holds at most { $min } quantities and one more for every { $bytes } bytes
 units-left-out = { $count ->

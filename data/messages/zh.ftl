@@ -89,6 +89,9 @@ summary = { $errors } 个错误，{ $warnings } 个警告，{ $notes } 条提示
 
 headings-left-out = 此后还有 { $count } 个标题未作为节点读入：这样大小的文档最多容纳 { $max } 个节点
 note-nodes-cap = 每份文档最多 { $min } 个节点，每 { $bytes } 字节再多一个；最后一个节点之后的文字保留在该节点中
+citations-left-out = 此后还有 { $count } 处引用（《…》）未列出：这样大小的文档最多列出 { $max } 处
+note-citations-cap = 每份文档最多列出 { $min } 处引用，每 { $bytes } 字节再多一处
+attachments-left-out = 附件清单超过 { $max } 项：只列出前 { $max } 项
 quantities-left-out = 此后还有 { $count } 个数量未列出：这样大小的文档最多列出 { $max } 个
 note-quantities-cap = 每份文档最多列出 { $min } 个数量，每 { $bytes } 字节再多一个
 units-left-out = 自此有 { $count } 个责任分工条款列出的单位超过 { $max } 个：每个条款只列出前 { $max } 个

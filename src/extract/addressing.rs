@@ -7,12 +7,14 @@
 //! short lines and the end of the body: linear in the text.
 
 use super::meta::trimmed_lines;
+use crate::lexicon::messages::say_args;
 use crate::lexicon::Lexicon;
-use crate::model::{Attachment, Document, SkipReason};
+use crate::model::{Attachment, Code, Diagnostic, Document, Lang, SkipReason};
 use crate::outline::is_org_line;
 use crate::recognize::date::parse_date;
 use crate::recognize::doc_number::{doc_type, ends_with_doc_type};
-use crate::text::{at_most_solid, is_han, is_ws, lines, squeeze, without_ws};
+use crate::text::span::Lines;
+use crate::text::{at_most_solid, is_han, is_ws, squeeze, without_ws};
 use std::ops::Range;
 
 /// A recipients line is at most this many characters.
@@ -27,8 +29,9 @@ const WRAPPED_NAME: usize = 40;
 /// A signature run into the last paragraph is read from at most this many bytes of its end.
 const RUN_IN_SIGNATURE_BYTES: usize = 200;
 
-/// Fills type, issuers, recipients, signatory and listed attachments.
-pub(crate) fn fill(doc: &mut Document, lex: &Lexicon) {
+/// Fills type, issuers, recipients, signatory and listed attachments; reports a list of
+/// attachments cut at [`MOST_ATTACHMENTS`].
+pub(crate) fn fill(doc: &mut Document, lex: &Lexicon, lang: Lang) -> Option<Diagnostic> {
     let text = doc.text.as_str();
     let preamble: Vec<Range<usize>> = doc
         .preamble
@@ -86,10 +89,20 @@ pub(crate) fn fill(doc: &mut Document, lex: &Lexicon) {
         .iter()
         .chain(&trailer)
         .find_map(|l| signatory(&text[l.clone()], lex));
+    let mut cut = None;
     if meta.attachments.is_empty() {
-        meta.attachments = listed_attachments(text, lex);
+        let (list, more) = listed_attachments(text, &doc.index.lines(text), lex);
+        meta.attachments = list;
+        cut = more.map(|at| {
+            Diagnostic::new(
+                Code::Truncated,
+                at..at,
+                say_args!(lang, "attachments-left-out", max = MOST_ATTACHMENTS),
+            )
+        });
     }
     doc.meta = meta;
+    cut
 }
 
 /// A document without a title line (it begins with its recipients, or with the covering
@@ -239,20 +252,30 @@ fn run_in_signature(text: &str, body: Range<usize>, lex: &Lexicon) -> Option<(St
 }
 
 /// The attachments the text lists: `附件：1.…` and the numbered lines after it, or
-/// `附件：…` alone; else the title under each `附件1` heading.
-fn listed_attachments(text: &str, lex: &Lexicon) -> Vec<Attachment> {
+/// `附件：…` alone; else the title under each `附件1` heading. At most
+/// [`MOST_ATTACHMENTS`]; where the list went on past them.
+fn listed_attachments(
+    text: &str,
+    lines: &Lines,
+    lex: &Lexicon,
+) -> (Vec<Attachment>, Option<usize>) {
     if !lex
         .attachment_words
         .iter()
         .any(|w| memchr::memmem::find(text.as_bytes(), w.as_bytes()).is_some())
     {
-        return Vec::new();
+        return (Vec::new(), None);
     }
-    let ls: Vec<&str> = lines(text)
-        .into_iter()
-        .map(|r| text[r].trim_matches(is_ws))
-        .filter(|l| !l.is_empty())
-        .collect();
+    // The lines that are not blank, read by index from the text's own line index (a list
+    // of them would take 16 bytes a line).
+    let n_lines = lines.len();
+    let line = |k: usize| text[lines.get(k)].trim_matches(is_ws);
+    let next = |mut k: usize| {
+        while k < n_lines && line(k).is_empty() {
+            k += 1;
+        }
+        k
+    };
     let name = |s: &str| {
         let s = s.trim_matches(is_ws).trim_end_matches(['；', ';', '。']);
         let s = s
@@ -270,10 +293,13 @@ fn listed_attachments(text: &str, lex: &Lexicon) -> Vec<Attachment> {
     };
     let mut out = Vec::new();
     let mut headings = Vec::new();
-    let mut k = 0;
-    while k < ls.len() {
-        let l = ls[k];
-        k += 1;
+    let mut k = next(0);
+    while k < n_lines {
+        if out.len() > MOST_ATTACHMENTS || headings.len() > MOST_ATTACHMENTS {
+            break;
+        }
+        let l = line(k);
+        k = next(k + 1);
         let Some(word) = lex.attachment_words.prefix_of(l) else {
             continue;
         };
@@ -291,35 +317,44 @@ fn listed_attachments(text: &str, lex: &Lexicon) -> Vec<Attachment> {
                     let mut n = 2;
                     // The next numbered lines; a short line between two of them is the
                     // end of a name wrapped onto it.
-                    while k < ls.len() {
-                        if let Some(x) = numbered(ls[k], n) {
+                    while k < n_lines && out.len() <= MOST_ATTACHMENTS {
+                        let l = line(k);
+                        if let Some(x) = numbered(l, n) {
                             out.extend(name(x));
                             n += 1;
-                        } else if ls[k].chars().count() <= WRAPPED_NAME
-                            && !ls[k].contains('。')
-                            && ls.get(k + 1).is_some_and(|l| numbered(l, n).is_some())
+                        } else if l.chars().count() <= WRAPPED_NAME
+                            && !l.contains('。')
+                            && Some(next(k + 1))
+                                .filter(|&j| j < n_lines)
+                                .is_some_and(|j| numbered(line(j), n).is_some())
                         {
                             if let Some(last) = out.last_mut() {
-                                last.name.push_str(&squeeze(ls[k]));
+                                last.name.push_str(&squeeze(l));
                             }
                         } else {
                             break;
                         }
-                        k += 1;
+                        k = next(k + 1);
                     }
                 }
                 None => out.extend(name(list)),
             }
-        } else if digits.trim_matches(is_ws).is_empty() && k < ls.len() {
+        } else if digits.trim_matches(is_ws).is_empty() && k < n_lines {
             // `附件2` alone, then the attachment's title.
-            headings.extend(name(ls[k]));
+            headings.extend(name(line(k)));
         }
     }
     if out.is_empty() {
         out = headings;
     }
-    out
+    // One past the most was read: the list went on (from about where reading stopped).
+    let more = (out.len() > MOST_ATTACHMENTS).then(|| lines.get(k.min(n_lines - 1)).start);
+    out.truncate(MOST_ATTACHMENTS);
+    (out, more)
 }
+
+/// A document lists at most this many attachments (real ones, a few dozen).
+const MOST_ATTACHMENTS: usize = 1_000;
 
 /// `2.建材家居商家名录` with `n` = 2: the name after the number.
 fn numbered(s: &str, n: u64) -> Option<&str> {
@@ -394,10 +429,10 @@ mod tests {
     fn attachments_listed_in_the_text() {
         let lex = Lexicon::builtin();
         let names = |t: &str| -> Vec<String> {
-            listed_attachments(t, &lex)
-                .into_iter()
-                .map(|a| a.name)
-                .collect()
+            let index = crate::text::LineIndex::new(t);
+            let (list, more) = listed_attachments(t, &index.lines(t), &lex);
+            assert_eq!(more, None);
+            list.into_iter().map(|a| a.name).collect()
         };
         assert_eq!(
             names(

@@ -4,8 +4,12 @@
 //! signature lines of the trailer; gives the document's [`Meta`] and sets aside, as
 //! `skipped`, the header lines that are neither title nor number.
 
+use super::cap::Cap;
+use crate::lexicon::messages::say_args;
 use crate::lexicon::Lexicon;
-use crate::model::{Citation, DocNumber, Document, HeaderKind, Meta, SkipReason, Skipped};
+use crate::model::{
+    Citation, Diagnostic, DocNumber, Document, HeaderKind, Lang, Meta, SkipReason, Skipped,
+};
 use crate::outline::is_org_line;
 use crate::recognize::date::{date_line, parse_date};
 use crate::recognize::doc_number::{ends_with_doc_type, find_doc_numbers, strip_agency_prefix};
@@ -27,8 +31,15 @@ const LONGEST_CITATION_NOTE: usize = 40;
 /// signature stand at its start or in its trailer.
 const MOST_LINES_READ: usize = 10_000;
 
-/// Fills the document's metadata from its header, preamble, trailer and body.
-pub(crate) fn fill(doc: &mut Document, lex: &Lexicon) {
+/// A document keeps at most this many citations and one more for every
+/// [`BYTES_PER_CITATION`] bytes (a list of a thousand titles is a real document; ten
+/// megabytes of `《…》` are not); past that they are counted in a `truncated` report.
+const MIN_CITATIONS: usize = 10_000;
+const BYTES_PER_CITATION: usize = 256;
+
+/// Fills the document's metadata from its header, preamble, trailer and body; reports
+/// the citations past the cap.
+pub(crate) fn fill(doc: &mut Document, lex: &Lexicon, lang: Lang) -> Option<Diagnostic> {
     let text = doc.text.as_str();
     let mut skipped = Vec::new();
     let mut meta = header(doc, lex, &mut skipped);
@@ -39,10 +50,22 @@ pub(crate) fn fill(doc: &mut Document, lex: &Lexicon) {
     regulation_title(text, &preamble_lines, &mut meta, &mut skipped, lex);
     signature(doc, &preamble_lines, &mut meta, lex);
     from_page(doc, &mut meta, lex);
-    meta.citations = citations(text, doc.body.clone(), lex);
+    let mut cap = Cap::new(MIN_CITATIONS, BYTES_PER_CITATION, text.len());
+    meta.citations = citations(text, doc.body.clone(), lex, &mut cap);
     doc.meta = meta;
     doc.skipped.append(&mut skipped);
     doc.skipped.sort_by_key(|s| s.range.start);
+    cap.report(|c| {
+        (
+            say_args!(lang, "citations-left-out", count = c.counted, max = c.max),
+            say_args!(
+                lang,
+                "note-citations-cap",
+                min = MIN_CITATIONS,
+                bytes = BYTES_PER_CITATION,
+            ),
+        )
+    })
 }
 
 /// What a web page's information table says: the fields the text leaves open, and those
@@ -291,12 +314,12 @@ fn signature(doc: &Document, preamble_lines: &[Range<usize>], meta: &mut Meta, l
     }
 }
 /// Documents cited in the body: `《…》` with the document number that follows it, if any.
-fn citations(text: &str, body: Range<usize>, lex: &Lexicon) -> Vec<Citation> {
+fn citations(text: &str, body: Range<usize>, lex: &Lexicon, cap: &mut Cap) -> Vec<Citation> {
     let s = &text[body.clone()];
     titles(s)
         .filter_map(|t| {
             let title = &s[t.title.clone()];
-            if !title.chars().any(is_han) {
+            if !title.chars().any(is_han) || !cap.room(body.start + t.start) {
                 return None;
             }
             let doc_number = t.note.clone().and_then(|n| {

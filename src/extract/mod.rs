@@ -18,11 +18,16 @@ use crate::model::{Diagnostic, Document, Lang};
 /// responsibility (which trims clauses out of titles and texts), then quantities (which
 /// read the trimmed texts). Gives what the extractors report themselves.
 pub(crate) fn run(doc: &mut Document, lex: &Lexicon, lang: Lang) -> Vec<Diagnostic> {
-    meta::fill(doc, lex);
-    addressing::fill(doc, lex);
+    let citations = meta::fill(doc, lex, lang);
+    let attachments = addressing::fill(doc, lex, lang);
     let clauses = responsibility::fill(doc, lex, lang);
     let quantities = quantity::fill(doc, lex, lang);
-    let out = clauses.into_iter().chain(quantities).collect();
+    let out = citations
+        .into_iter()
+        .chain(attachments)
+        .chain(clauses)
+        .chain(quantities)
+        .collect();
     deadlines(doc);
     out
 }

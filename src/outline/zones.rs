@@ -23,6 +23,10 @@ const BODY_LINE_CHARS: usize = 100;
 /// So many header lines without a body-like line: this is no header, but text without
 /// punctuation (a list of names, a table); only web-page chrome is kept as header.
 const MAX_HEADER_LINES: usize = 10;
+/// A header holds at most this many lines of any kind (chrome, numbers, dates): a text of
+/// a million document numbers, one a line, has its header end there, and its lines are
+/// body (each header line is kept and set aside, so they must be few).
+const MOST_HEADER_LINES: usize = 1_000;
 /// Web-page chrome is a short line (a menu, a breadcrumb).
 const LONGEST_CHROME_LINE: usize = 600;
 /// A signature names an organisation in at most this many characters.
@@ -123,6 +127,9 @@ fn classify(
 pub(crate) fn header(text: &str, lines: &Lines, lex: &Lexicon) -> (usize, Vec<HeaderLine>) {
     let mut header = Vec::new();
     for (k, r) in lines.iter().enumerate() {
+        if header.len() == MOST_HEADER_LINES {
+            return (r.start, header);
+        }
         let t = trim(text, r);
         if t.is_empty() {
             continue;

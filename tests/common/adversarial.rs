@@ -52,6 +52,19 @@ pub fn inputs() -> Vec<Input> {
             "一、".to_string() + &"字 ".repeat(n / 4)
         }),
         ("a line spaced out", |n| "字　".repeat(n / 6)),
+        // Header lines, citations and attachments are kept as metadata.
+        ("document numbers on every line", |n| {
+            "国发〔2022〕1号\n".repeat(n / 21)
+        }),
+        ("dates on every line", |n| "2022年1月1日\n".repeat(n / 19)),
+        ("citations on one line", |n| {
+            "《关于甲的通知》（国发〔2022〕1号）".repeat(n / 60)
+        }),
+        ("a list of attachments", |n| {
+            (1..n / 10)
+                .map(|k| format!("{k}.甲\n"))
+                .fold("附件：".to_string(), |s, l| s + &l)
+        }),
         // A table's total row is checked against the sums of the rows above it.
         ("a long table above its total", |n| {
             "项目\t金额\n".to_string() + &"甲\t1\n".repeat(n / 8) + "合计\t0\n"
