@@ -270,6 +270,29 @@ fn text_is_what_spans_point_into() {
     }
 }
 
+/// `gongwen check` of `text` for a terminal of 80 columns, without colour: its output and
+/// the width of its widest line after the first (tabs shown as codespan shows them).
+fn check_in_80_columns(text: &str) -> (String, usize) {
+    use unicode_width::UnicodeWidthStr;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.txt");
+    std::fs::write(&path, text).unwrap();
+    let o = common::gongwen_command()
+        .args(["check", path.to_str().unwrap()])
+        .env("COLUMNS", "80")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let out = stdout(&o);
+    let widest = out
+        .lines()
+        .skip(1)
+        .map(|l| l.replace('\t', "    ").width())
+        .max()
+        .unwrap();
+    (out, widest)
+}
+
 #[test]
 fn a_long_line_is_shown_as_the_part_around_the_place() {
     use unicode_width::UnicodeWidthStr;
@@ -279,23 +302,8 @@ fn a_long_line_is_shown_as_the_part_around_the_place() {
         "甲".repeat(20_000),
         "乙".repeat(20_000)
     );
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("one-line.txt");
-    std::fs::write(&path, &text).unwrap();
-    let o = common::gongwen_command()
-        .args(["check", path.to_str().unwrap()])
-        .env("COLUMNS", "80")
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    let out = stdout(&o);
+    let (out, widest) = check_in_80_columns(&text);
     assert!(out.contains("unclosed-bracket"), "{out}");
-    let widest = out
-        .lines()
-        .skip(1)
-        .map(UnicodeWidthStr::width)
-        .max()
-        .unwrap();
     assert!(widest <= 80, "a line of {widest} columns:\n{out}");
     // The place is under the bracket, at its real column.
     assert!(out.contains(":1:20007"), "{out}");
@@ -308,7 +316,6 @@ fn a_long_line_is_shown_as_the_part_around_the_place() {
 
 #[test]
 fn a_line_of_tabs_is_cut_like_any_long_line() {
-    use unicode_width::UnicodeWidthStr;
     // Tabs have no width of their own for unicode-width, but codespan shows each as four
     // spaces: a line of them is as long as it looks.
     let text = format!(
@@ -316,23 +323,8 @@ fn a_line_of_tabs_is_cut_like_any_long_line() {
         "\t".repeat(20_000),
         "\t".repeat(20_000)
     );
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("tabs.txt");
-    std::fs::write(&path, &text).unwrap();
-    let o = common::gongwen_command()
-        .args(["check", path.to_str().unwrap()])
-        .env("COLUMNS", "80")
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    let out = stdout(&o);
+    let (out, widest) = check_in_80_columns(&text);
     assert!(out.contains("unclosed-bracket"), "{out}");
-    let widest = out
-        .lines()
-        .skip(1)
-        .map(|l| l.replace('\t', "    ").width())
-        .max()
-        .unwrap();
     assert!(widest <= 80, "a line of {widest} columns");
 }
 
