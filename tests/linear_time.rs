@@ -151,6 +151,15 @@ fn dense_input_is_bounded_and_counted() {
         .iter()
         .any(|d| d.code == gongwen::Code::Truncated
             && d.message.contains("attachments goes on past 1000")));
+    // A ratio has at most sixteen parts; a longer run of numbers apart by colons is none.
+    let ratio = |n: usize| vec!["3"; n].join(":");
+    let doc = gongwen::parse_text(
+        &format!("比例为{}，又为{}。", ratio(16), ratio(17)),
+        &gongwen::Options::default(),
+    );
+    let q = &doc.preamble.as_ref().unwrap().quantities;
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].parts.len(), 16);
     // The same for quantities.
     let text = "1个".repeat(100_000);
     let doc = gongwen::parse_text(&text, &gongwen::Options::default());

@@ -120,6 +120,9 @@ const CONTEXT: usize = 600;
 const ENDS_WINDOW: usize = 1 << 16;
 /// Years: a four-digit number in this range before 年 or a date separator is a year.
 const YEARS: std::ops::RangeInclusive<f64> = 1900.0..=2100.0;
+/// A ratio has at most this many parts (`2:2:4:2`); a longer run of numbers apart by
+/// colons is none.
+const MOST_PARTS: usize = 16;
 /// Tenths (`七成`) are at most ten.
 const MOST_TENTHS: f64 = 10.0;
 /// `十大产业` counts programmes; above this it is a name (`十九大`, a party congress).
@@ -389,8 +392,8 @@ fn find_into(
             i = (r.at + r.num.len).max(next);
             continue;
         }
-        let end = r.at + r.num.len;
-        if let Some(mut q) = quantity_at(s, i, r, lex) {
+        let mut end = r.at + r.num.len;
+        if let Some(mut q) = quantity_at(s, i, r, lex, &mut end) {
             if let (Some(n), true) = (
                 negative_sign(s, q.range.start),
                 q.qualifier == Qualifier::Exact && q.range.start == i,
@@ -435,8 +438,15 @@ fn find_into(
     }
 }
 
-/// Builds the quantity that starts with the reading `r` at `i`, if it is one.
-fn quantity_at(s: &str, i: usize, r: Reading, lex: &Lexicon) -> Option<Quantity> {
+/// Builds the quantity that starts with the reading `r` at `i`, if it is one; when it is
+/// none, `end` may be moved past text read that holds none either.
+fn quantity_at(
+    s: &str,
+    i: usize,
+    r: Reading,
+    lex: &Lexicon,
+    end_of_none: &mut usize,
+) -> Option<Quantity> {
     let chinese = !r.num.arabic;
     // Chinese numerals count only with a counter: 三大, 五类, 三万个; `一` is an article,
     // but 百分之一 is a percentage.
@@ -451,12 +461,21 @@ fn quantity_at(s: &str, i: usize, r: Reading, lex: &Lexicon) -> Option<Quantity>
     if r.unit.is_none() && after.starts_with([':', '：']) {
         let mut parts = vec![r.value];
         let mut end = r.end;
+        let mut count = 1;
         while let Some(rest) = s[end..].strip_prefix([':', '：']) {
             let Some(n) = parse_number(rest).filter(|n| n.arabic) else {
                 break;
             };
-            parts.push(n.value);
+            count += 1;
+            if parts.len() <= MOST_PARTS {
+                parts.push(n.value);
+            }
             end = s.len() - rest.len() + n.len;
+        }
+        if count > MOST_PARTS {
+            // A run of numbers apart by colons, read once and passed over whole.
+            *end_of_none = end;
+            return None;
         }
         if parts.len() < 2 {
             return None;

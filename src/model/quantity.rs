@@ -45,7 +45,7 @@ pub struct Quantity {
     /// where four optional ones would take eight times the room, in a list that holds
     /// a document's every quantity.
     pub(crate) other: f64,
-    /// The parts of a ratio (`2:2:4:2`); empty otherwise.
+    /// The parts of a ratio (`2:2:4:2`, two to sixteen); empty otherwise.
     pub parts: Box<[f64]>,
     /// Whether the text commits to reaching it.
     pub target: bool,

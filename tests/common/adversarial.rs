@@ -52,6 +52,7 @@ pub fn inputs() -> Vec<Input> {
             "一、".to_string() + &"字 ".repeat(n / 4)
         }),
         ("a line spaced out", |n| "字　".repeat(n / 6)),
+        ("a long ratio", |n| "1".to_string() + &":1".repeat(n / 2)),
         // Header lines, citations and attachments are kept as metadata.
         ("document numbers on every line", |n| {
             "国发〔2022〕1号\n".repeat(n / 21)
