@@ -86,19 +86,7 @@ fn dense_input_is_bounded_and_counted() {
     // A clause keeps a thousand units; those of each clause past them are left out, and
     // one report counts the clauses cut. Two lines of 1,500 and one of 999 units.
     let line = |n: usize| {
-        // Names in Han characters: `省第一〇〇〇厅`.
-        let han = |k: usize| -> String {
-            k.to_string()
-                .chars()
-                .map(|d| {
-                    "〇一二三四五六七八九"
-                        .chars()
-                        .nth(d as usize - '0' as usize)
-                        .unwrap()
-                })
-                .collect()
-        };
-        let names: Vec<String> = (0..n).map(|k| format!("省第{}厅", han(k))).collect();
+        let names: Vec<String> = (0..n).map(adversarial::unit_name).collect();
         format!("责任单位：{}\n", names.join("、"))
     };
     let text = format!(
@@ -115,7 +103,7 @@ fn dense_input_is_bounded_and_counted() {
         .collect();
     assert_eq!(units, [1_000, 999, 1_000]);
     let last = doc.nodes[2].clauses[0].units.last().unwrap().unit;
-    assert_eq!(doc.units[last.index()].name.as_ref(), "省第九九九厅");
+    assert_eq!(doc.units[last.index()].name.as_ref(), "省九九九厅");
     let cut: Vec<_> = doc
         .diagnostics
         .iter()
@@ -151,6 +139,25 @@ fn dense_input_is_bounded_and_counted() {
         .iter()
         .any(|d| d.code == gongwen::Code::Truncated
             && d.message.contains("attachments goes on past 1000")));
+    // A document names ten thousand different units and one more per 256 bytes; the
+    // rest are counted.
+    let text: String = (0..30)
+        .map(|l| {
+            let names: Vec<String> = (l * 500..l * 500 + 500)
+                .map(adversarial::unit_name)
+                .collect();
+            format!("一、任务\n责任单位：{}\n", names.join("、"))
+        })
+        .collect();
+    let doc = gongwen::parse_text(&text, &gongwen::Options::default());
+    let max = 10_000 + text.len() / 256;
+    assert_eq!(doc.units.len(), max);
+    assert!(doc
+        .diagnostics
+        .iter()
+        .any(|d| d.code == gongwen::Code::Truncated
+            && d.message
+                .starts_with(&format!("{} more units", 15_000 - max))));
     // A ratio has at most sixteen parts; a longer run of numbers apart by colons is none.
     let ratio = |n: usize| vec!["3"; n].join(":");
     let doc = gongwen::parse_text(

@@ -37,6 +37,11 @@ const BYTES_PER_CLAUSE: usize = 128;
 /// they are counted, not kept, so a line of a million `省商务厅、` takes no more than a
 /// thousand, and one `truncated` report says how many clauses were cut.
 const MOST_UNITS: usize = 1_000;
+/// A document names at most this many different units and one more for every
+/// [`BYTES_PER_NAME`] bytes (the seed names 60; each takes a few hundred bytes with its
+/// canonical name and kind); the names past them are counted, not listed.
+const MIN_NAMES: usize = 10_000;
+const BYTES_PER_NAME: usize = 256;
 /// An unclosed clause is read to the end of its line, but no further than this.
 const LONGEST_UNCLOSED_CLAUSE: usize = 1200;
 /// A unit's name has at most this many characters.
@@ -63,6 +68,8 @@ pub(crate) fn fill(doc: &mut Document, lex: &Lexicon, lang: Lang) -> Vec<Diagnos
     let text = text.as_str();
     let mut state = State::new(lex, text);
     state.cap = Cap::new(MIN_CLAUSES, BYTES_PER_CLAUSE, text.len());
+    state.names_max = MIN_NAMES + text.len() / BYTES_PER_NAME;
+    state.names = state.names_max;
     // The declaration that the first-listed unit leads may stand in the preamble.
     if let Some(p) = preamble {
         state.first_listed_leads = declares_first_leads(&text[p.range.clone()], lex);
@@ -145,6 +152,19 @@ pub(crate) fn fill(doc: &mut Document, lex: &Lexicon, lang: Lang) -> Vec<Diagnos
             say_args!(lang, "units-left-out", count = count, max = MOST_UNITS),
         )
     });
+    let unnamed = state.unnamed.map(|(count, at)| {
+        Diagnostic::new(
+            Code::Truncated,
+            at..at,
+            say_args!(lang, "names-left-out", count = count, max = state.names_max),
+        )
+        .note(say_args!(
+            lang,
+            "note-names-cap",
+            min = MIN_NAMES,
+            bytes = BYTES_PER_NAME
+        ))
+    });
     let capped = state.cap.report(|c| {
         (
             say_args!(lang, "clauses-left-out", count = c.counted, max = c.max),
@@ -156,7 +176,7 @@ pub(crate) fn fill(doc: &mut Document, lex: &Lexicon, lang: Lang) -> Vec<Diagnos
             ),
         )
     });
-    cut.into_iter().chain(capped).collect()
+    cut.into_iter().chain(unnamed).chain(capped).collect()
 }
 
 /// The kind of a unit the lexicon does not know.
@@ -422,6 +442,8 @@ struct Draft {
     units: Vec<(Role, UnitId)>,
     /// Units past [`MOST_UNITS`] were left out.
     cut: bool,
+    /// Units left out because the document names too many ([`MIN_NAMES`]).
+    unnamed: usize,
 }
 
 impl Draft {
@@ -438,6 +460,9 @@ impl Draft {
         state.spare = self.units;
         if self.cut {
             state.cut.get_or_insert((0, range.start)).0 += 1;
+        }
+        if self.unnamed > 0 {
+            state.unnamed.get_or_insert((0, range.start)).0 += self.unnamed;
         }
         Clause {
             range,
@@ -477,6 +502,11 @@ struct State<'l> {
     cap: Cap,
     /// How many clauses listed more than [`MOST_UNITS`] units, and where the first is.
     cut: Option<(usize, usize)>,
+    /// How many more different units the document may name ([`MIN_NAMES`]), how many it
+    /// may name in all, and the units left out past that, and where the first is.
+    names: usize,
+    names_max: usize,
+    unnamed: Option<(usize, usize)>,
 }
 
 impl<'l> State<'l> {
@@ -496,6 +526,9 @@ impl<'l> State<'l> {
             chunk: CHUNK,
             cap: Cap::none(),
             cut: None,
+            names: usize::MAX,
+            names_max: usize::MAX,
+            unnamed: None,
         }
     }
 
@@ -503,14 +536,23 @@ impl<'l> State<'l> {
     fn draft(&mut self) -> Draft {
         let mut units = std::mem::take(&mut self.spare);
         units.clear();
-        Draft { units, cut: false }
+        Draft {
+            units,
+            cut: false,
+            unnamed: 0,
+        }
     }
 
-    /// The id of a unit name, resolved against the lexicon the first time it is met.
-    fn unit(&mut self, name: &str) -> UnitId {
+    /// The id of a unit name, resolved against the lexicon the first time it is met;
+    /// `None` for a new name once the document names as many as it may.
+    fn unit(&mut self, name: &str) -> Option<UnitId> {
         if let Some(&id) = self.ids.get(name) {
-            return id;
+            return Some(id);
         }
+        if self.names == 0 {
+            return None;
+        }
+        self.names -= 1;
         let id = UnitId(u32::try_from(self.units.len()).expect("fewer than 2^32 units"));
         let (canonical, kind) = self.lex.units.resolve(name);
         self.units.push(Unit {
@@ -520,7 +562,7 @@ impl<'l> State<'l> {
             region: None,
         });
         self.ids.insert(name.into(), id);
-        id
+        Some(id)
     }
 }
 
@@ -943,10 +985,14 @@ fn push(cl: &mut Draft, role: Role, units: &[Cow<str>], state: &mut State) {
             cl.cut = true;
             return;
         }
-        cl.units.push(match marked_role(u, state.lex) {
-            Some((name, r)) => (r, state.unit(name)),
-            None => (role, state.unit(u)),
-        });
+        let (role, name) = match marked_role(u, state.lex) {
+            Some((name, r)) => (r, name),
+            None => (role, &**u),
+        };
+        match state.unit(name) {
+            Some(id) => cl.units.push((role, id)),
+            None => cl.unnamed += 1,
+        }
     }
 }
 

@@ -53,6 +53,18 @@ pub fn inputs() -> Vec<Input> {
         }),
         ("a line spaced out", |n| "字　".repeat(n / 6)),
         ("a long ratio", |n| "1".to_string() + &":1".repeat(n / 2)),
+        ("many different units", |n| {
+            let mut s = String::new();
+            let mut k = 0;
+            while s.len() < n {
+                s.push_str("一、任务\n责任单位：");
+                let names: Vec<String> = (k..k + 500).map(unit_name).collect();
+                k += 500;
+                s.push_str(&names.join("、"));
+                s.push('\n');
+            }
+            s
+        }),
         // Header lines, citations and attachments are kept as metadata.
         ("document numbers on every line", |n| {
             "国发〔2022〕1号\n".repeat(n / 21)
@@ -94,4 +106,15 @@ pub fn inputs() -> Vec<Input> {
             "<html><body>".to_string() + &"<script>x</script><!-- c --><p>字".repeat(n / 36)
         }),
     ]
+}
+
+/// A unit's name of Han characters only, different for each `k`: `省一〇二厅`.
+pub fn unit_name(k: usize) -> String {
+    let digits: Vec<char> = "〇一二三四五六七八九".chars().collect();
+    let number: String = k
+        .to_string()
+        .bytes()
+        .map(|d| digits[(d - b'0') as usize])
+        .collect();
+    format!("省{number}厅")
 }

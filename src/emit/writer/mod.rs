@@ -46,6 +46,9 @@ pub(crate) fn write_document(
     d.o.sink.flush()
 }
 
+/// The JSON of units written once and copied is kept up to this many bytes.
+const UNIT_STORE: usize = 1 << 20;
+
 struct Doc<'a, 'w> {
     doc: &'a Document,
     /// Whether the text goes in too (`--include-text`).
@@ -351,9 +354,13 @@ impl<'a> Doc<'a, '_> {
             o.field(k!("kind"), &*unit.kind);
             o.field(k!("region"), unit.region.as_deref());
             o.close(b'}');
-            let start = self.unit_store.len();
-            self.unit_store.extend_from_slice(&o.buf[at..]);
-            self.unit_json.insert(key, start..self.unit_store.len());
+            // Real documents name a few hundred units; one that names a hundred thousand
+            // has the rest written each time rather than held.
+            if self.unit_store.len() < UNIT_STORE {
+                let start = self.unit_store.len();
+                self.unit_store.extend_from_slice(&o.buf[at..]);
+                self.unit_json.insert(key, start..self.unit_store.len());
+            }
         }
         self.o.close(b']');
         self.o.field(k!("form"), c.form.as_str());
