@@ -87,7 +87,7 @@ pub(crate) fn fill(doc: &mut Document, lex: &Lexicon, lang: Lang) -> Vec<Diagnos
             state.first_listed_leads = true;
         }
         if n.style() == Style::Row {
-            if let Some(t) = tables.iter().find(|t| t.range.contains(&n.span.start)) {
+            if let Some(t) = TaskTable::containing(tables, n.span.start) {
                 if let Some(cl) = table_row(text, n, t, &mut state) {
                     n.clauses = Box::new([cl]);
                     continue;

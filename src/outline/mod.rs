@@ -54,10 +54,23 @@ pub(crate) fn parse(text: &str, index: &LineIndex, lex: &Lexicon, lang: Lang) ->
             reason: SkipReason::Toc,
         });
     }
-    let (mut headings, left_out) = headings::find(text, &lines, &body, toc.as_ref(), lex);
-    let (tables, rows) = tables::find(text, &lines, &body, lex);
+    let (mut headings, mut left_out) = headings::find(text, &lines, &body, toc.as_ref(), lex);
+    let (mut tables, rows) = tables::find(text, &lines, &body, lex, left_out.max);
     if !tables.is_empty() {
         headings = tables::merge(headings, &tables, rows);
+        // Rows are nodes too: those past the cap are counted with the headings, and the
+        // tables past it are not kept (their text stays in the node before).
+        if headings.len() > left_out.max {
+            let past = headings[left_out.max].at;
+            left_out.first = if left_out.count == 0 {
+                past
+            } else {
+                left_out.first.min(past)
+            };
+            left_out.count += headings.len() - left_out.max;
+            headings.truncate(left_out.max);
+            tables.retain(|t| t.range.start < past);
+        }
     }
     let diagnostics = (left_out.count > 0)
         .then(|| too_many_nodes(text, left_out, lang))

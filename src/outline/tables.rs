@@ -73,6 +73,7 @@ pub(crate) fn find(
     lines: &Lines,
     body: &Range<usize>,
     lex: &Lexicon,
+    most_rows: usize,
 ) -> (Vec<TaskTable>, Vec<Heading>) {
     // No heading of a number column, no table: one search rules most documents out.
     let b = text[body.clone()].as_bytes();
@@ -95,7 +96,8 @@ pub(crate) fn find(
     let mut tables = Vec::new();
     let mut rows = Vec::new();
     let mut k = 0;
-    while k < ls.len() {
+    // Rows are nodes: past the cap on nodes no more tables are looked for.
+    while k < ls.len() && rows.len() < most_rows {
         let s = &text[ls[k].clone()];
         // A header starts with its number column's heading: `序号`, a short line or cell.
         let first = s.split('\t').next().unwrap_or("");
@@ -261,7 +263,7 @@ pub(crate) fn merge(
                 | Style::Dec2
                 | Style::Dec3
                 | Style::Dec4
-        ) && tables.iter().any(|t| t.range.contains(&h.at))
+        ) && TaskTable::containing(tables, h.at).is_some()
     };
     headings.retain(|h| !in_cell(h));
     headings.append(&mut rows);

@@ -78,6 +78,10 @@ pub fn inputs() -> Vec<Input> {
                 .map(|k| format!("{k}.甲\n"))
                 .fold("附件：".to_string(), |s, l| s + &l)
         }),
+        // Each header starts a task table, whose rows are nodes.
+        ("task tables one after another", |n| {
+            "序号\t重点任务\t牵头单位\n1\t做好\t省商务厅\n".repeat(n / 60)
+        }),
         // A table's total row is checked against the sums of the rows above it.
         ("a long table above its total", |n| {
             "项目\t金额\n".to_string() + &"甲\t1\n".repeat(n / 8) + "合计\t0\n"
