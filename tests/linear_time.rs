@@ -50,6 +50,14 @@ fn four_times_the_input_is_about_four_times_the_work() {
     );
 }
 
+/// The messages of the `truncated` reports of `doc`.
+fn truncated(doc: &gongwen::Document) -> impl Iterator<Item = &str> {
+    doc.diagnostics
+        .iter()
+        .filter(|d| d.code == gongwen::Code::Truncated)
+        .map(|d| d.message.as_str())
+}
+
 #[test]
 fn dense_input_is_bounded_and_counted() {
     // Ten thousand nodes, and one more per 192 bytes: the rest is counted, and its text
@@ -58,16 +66,12 @@ fn dense_input_is_bounded_and_counted() {
     let doc = gongwen::parse_text(&text, &gongwen::Options::default());
     let max = 10_000 + text.len() / 192;
     assert_eq!(doc.nodes.len(), max);
-    let t = doc
-        .diagnostics
-        .iter()
-        .find(|d| d.code == gongwen::Code::Truncated && d.message.contains("headings"))
+    let t = truncated(&doc)
+        .find(|m| m.contains("headings"))
         .expect("a report of the headings left out");
     assert!(
-        t.message
-            .starts_with(&format!("{} more headings", 100_000 - max)),
-        "{}",
-        t.message
+        t.starts_with(&format!("{} more headings", 100_000 - max)),
+        "{t}"
     );
     assert_eq!(doc.nodes.last().unwrap().span.end, text.trim_end().len());
     common::check_invariants(&doc);
@@ -77,12 +81,8 @@ fn dense_input_is_bounded_and_counted() {
     let max = 10_000 + text.len() / 128;
     let kept: usize = doc.nodes.iter().map(|n| n.clauses.len()).sum();
     assert_eq!(kept, max);
-    assert!(doc
-        .diagnostics
-        .iter()
-        .any(|d| d.code == gongwen::Code::Truncated
-            && d.message
-                .starts_with(&format!("{} more responsibility clauses", 30_000 - max))));
+    assert!(truncated(&doc)
+        .any(|m| m.starts_with(&format!("{} more responsibility clauses", 30_000 - max))));
     // A clause keeps a thousand units; those of each clause past them are left out, and
     // one report counts the clauses cut. Two lines of 1,500 and one of 999 units.
     let line = |n: usize| {
@@ -120,25 +120,17 @@ fn dense_input_is_bounded_and_counted() {
     let text = "《关于甲的通知》".repeat(20_000);
     let doc = gongwen::parse_text(&text, &gongwen::Options::default());
     assert_eq!(doc.meta.citations.len(), 10_000 + text.len() / 256);
-    assert!(doc
-        .diagnostics
-        .iter()
-        .any(|d| d.code == gongwen::Code::Truncated
-            && d.message.starts_with(&format!(
-                "{} more citations",
-                20_000 - doc.meta.citations.len()
-            ))));
+    assert!(truncated(&doc).any(|m| m.starts_with(&format!(
+        "{} more citations",
+        20_000 - doc.meta.citations.len()
+    ))));
     let text = (2..=1_500).fold("附件：1.甲\n".to_string(), |s, k| {
         s + &format!("{k}.乙\n")
     });
     let doc = gongwen::parse_text(&text, &gongwen::Options::default());
     assert_eq!(doc.meta.attachments.len(), 1_000);
     assert_eq!(doc.meta.attachments[999].name, "乙");
-    assert!(doc
-        .diagnostics
-        .iter()
-        .any(|d| d.code == gongwen::Code::Truncated
-            && d.message.contains("attachments goes on past 1000")));
+    assert!(truncated(&doc).any(|m| m.contains("attachments goes on past 1000")));
     // A document names ten thousand different units and one more per 256 bytes; the
     // rest are counted.
     let text: String = (0..30)
@@ -152,12 +144,7 @@ fn dense_input_is_bounded_and_counted() {
     let doc = gongwen::parse_text(&text, &gongwen::Options::default());
     let max = 10_000 + text.len() / 256;
     assert_eq!(doc.units.len(), max);
-    assert!(doc
-        .diagnostics
-        .iter()
-        .any(|d| d.code == gongwen::Code::Truncated
-            && d.message
-                .starts_with(&format!("{} more units", 15_000 - max))));
+    assert!(truncated(&doc).any(|m| m.starts_with(&format!("{} more units", 15_000 - max))));
     // A ratio has at most sixteen parts; a longer run of numbers apart by colons is none.
     let ratio = |n: usize| vec!["3"; n].join(":");
     let doc = gongwen::parse_text(
@@ -172,10 +159,5 @@ fn dense_input_is_bounded_and_counted() {
     let doc = gongwen::parse_text(&text, &gongwen::Options::default());
     let kept = doc.preamble.as_ref().unwrap().quantities.len();
     assert_eq!(kept, 10_000 + text.len() / 128);
-    assert!(doc
-        .diagnostics
-        .iter()
-        .any(|d| d.code == gongwen::Code::Truncated
-            && d.message
-                .contains(&format!("{} more quantities", 100_000 - kept))));
+    assert!(truncated(&doc).any(|m| m.contains(&format!("{} more quantities", 100_000 - kept))));
 }

@@ -319,14 +319,14 @@ fn listed_attachments(
                     // end of a name wrapped onto it.
                     while k < n_lines && out.len() <= MOST_ATTACHMENTS {
                         let l = line(k);
+                        let after = next(k + 1);
                         if let Some(x) = numbered(l, n) {
                             out.extend(name(x));
                             n += 1;
                         } else if l.chars().count() <= WRAPPED_NAME
                             && !l.contains('。')
-                            && Some(next(k + 1))
-                                .filter(|&j| j < n_lines)
-                                .is_some_and(|j| numbered(line(j), n).is_some())
+                            && after < n_lines
+                            && numbered(line(after), n).is_some()
                         {
                             if let Some(last) = out.last_mut() {
                                 last.name.push_str(&squeeze(l));
@@ -334,7 +334,7 @@ fn listed_attachments(
                         } else {
                             break;
                         }
-                        k = next(k + 1);
+                        k = after;
                     }
                 }
                 None => out.extend(name(list)),

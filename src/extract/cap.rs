@@ -47,6 +47,25 @@ impl Cap {
         false
     }
 
+    /// Takes room for one fact if there is any, counting nothing when there is not: for
+    /// facts whose place is known only later, counted then with [`count`](Cap::count).
+    pub(crate) fn take(&mut self) -> bool {
+        let room = self.left > 0;
+        self.left -= room as usize;
+        room
+    }
+
+    /// Counts `n` facts past the cap, found at byte `at`.
+    pub(crate) fn count(&mut self, n: usize, at: usize) {
+        if n == 0 {
+            return;
+        }
+        if self.counted == 0 {
+            self.first = at;
+        }
+        self.counted += n;
+    }
+
     /// The `truncated` report, if any was counted: `words` gives its message and its
     /// note.
     pub(crate) fn report(
@@ -79,5 +98,15 @@ mod tests {
         );
         assert!(Cap::new(2, 100, 250).report(|_| unreachable!()).is_none());
         assert!((0..1000).all(|at| Cap::none().room(at)));
+        // Room taken now, what is past it counted later where it was found.
+        let mut cap = Cap::new(1, 100, 0);
+        assert_eq!((cap.take(), cap.take()), (true, false));
+        cap.count(0, 5);
+        cap.count(3, 40);
+        cap.count(2, 70);
+        let d = cap
+            .report(|c| (format!("{} more", c.counted), "note".into()))
+            .unwrap();
+        assert_eq!((d.range.clone(), d.message.as_str()), (40..40, "5 more"));
     }
 }

@@ -68,8 +68,7 @@ pub(crate) fn fill(doc: &mut Document, lex: &Lexicon, lang: Lang) -> Vec<Diagnos
     let text = text.as_str();
     let mut state = State::new(lex, text);
     state.cap = Cap::new(MIN_CLAUSES, BYTES_PER_CLAUSE, text.len());
-    state.names_max = MIN_NAMES + text.len() / BYTES_PER_NAME;
-    state.names = state.names_max;
+    state.names = Cap::new(MIN_NAMES, BYTES_PER_NAME, text.len());
     // The declaration that the first-listed unit leads may stand in the preamble.
     if let Some(p) = preamble {
         state.first_listed_leads = declares_first_leads(&text[p.range.clone()], lex);
@@ -152,18 +151,16 @@ pub(crate) fn fill(doc: &mut Document, lex: &Lexicon, lang: Lang) -> Vec<Diagnos
             say_args!(lang, "units-left-out", count = count, max = MOST_UNITS),
         )
     });
-    let unnamed = state.unnamed.map(|(count, at)| {
-        Diagnostic::new(
-            Code::Truncated,
-            at..at,
-            say_args!(lang, "names-left-out", count = count, max = state.names_max),
+    let unnamed = state.names.report(|c| {
+        (
+            say_args!(lang, "names-left-out", count = c.counted, max = c.max),
+            say_args!(
+                lang,
+                "note-names-cap",
+                min = MIN_NAMES,
+                bytes = BYTES_PER_NAME
+            ),
         )
-        .note(say_args!(
-            lang,
-            "note-names-cap",
-            min = MIN_NAMES,
-            bytes = BYTES_PER_NAME
-        ))
     });
     let capped = state.cap.report(|c| {
         (
@@ -461,9 +458,7 @@ impl Draft {
         if self.cut {
             state.cut.get_or_insert((0, range.start)).0 += 1;
         }
-        if self.unnamed > 0 {
-            state.unnamed.get_or_insert((0, range.start)).0 += self.unnamed;
-        }
+        state.names.count(self.unnamed, range.start);
         Clause {
             range,
             units: units.into_boxed_slice(),
@@ -502,11 +497,9 @@ struct State<'l> {
     cap: Cap,
     /// How many clauses listed more than [`MOST_UNITS`] units, and where the first is.
     cut: Option<(usize, usize)>,
-    /// How many more different units the document may name ([`MIN_NAMES`]), how many it
-    /// may name in all, and the units left out past that, and where the first is.
-    names: usize,
-    names_max: usize,
-    unnamed: Option<(usize, usize)>,
+    /// How many more different units the document may name ([`MIN_NAMES`]), and the
+    /// units left out past that.
+    names: Cap,
 }
 
 impl<'l> State<'l> {
@@ -526,9 +519,7 @@ impl<'l> State<'l> {
             chunk: CHUNK,
             cap: Cap::none(),
             cut: None,
-            names: usize::MAX,
-            names_max: usize::MAX,
-            unnamed: None,
+            names: Cap::none(),
         }
     }
 
@@ -549,10 +540,9 @@ impl<'l> State<'l> {
         if let Some(&id) = self.ids.get(name) {
             return Some(id);
         }
-        if self.names == 0 {
+        if !self.names.take() {
             return None;
         }
-        self.names -= 1;
         let id = UnitId(u32::try_from(self.units.len()).expect("fewer than 2^32 units"));
         let (canonical, kind) = self.lex.units.resolve(name);
         self.units.push(Unit {

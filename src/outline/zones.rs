@@ -10,7 +10,7 @@ use crate::recognize::date::{find_date, is_date_line};
 use crate::recognize::doc_number::{decree_serial, find_doc_numbers};
 use crate::recognize::label::parse_label;
 use crate::text::span::Lines;
-use crate::text::{is_han, is_ws, trim, without_ws};
+use crate::text::{at_most_solid, is_han, is_ws, trim, without_ws};
 use std::ops::Range;
 
 /// A line longer than this (in bytes) is body: no header line is so long. When the
@@ -51,12 +51,7 @@ pub(crate) fn is_chrome(line: &str, lex: &Lexicon) -> bool {
 
 /// A short line naming an organisation, as in a signature (`国务院办公厅`).
 pub(crate) fn is_org_line(line: &str, lex: &Lexicon) -> bool {
-    if line
-        .chars()
-        .filter(|c| !is_ws(*c))
-        .nth(LONGEST_ORG_LINE)
-        .is_some()
-    {
+    if !at_most_solid(line, LONGEST_ORG_LINE) {
         return false;
     }
     let s = without_ws(line);
