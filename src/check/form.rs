@@ -592,6 +592,25 @@ fn attachment_heading(line: &str) -> Option<u32> {
     (after.is_empty() || after.starts_with(['：', ':'])).then_some(n)
 }
 
+/// The attachment heading lines of `text`: where each starts, and its number. A heading
+/// line starts with `附件` (after blanks), so only the lines where the word stands are
+/// read, each once, not every line of the text.
+fn attachment_headings(text: &str) -> impl Iterator<Item = (usize, u32)> + '_ {
+    let b = text.as_bytes();
+    let mut line_end = 0;
+    memchr::memmem::find_iter(b, "附件".as_bytes()).filter_map(move |at| {
+        if at < line_end {
+            return None;
+        }
+        let start = memchr::memrchr2(b'\n', b'\r', &b[..at]).map_or(0, |k| k + 1);
+        line_end = memchr::memchr2(b'\n', b'\r', &b[at..]).map_or(b.len(), |k| at + k);
+        if !text[start..at].chars().all(crate::text::is_ws) {
+            return None;
+        }
+        attachment_heading(&text[start..line_end]).map(|n| (start, n))
+    })
+}
+
 /// An attachments note (`附件：1.… 2.…`) that lists another number of attachments than
 /// the document carries after it (`附件1`, `附件2` heading lines). Only where both are
 /// there: an attachment published apart from the text is no defect.
@@ -607,12 +626,10 @@ pub(super) fn attachment_count(doc: &Document, out: &mut Reports) {
     let text = doc.own_text();
     let mut numbers: Vec<u32> = Vec::new();
     let mut first: Option<usize> = None;
-    for r in crate::text::span::line_iter(text) {
-        if let Some(n) = attachment_heading(&text[r.clone()]) {
-            first.get_or_insert(r.start);
-            if !numbers.contains(&n) {
-                numbers.push(n);
-            }
+    for (start, n) in attachment_headings(text) {
+        first.get_or_insert(start);
+        if !numbers.contains(&n) {
+            numbers.push(n);
         }
     }
     let (Some(first), present) = (first, numbers.len()) else {
@@ -663,12 +680,8 @@ pub(super) fn table_totals(doc: &Document, lex: &Lexicon, out: &mut Reports) {
         return;
     }
     let text = doc.own_text();
-    // Most texts hold no table total: a vector search for each word rules them out.
-    if !lex
-        .total_words
-        .iter()
-        .any(|w| memchr::memmem::find(text.as_bytes(), w.as_bytes()).is_some())
-    {
+    // Most texts hold no table total: one vector search for the words rules them out.
+    if !crate::text::charset::holds_any(text, lex.total_words.iter()) {
         return;
     }
     let lang = out.lang;
@@ -785,4 +798,51 @@ struct Column {
     sum: f64,
     decimals: usize,
     all: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attachment_headings_are_those_of_every_line() {
+        // Each line read in turn, as before the search for the word.
+        let every_line = |t: &str| -> Vec<(usize, u32)> {
+            crate::text::span::line_iter(t)
+                .filter_map(|r| attachment_heading(&t[r.clone()]).map(|n| (r.start, n)))
+                .collect()
+        };
+        let pieces = [
+            "附件",
+            "附件1",
+            "附件２：",
+            "　附件3",
+            "见附件2",
+            "附件1附件2",
+            "\n",
+            "\r\n",
+            "\r",
+            " ",
+            "正文",
+            "附件：",
+            "附",
+        ];
+        let mut n = 0;
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for d in pieces {
+                        let t = format!("{a}{b}{c}{d}");
+                        assert_eq!(
+                            attachment_headings(&t).collect::<Vec<_>>(),
+                            every_line(&t),
+                            "{t:?}"
+                        );
+                        n += usize::from(!every_line(&t).is_empty());
+                    }
+                }
+            }
+        }
+        assert!(n > 1000, "{n} texts with a heading");
+    }
 }

@@ -182,7 +182,7 @@ fn searcher(literals: &[&str]) -> Literals {
 static ROUND_SEARCH: LazyLock<Literals> = LazyLock::new(|| searcher(&ROUND_AND_BREAKS));
 static BRACKET_SEARCH: LazyLock<Literals> = LazyLock::new(|| searcher(&BRACKETS_AND_BREAKS));
 
-fn find_all<'s>(search: &'static Literals, s: &'s str) -> impl Iterator<Item = usize> + 's {
+fn find_all<'s>(search: &'s Literals, s: &'s str) -> impl Iterator<Item = usize> + 's {
     let mut from = 0;
     std::iter::from_fn(move || {
         let m = match search {
@@ -218,15 +218,22 @@ pub(crate) fn brackets_and_breaks_if(s: &str, square: bool) -> impl Iterator<Ite
     )
 }
 
-/// The openings of the square and angle brackets but `[`, searched for by finders built
-/// once (building one costs more than searching a paragraph).
-static SQUARE_OPENINGS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 4]> =
-    std::sync::LazyLock::new(|| ["〔", "【", "［", "〈"].map(memchr::memmem::Finder::new));
+/// Whether `s` holds any of `words` (none of them empty): one vector search for all of
+/// them, where a substring search for each would read a long text once per word (and
+/// its guess of which bytes are rare is a guess for English, not for Chinese).
+pub(crate) fn holds_any<'w>(s: &str, words: impl IntoIterator<Item = &'w str>) -> bool {
+    let words: Vec<&str> = words.into_iter().filter(|w| !w.is_empty()).collect();
+    !words.is_empty() && find_all(&searcher(&words), s).next().is_some()
+}
+
+/// The openings of the square and angle brackets but `[`, searched for together (a
+/// packed searcher on all three bytes of each: one pass, where four substring searches
+/// took four).
+static SQUARE_OPENINGS: LazyLock<Literals> = LazyLock::new(|| searcher(&["〔", "【", "［", "〈"]));
 
 /// Whether `s` holds an opening square or angle bracket: `[ 〔 【 ［ 〈`.
 pub(crate) fn has_square(s: &str) -> bool {
-    let b = s.as_bytes();
-    memchr::memchr(b'[', b).is_some() || SQUARE_OPENINGS.iter().any(|f| f.find(b).is_some())
+    memchr::memchr(b'[', s.as_bytes()).is_some() || find_all(&SQUARE_OPENINGS, s).next().is_some()
 }
 
 /// Which pair a bracket belongs to: round, square (`〔 [ ［ 【` close with `〕 ] ］ 】`,
@@ -271,6 +278,22 @@ mod tests {
     }
 
     #[test]
+    fn any_of_several_words() {
+        let words = ["合计", "总计", "小计"];
+        for (t, want) in [
+            ("项目\t合计", true),
+            ("总计100", true),
+            ("共计、累计", false),
+            ("", false),
+            ("计合", false),
+        ] {
+            assert_eq!(holds_any(t, words), want, "{t:?}");
+            assert_eq!(want, words.iter().any(|w| t.contains(w)));
+        }
+        assert!(!holds_any("合计", []) && !holds_any("合计", [""]));
+    }
+
+    #[test]
     fn brackets_and_breaks_as_a_plain_search_finds_them() {
         let s = "（一）a(b)\r\n首台（套）🙂\n)（";
         let want: Vec<usize> = s
@@ -286,6 +309,10 @@ mod tests {
         assert_eq!(brackets_and_breaks_if("", true).count(), 0);
         assert_eq!(brackets_and_breaks_if("a〔b〕", true).count(), 2);
         assert!(has_square("国发〔2019〕") && has_square("[") && !has_square("（一）"));
+        for t in ["【", "［注］", "〈区〉", "〕】］〉", "。、（", ""] {
+            let want = ["[", "〔", "【", "［", "〈"].iter().any(|o| t.contains(o));
+            assert_eq!(has_square(t), want, "{t:?}");
+        }
         // Both searchers, whichever this CPU uses.
         let auto = aho_corasick::AhoCorasick::new(BRACKETS_AND_BREAKS).unwrap();
         let by_automaton: Vec<usize> = auto.find_iter(s).map(|m| m.start()).collect();
