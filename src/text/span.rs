@@ -170,21 +170,26 @@ const BLOCK: usize = 64;
 const GROUP: usize = 1 << 10;
 
 /// Characters that start in `b` (bytes that are not UTF-8 continuation bytes),
-/// eight bytes at a time.
+/// eight bytes at a time: each byte's lane counts the continuation bytes met in it, and
+/// one multiplication adds the lanes up per 248 bytes (their sum stays below 256), where
+/// a population count per word takes x86-64 without POPCNT a dozen steps.
 fn char_starts(b: &[u8]) -> usize {
     const LOW: u64 = 0x0101_0101_0101_0101;
-    let mut words = b.chunks_exact(8);
-    let mut n = 0;
-    for w in &mut words {
-        let x = u64::from_le_bytes(w.try_into().expect("eight bytes"));
-        // A continuation byte is 10xxxxxx: bit 7 set and bit 6 clear.
-        n += 8 - ((x >> 7) & !(x >> 6) & LOW).count_ones() as usize;
-    }
-    n + words
-        .remainder()
-        .iter()
-        .filter(|&&x| (x as i8) >= -0x40)
-        .count()
+    b.chunks(248)
+        .map(|piece| {
+            let mut words = piece.chunks_exact(8);
+            let mut lanes = 0u64;
+            for w in &mut words {
+                let x = u64::from_le_bytes(w.try_into().expect("eight bytes"));
+                // A continuation byte is 10xxxxxx: bit 7 set and bit 6 clear.
+                lanes += (x >> 7) & !(x >> 6) & LOW;
+            }
+            let rest = words.remainder();
+            let continuation = (lanes.wrapping_mul(LOW) >> 56) as usize
+                + rest.iter().filter(|&&x| (x as i8) < -0x40).count();
+            piece.len() - continuation
+        })
+        .sum()
 }
 
 /// Content ranges of the lines of `text`, one at a time (terminators `\n`, `\r\n`, `\r`
@@ -333,6 +338,19 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn characters_counted_as_a_plain_count_does() {
+        let text = "一、甲 a\r\n🙂é（二）".repeat(40);
+        let b = text.as_bytes();
+        for from in 0..12 {
+            for to in from..b.len() {
+                let want = b[from..to].iter().filter(|&&x| (x as i8) >= -0x40).count();
+                assert_eq!(char_starts(&b[from..to]), want, "{from}..{to}");
+            }
+        }
+        assert_eq!(char_starts(b), text.chars().count());
+    }
 
     #[test]
     fn lines_of_a_part_of_the_text() {
