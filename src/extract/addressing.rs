@@ -259,11 +259,8 @@ fn listed_attachments(
     lines: &Lines,
     lex: &Lexicon,
 ) -> (Vec<Attachment>, Option<usize>) {
-    if !lex
-        .attachment_words
-        .iter()
-        .any(|w| memchr::memmem::find(text.as_bytes(), w.as_bytes()).is_some())
-    {
+    let words = crate::text::charset::AnyOf::new(lex.attachment_words.iter());
+    if words.find(text).is_none() {
         return (Vec::new(), None);
     }
     // The lines that are not blank, read by index from the text's own line index (a list
@@ -298,6 +295,13 @@ fn listed_attachments(
         if out.len() > MOST_ATTACHMENTS || headings.len() > MOST_ATTACHMENTS {
             break;
         }
+        // Only a line that holds one of the words can start with one: on to the next such
+        // line, passing over those between by one search rather than reading each.
+        let from = lines.get(k).start;
+        let Some(at) = words.find(&text[from..]) else {
+            break;
+        };
+        k = k.max(lines.index_of(from + at));
         let l = line(k);
         k = next(k + 1);
         let Some(word) = lex.attachment_words.prefix_of(l) else {
@@ -448,5 +452,16 @@ mod tests {
             names("正文。\n附件1\n重点任务分工表\n序号\t任务\n"),
             ["重点任务分工表"]
         );
+        // The word in running text before the list, lines between passed over, the list
+        // at the very end, and blank lines (of spaces) around it.
+        let before = "详见附件。\n".to_string() + &"正文一行。\n".repeat(50);
+        for (tail, want) in [
+            ("附件：《甲细则》", vec!["甲细则"]),
+            ("  \n　附件：1.甲名录\n\n2.乙名录", vec!["甲名录", "乙名录"]),
+            ("附件2\n\n丙表\n见附件1。", vec!["丙表"]),
+            ("如附件所列。", vec![]),
+        ] {
+            assert_eq!(names(&format!("{before}{tail}")), want, "{tail:?}");
+        }
     }
 }

@@ -218,12 +218,27 @@ pub(crate) fn brackets_and_breaks_if(s: &str, square: bool) -> impl Iterator<Ite
     )
 }
 
-/// Whether `s` holds any of `words` (none of them empty): one vector search for all of
+/// A search for any of some words, built once for a text: one vector search for all of
 /// them, where a substring search for each would read a long text once per word (and
-/// its guess of which bytes are rare is a guess for English, not for Chinese).
+/// memchr's guess of which bytes are rare is a guess for English, not for Chinese).
+pub(crate) struct AnyOf(Option<Literals>);
+
+impl AnyOf {
+    /// The search for `words` (empty ones are left out).
+    pub(crate) fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> AnyOf {
+        let words: Vec<&str> = words.into_iter().filter(|w| !w.is_empty()).collect();
+        AnyOf((!words.is_empty()).then(|| searcher(&words)))
+    }
+
+    /// Where the first of the words in `s` starts.
+    pub(crate) fn find(&self, s: &str) -> Option<usize> {
+        find_all(self.0.as_ref()?, s).next()
+    }
+}
+
+/// Whether `s` holds any of `words`: see [`AnyOf`].
 pub(crate) fn holds_any<'w>(s: &str, words: impl IntoIterator<Item = &'w str>) -> bool {
-    let words: Vec<&str> = words.into_iter().filter(|w| !w.is_empty()).collect();
-    !words.is_empty() && find_all(&searcher(&words), s).next().is_some()
+    AnyOf::new(words).find(s).is_some()
 }
 
 /// The openings of the square and angle brackets but `[`, searched for together (a
