@@ -60,6 +60,9 @@ fn every_message_is_in_every_language_with_the_same_variables() {
 fn every_message_the_code_names_is_in_the_catalogues() {
     let en = catalogue("en");
     let used = regex::Regex::new(r#"say_args!\(\s*[^,]+,\s*"([^"]+)""#).unwrap();
+    // A cap's report names its message and its note (`extract::cap::cap_report`).
+    let cap_ids =
+        regex::Regex::new(r#"cap_report!\(\s*[^,]+,\s*[^,]+,\s*"([^"]+)",\s*"([^"]+)""#).unwrap();
     let input_ids = regex::Regex::new(r#""((?:what|advice)-[a-z0-9-]+)""#).unwrap();
     let mut named = BTreeSet::new();
     let mut stack = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("src")];
@@ -72,6 +75,11 @@ fn every_message_the_code_names_is_in_the_catalogues() {
                 let text = std::fs::read_to_string(&p).unwrap();
                 for c in used.captures_iter(&text) {
                     named.insert((c[1].to_string(), p.display().to_string()));
+                }
+                for c in cap_ids.captures_iter(&text) {
+                    for id in [&c[1], &c[2]] {
+                        named.insert((id.to_string(), p.display().to_string()));
+                    }
                 }
                 // The names and advice of inputs that cannot be read, by their ids.
                 for c in input_ids.captures_iter(&text) {

@@ -13,6 +13,10 @@ pub(crate) struct Cap {
     pub(crate) max: usize,
     /// How many were counted past it.
     pub(crate) counted: usize,
+    /// The facts any document may keep, and the bytes of text for each one more: what
+    /// the report's note says.
+    pub(crate) min: usize,
+    pub(crate) bytes_per: usize,
     /// Where the first one counted but not kept is.
     first: usize,
 }
@@ -25,6 +29,8 @@ impl Cap {
             left: max,
             max,
             counted: 0,
+            min,
+            bytes_per,
             first: 0,
         }
     }
@@ -78,6 +84,23 @@ impl Cap {
         })
     }
 }
+
+/// A cap's `truncated` report in `lang`, if any fact was counted past it: the catalogue's
+/// message `left_out` (with `count` and `max`) and note `note` (with `min` and `bytes`).
+/// `cap_report!(cap, lang, "quantities-left-out", "note-quantities-cap")`.
+macro_rules! cap_report {
+    ($cap:expr, $lang:expr, $left_out:literal, $note:literal) => {{
+        let lang = $lang;
+        $cap.report(|c| {
+            use $crate::lexicon::messages::say_args;
+            (
+                say_args!(lang, $left_out, count = c.counted, max = c.max),
+                say_args!(lang, $note, min = c.min, bytes = c.bytes_per),
+            )
+        })
+    }};
+}
+pub(crate) use cap_report;
 
 #[cfg(test)]
 mod tests {

@@ -4,8 +4,7 @@
 //! signature lines of the trailer; gives the document's [`Meta`] and sets aside, as
 //! `skipped`, the header lines that are neither title nor number.
 
-use super::cap::Cap;
-use crate::lexicon::messages::say_args;
+use super::cap::{cap_report, Cap};
 use crate::lexicon::Lexicon;
 use crate::model::{
     Citation, Diagnostic, DocNumber, Document, HeaderKind, Lang, Meta, SkipReason, Skipped,
@@ -55,17 +54,7 @@ pub(crate) fn fill(doc: &mut Document, lex: &Lexicon, lang: Lang) -> Option<Diag
     doc.meta = meta;
     doc.skipped.append(&mut skipped);
     doc.skipped.sort_by_key(|s| s.range.start);
-    cap.report(|c| {
-        (
-            say_args!(lang, "citations-left-out", count = c.counted, max = c.max),
-            say_args!(
-                lang,
-                "note-citations-cap",
-                min = MIN_CITATIONS,
-                bytes = BYTES_PER_CITATION,
-            ),
-        )
-    })
+    cap_report!(cap, lang, "citations-left-out", "note-citations-cap")
 }
 
 /// What a web page's information table says: the fields the text leaves open, and those

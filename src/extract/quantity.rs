@@ -6,8 +6,7 @@
 //! the text commits to reaching it (`target`) and by when (`deadline`).
 //! Years, dates, document numbers, ordinals, `5G` and quoted names are not quantities.
 
-use super::cap::Cap;
-use crate::lexicon::messages::say_args;
+use super::cap::{cap_report, Cap};
 use crate::lexicon::{Lexicon, Measure};
 use crate::model::{Diagnostic, Document, Lang, Qualifier, Quantity};
 use crate::recognize::date::deadlines;
@@ -53,17 +52,7 @@ pub(crate) fn fill(doc: &mut Document, lex: &Lexicon, lang: Lang) -> Option<Diag
     for n in nodes.iter_mut() {
         n.quantities = read(&n.text_range, &mut budget);
     }
-    budget.report(|c| {
-        (
-            say_args!(lang, "quantities-left-out", count = c.counted, max = c.max),
-            say_args!(
-                lang,
-                "note-quantities-cap",
-                min = MIN_QUANTITIES,
-                bytes = BYTES_PER_QUANTITY,
-            ),
-        )
-    })
+    cap_report!(budget, lang, "quantities-left-out", "note-quantities-cap")
 }
 
 /// More quantities than any real document has (the seed has one in 500 bytes), and few

@@ -9,7 +9,7 @@
 //! own), and the declaration `排在第一位的部门为牵头部门，下同`. A clause that ends its
 //! node is taken out of the node's title and text.
 
-use super::cap::Cap;
+use super::cap::{cap_report, Cap};
 use crate::lexicon::messages::say_args;
 use crate::lexicon::Lexicon;
 use crate::model::{
@@ -151,28 +151,8 @@ pub(crate) fn fill(doc: &mut Document, lex: &Lexicon, lang: Lang) -> Vec<Diagnos
             say_args!(lang, "units-left-out", count = count, max = MOST_UNITS),
         )
     });
-    let unnamed = state.names.report(|c| {
-        (
-            say_args!(lang, "names-left-out", count = c.counted, max = c.max),
-            say_args!(
-                lang,
-                "note-names-cap",
-                min = MIN_NAMES,
-                bytes = BYTES_PER_NAME
-            ),
-        )
-    });
-    let capped = state.cap.report(|c| {
-        (
-            say_args!(lang, "clauses-left-out", count = c.counted, max = c.max),
-            say_args!(
-                lang,
-                "note-clauses-cap",
-                min = MIN_CLAUSES,
-                bytes = BYTES_PER_CLAUSE,
-            ),
-        )
-    });
+    let unnamed = cap_report!(state.names, lang, "names-left-out", "note-names-cap");
+    let capped = cap_report!(state.cap, lang, "clauses-left-out", "note-clauses-cap");
     cut.into_iter().chain(unnamed).chain(capped).collect()
 }
 
